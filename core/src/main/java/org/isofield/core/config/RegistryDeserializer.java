@@ -1,0 +1,27 @@
+package org.isofield.core.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
+
+/** Parses a nested component block (e.g. {@code "nested": {"otype": "Adam", ...}}) through its registry. */
+final class RegistryDeserializer<C extends ComponentConfig> extends StdDeserializer<C> {
+    private static final long serialVersionUID = 1L;
+    private final transient Registry<C, ?> registry;
+
+    RegistryDeserializer(Registry<C, ?> registry) {
+        super(registry.baseType());
+        this.registry = registry;
+    }
+
+    @Override
+    public C deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        Object prefix = ctxt.getAttribute(Registry.PATH_ATTRIBUTE);
+        String relative = Json.pathOf(p);
+        String path = (prefix == null ? "$" : prefix.toString()) + relative.substring(1);
+        JsonNode node = p.readValueAsTree();
+        return registry.parse(node, path);
+    }
+}
