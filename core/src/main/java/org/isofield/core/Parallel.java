@@ -78,15 +78,21 @@ public final class Parallel {
             }
             return;
         }
+        Throwable[] errors = new Throwable[chunks];
         List<ForkJoinTask<?>> tasks = new ArrayList<>(chunks);
         ForkJoinPool p = pool();
         for (int c = 0; c < chunks; c++) {
             final int chunk = c;
             final int start = c * grain;
             final int end = (int) Math.min(n, (long) start + grain);
-            tasks.add(p.submit(() -> body.run(chunk, start, end)));
+            tasks.add(p.submit(() -> {
+                try {
+                    body.run(chunk, start, end);
+                } catch (Throwable t) {
+                    errors[chunk] = t;
+                }
+            }));
         }
-        RuntimeException first = null;
         for (ForkJoinTask<?> t : tasks) {
             try {
                 t.get();
@@ -94,13 +100,13 @@ public final class Parallel {
                 Thread.currentThread().interrupt();
                 throw new CancelledException("parallel loop (interrupted)");
             } catch (ExecutionException e) {
-                if (first == null) {
-                    first = unwrap(e.getCause());
-                }
+                throw new IllegalStateException("parallel task failed", e.getCause());
             }
         }
-        if (first != null) {
-            throw first;
+        for (Throwable t : errors) {
+            if (t != null) {
+                throw unwrap(t);
+            }
         }
     }
 

@@ -21,7 +21,7 @@ final class RegistryDeserializer<C extends ComponentConfig> extends StdDeseriali
         Object prefix = ctxt.getAttribute(Registry.PATH_ATTRIBUTE);
         String relative = Json.pathOf(p);
         String path = (prefix == null ? "$" : prefix.toString()) + relative.substring(1);
-        JsonNode node = p.readValueAsTree();
+        JsonNode node = ctxt.readTree(p);
         return registry.parse(node, path);
     }
 }
