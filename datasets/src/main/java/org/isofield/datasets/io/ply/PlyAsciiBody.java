@@ -89,9 +89,9 @@ final class PlyAsciiBody {
                 case 3 -> nx = in.floatValue();
                 case 4 -> ny = in.floatValue();
                 case 5 -> nz = in.floatValue();
-                case 6 -> r = in.floatValue() * layout.scale[6];
-                case 7 -> g = in.floatValue() * layout.scale[7];
-                case 8 -> b = in.floatValue() * layout.scale[8];
+                case 6 -> r = in.floatValue() / layout.divisor[6];
+                case 7 -> g = in.floatValue() / layout.divisor[7];
+                case 8 -> b = in.floatValue() / layout.divisor[8];
                 default -> { }
             }
         }

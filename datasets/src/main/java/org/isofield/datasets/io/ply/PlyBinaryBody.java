@@ -116,7 +116,7 @@ final class PlyBinaryBody {
                     skipProperty(e, r, p);
                 } else {
                     need(p.type().size(), e, r);
-                    v[slot] = p.type().read(in.buffer()) * layout.scale[slot];
+                    v[slot] = p.type().read(in.buffer()) / layout.divisor[slot];
                 }
             }
             org.isofield.datasets.io.internal.Locator at = d -> in.errorAt(start, d);

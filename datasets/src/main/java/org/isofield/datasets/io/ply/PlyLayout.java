@@ -25,19 +25,19 @@ final class PlyLayout {
     final Element face;
     /** For each vertex property, its slot or -1 to skip. */
     final int[] slots;
-    /** For each slot, the scale applied to the value (1, or 1/max for integer colours). */
-    final float[] scale;
+    /** For each slot, what the value is divided by: 1, or 255 / 65535 for integer colours. */
+    final float[] divisor;
     final boolean normals;
     final boolean colors;
     /** Index of the vertex index list among the face properties, or -1 without faces. */
     final int faceIndices;
 
-    private PlyLayout(Element vertex, Element face, int[] slots, float[] scale, boolean normals, boolean colors,
+    private PlyLayout(Element vertex, Element face, int[] slots, float[] divisor, boolean normals, boolean colors,
                       int faceIndices) {
         this.vertex = vertex;
         this.face = face;
         this.slots = slots;
-        this.scale = scale;
+        this.divisor = divisor;
         this.normals = normals;
         this.colors = colors;
         this.faceIndices = faceIndices;
@@ -83,18 +83,18 @@ final class PlyLayout {
         }
         boolean normals = found[3] >= 0 && found[4] >= 0 && found[5] >= 0;
         boolean colors = found[6] >= 0 && found[7] >= 0 && found[8] >= 0;
-        float[] scale = new float[SLOTS];
+        float[] divisor = new float[SLOTS];
         for (int i = 0; i < props.size(); i++) {
             int s = slots[i];
             if (s >= 0 && ((s >= NX && s < RED && !normals) || (s >= RED && !colors))) {
                 slots[i] = -1;
             } else if (s >= 0) {
                 PlyType t = props.get(i).type();
-                scale[s] = s >= RED && t.isInteger() ? (float) (1.0 / (t.size() == 2 ? 65535 : 255)) : 1f;
+                divisor[s] = s >= RED && t.isInteger() ? (t.size() == 2 ? 65535f : 255f) : 1f;
             }
         }
         Element face = header.element("face");
-        return new PlyLayout(vertex, face, slots, scale, normals, colors, face == null ? -1 : faceIndices(face, file));
+        return new PlyLayout(vertex, face, slots, divisor, normals, colors, face == null ? -1 : faceIndices(face, file));
     }
 
     private static int slotOf(String name) {

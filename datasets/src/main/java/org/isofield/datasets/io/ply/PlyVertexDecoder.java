@@ -154,9 +154,9 @@ final class PlyVertexDecoder {
                 }
             }
             if (col != null) {
-                col[v] = (float) (get(b, r, 6) * layout.scale[6]);
-                col[v + 1] = (float) (get(b, r, 7) * layout.scale[7]);
-                col[v + 2] = (float) (get(b, r, 8) * layout.scale[8]);
+                col[v] = (float) (get(b, r, 6) / layout.divisor[6]);
+                col[v + 1] = (float) (get(b, r, 7) / layout.divisor[7]);
+                col[v + 2] = (float) (get(b, r, 8) / layout.divisor[8]);
             }
         }
     }
