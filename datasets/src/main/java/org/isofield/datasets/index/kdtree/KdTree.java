@@ -118,9 +118,11 @@ public final class KdTree {
         int m = checkQueries(queries);
         checkOut("outIndex", outIndex == null ? -1 : outIndex.length, m);
         checkOut("outDist2", outDist2 == null ? -1 : outDist2.length, m);
+        int[] order = QueryOrder.of(queries, box);
         Parallel.forChunks(m, QUERY_GRAIN, (chunk, start, end) -> {
             KdSearch s = search();
-            for (int q = start; q < end; q++) {
+            for (int i = start; i < end; i++) {
+                int q = order == null ? i : order[i];
                 s.nearest(queries[3 * q], queries[3 * q + 1], queries[3 * q + 2]);
                 if (outIndex != null) {
                     outIndex[q] = s.bestIndex();
@@ -164,9 +166,11 @@ public final class KdTree {
         checkOut("outIndex", outIndex == null ? -1 : outIndex.length, (int) need);
         checkOut("outDist2", outDist2 == null ? -1 : outDist2.length, (int) need);
         int kk = Math.min(k, size());
+        int[] order = QueryOrder.of(queries, box);
         Parallel.forChunks(m, QUERY_GRAIN, (chunk, start, end) -> {
             KdSearch s = search();
-            for (int q = start; q < end; q++) {
+            for (int i = start; i < end; i++) {
+                int q = order == null ? i : order[i];
                 s.knn(queries[3 * q], queries[3 * q + 1], queries[3 * q + 2], kk);
                 long[] keys = s.sortedKeys();
                 for (int j = 0; j < k; j++) {
