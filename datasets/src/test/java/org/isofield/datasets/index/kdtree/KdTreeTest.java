@@ -95,6 +95,27 @@ class KdTreeTest {
     }
 
     @Test
+    void largeBatchesProcessedInSpatialOrderAnswerEachQueryInPlace() {
+        float[] p = Clouds.cloud(Distribution.UNIFORM, 20_000, 21);
+        int m = 3 * QueryOrder.MIN_QUERIES;
+        float[] q = Clouds.queries(p, m, 22);
+        KdTree tree = KdTree.build(p);
+        int[] idx = new int[m];
+        float[] d = new float[m];
+        tree.nearest(q, idx, d);
+        int[] idx2 = new int[2 * m];
+        float[] d2 = new float[2 * m];
+        tree.knn(q, 2, idx2, d2);
+        for (int i = 0; i < m; i++) {
+            Neighbor one = tree.nearest(q[3 * i], q[3 * i + 1], q[3 * i + 2]);
+            assertThat(new Neighbor(idx[i], d[i])).isEqualTo(one);
+            assertThat(new Neighbor(idx2[2 * i + 1], d2[2 * i + 1]))
+                    .isEqualTo(tree.knn(q[3 * i], q[3 * i + 1], q[3 * i + 2], 2).get(1));
+            assertThat(d2[2 * i]).isEqualTo(d[i]);
+        }
+    }
+
+    @Test
     void cloudTreeAnswersInTheCloudsStoredFrame() {
         PointCloud cloud = PointCloud.of(new float[] {0, 0, 0, 1, 0, 0}, new Vec3d(1e6, 0, 0));
         KdTree tree = KdTree.build(cloud);
