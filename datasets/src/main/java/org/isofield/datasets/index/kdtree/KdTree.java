@@ -16,7 +16,7 @@ import org.isofield.datasets.geom.PointCloud;
  * positions, i.e. relative to its {@link PointCloud#origin()}. Each node splits its points at the median of the
  * widest axis of their tight bounding box; leaves hold at most {@link #leafSize()} points, stored contiguously in a
  * permuted copy of the coordinates. Nodes live in flat arrays in heap order (six floats of bounding box per node), so
- * the tree is about {@code 16 N + 48 N / leafSize} bytes.
+ * the tree takes at most about {@code 16 N + 96 N / leafSize} bytes.
  *
  * <p>Results are exact: distances are squared Euclidean distances computed in {@code float} as
  * {@code dx*dx + dy*dy + dz*dz} with {@code dx = qx - px}, exactly as a brute-force loop would, and pruning by box
