@@ -1,0 +1,2 @@
+/** Benchmarks of the spatial indices in {@link org.isofield.datasets.index}. */
+package org.isofield.bench.index;

@@ -1,0 +1,161 @@
+package org.isofield.datasets.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.isofield.core.FormatException;
+
+/**
+ * Fuzzing: random byte mutations and truncations of small valid files of every format and encoding never make a
+ * reader throw anything but {@link FormatException}: no index errors, no {@code OutOfMemoryError}, no hang (each
+ * read must finish within seconds).
+ */
+class MutatedFilesTest {
+    /** One edit of a file: {@code at} is a fraction of its length. */
+    record Mutation(int kind, double at, int length, byte value) {
+    }
+
+    private static final byte[] INTERESTING = "0123456789 \n-.e#/,".getBytes(StandardCharsets.US_ASCII);
+    private static Path dir;
+    private static final List<Path> SEEDS = new ArrayList<>();
+
+    @BeforeContainer
+    static void writeSeeds() throws IOException {
+        dir = Files.createTempDirectory("isofield-fuzz");
+        GeometryData mesh = Samples.data(6, true, true, true, 11);
+        GeometryData cloud = Samples.data(5, true, false, false, 12);
+        for (String name : new String[] {"mesh.ply", "mesh.obj", "mesh.off", "mesh.stl"}) {
+            GeometryIO.write(mesh, dir.resolve(name), WriteOptions.DEFAULT);
+            GeometryIO.write(mesh, dir.resolve("ascii-" + name), WriteOptions.DEFAULT.withBinary(false));
+        }
+        GeometryIO.write(cloud, dir.resolve("cloud.xyz"), WriteOptions.DEFAULT);
+        GeometryIO.write(cloud, dir.resolve("cloud.ply"), WriteOptions.DEFAULT.withBinary(false));
+        Files.writeString(dir.resolve("polygons.obj"), "# quad and pentagon\nv 0 0 0 1\nv 1 0 0\nv 1 1 0\nv 0 1 0\n"
+                + "v 0.5 2 0\nvt 0 0\nvn 0 0 1\nf 1/1/1 2/1/1 3/1/1 4/1/1\nf -5//1 -4//1 -2//1 -1//1 4//1\ng x\n");
+        Files.writeString(dir.resolve("range.ply"), "ply\nformat ascii 1.0\nobj_info x\nelement vertex 3\n"
+                + "property float x\nproperty float y\nproperty float z\nelement range_grid 4\n"
+                + "property list uchar int vertex_indices\nend_header\n0 0 0\n1 0 0\n0 1 0\n1 0\n0\n1 2\n1 1\n");
+        Files.writeString(dir.resolve("colored.off"), "COFF\n4 2 0\n0 0 0 255 0 0 255\n1 0 0 0 255 0 255\n"
+                + "1 1 0 0 0 255 255\n0 1 0 9 9 9 255\n4 0 1 2 3\n3 0 2 3 1 1 1\n");
+        SEEDS.addAll(List.of(Files.list(dir).sorted().toArray(Path[]::new)));
+    }
+
+    @AfterContainer
+    static void deleteSeeds() throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toArray(Path[]::new)) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+
+    @Provide
+    Arbitrary<List<Mutation>> mutations() {
+        Arbitrary<Mutation> one = Combinators.combine(
+                Arbitraries.integers().between(0, 5),
+                Arbitraries.doubles().between(0, 1),
+                Arbitraries.integers().between(1, 16),
+                Arbitraries.oneOf(Arbitraries.bytes(), Arbitraries.of(toObjects(INTERESTING)))).as(Mutation::new);
+        return one.list().ofMinSize(1).ofMaxSize(4);
+    }
+
+    private static Byte[] toObjects(byte[] b) {
+        Byte[] out = new Byte[b.length];
+        for (int i = 0; i < b.length; i++) {
+            out[i] = b[i];
+        }
+        return out;
+    }
+
+    @Property(tries = 2500)
+    void mutatedFilesFailOnlyWithFormatException(@ForAll("mutations") List<Mutation> edits,
+                                                  @ForAll("seedIndex") int seed, @ForAll boolean drop)
+            throws IOException {
+        Path original = SEEDS.get(seed);
+        byte[] bytes = Files.readAllBytes(original);
+        for (Mutation m : edits) {
+            bytes = apply(bytes, m);
+        }
+        Path file = dir.resolve("mutated-" + original.getFileName());
+        Files.write(file, bytes);
+        try {
+            ReadOptions options = ReadOptions.DEFAULT.withDropNonFinite(drop);
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> readExpectingOnlyFormatErrors(file, options));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> seedIndex() {
+        return Arbitraries.integers().between(0, SEEDS.size() - 1);
+    }
+
+    private static void readExpectingOnlyFormatErrors(Path file, ReadOptions options) {
+        try {
+            GeometryData data = GeometryIO.read(file, options);
+            assertThat(data.positions().length % 3).isZero();
+        } catch (FormatException expected) {
+            assertThat(expected.getMessage()).startsWith(file.toString());
+        } catch (UncheckedIOException e) {
+            throw new AssertionError("I/O error on a readable file", e);
+        }
+    }
+
+    static byte[] apply(byte[] b, Mutation m) {
+        int at = (int) (m.at() * b.length);
+        int len = Math.min(m.length(), b.length - at);
+        return switch (m.kind()) {
+            case 0 -> {
+                byte[] c = b.clone();
+                if (at < c.length) {
+                    c[at] = m.value();
+                }
+                yield c;
+            }
+            case 1 -> {
+                byte[] c = b.clone();
+                if (at < c.length) {
+                    c[at] ^= (byte) (1 << (m.value() & 7));
+                }
+                yield c;
+            }
+            case 2 -> concat(Arrays.copyOf(b, at), new byte[] {m.value()}, Arrays.copyOfRange(b, at, b.length));
+            case 3 -> concat(Arrays.copyOf(b, at), Arrays.copyOfRange(b, at + len, b.length));
+            case 4 -> Arrays.copyOf(b, at);
+            default -> concat(Arrays.copyOf(b, at + len), Arrays.copyOfRange(b, at, b.length));
+        };
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] out = new byte[n];
+        int i = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, i, p.length);
+            i += p.length;
+        }
+        return out;
+    }
+}
