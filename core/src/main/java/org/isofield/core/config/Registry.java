@@ -52,7 +52,11 @@ public final class Registry<C extends ComponentConfig, F> {
         return new Builder<>(kind, baseType);
     }
 
-    /** Collects implementations; {@link #build()} also teaches {@link Json} to parse nested blocks of this kind. */
+    /**
+     * Collects implementations. When the base type is an interface, {@link #build()} also teaches {@link Json} to
+     * parse nested blocks of that type through this registry (a kind with a single record as its base type cannot
+     * be nested).
+     */
     public static final class Builder<C extends ComponentConfig, F> {
         private final String kind;
         private final Class<C> baseType;
@@ -85,7 +89,9 @@ public final class Registry<C extends ComponentConfig, F> {
 
         public Registry<C, F> build() {
             Registry<C, F> r = new Registry<>(kind, baseType, Map.copyOf(entries));
-            Json.registerKind(r);
+            if (baseType.isInterface()) {
+                Json.registerKind(r);
+            }
             return r;
         }
     }

@@ -1,0 +1,48 @@
+package org.isofield.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.isofield.datasets.io.GeometryData;
+import org.isofield.datasets.io.GeometryFormat;
+import org.isofield.datasets.io.GeometryIO;
+import org.isofield.datasets.io.WriteOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code isofield convert IN OUT}. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = "Convert a geometry file to another format, chosen by the output's extension.")
+final class ConvertCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    OutputOptions output;
+
+    @Parameters(index = "0", paramLabel = "IN", description = "Input file.")
+    Path in;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "Output file; its extension picks the format.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        InputOptions.existing(common.mixee.commandLine(), in);
+        GeometryFormat target = GeometryFormat.fromPath(out);
+        GeometryData data = GeometryIO.read(in, input.readOptions(common.progress()));
+        if (data.hasFaces() && !target.canHoldFaces()) {
+            common.err().println("isofield: note: " + target.name() + " holds no faces; writing the "
+                    + data.vertexCount() + " vertices only");
+            data = new GeometryData(data.format(), data.positions(), data.normals(), data.colors(), null,
+                    data.origin(), data.droppedNonFinite());
+        }
+        GeometryIO.write(data, out, new WriteOptions(!output.ascii, output.force, common.progress()));
+        common.info("wrote " + out + " (" + target.name() + ", " + data.vertexCount() + " vertices, "
+                + data.faceCount() + " faces)");
+        return 0;
+    }
+}

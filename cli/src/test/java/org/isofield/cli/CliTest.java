@@ -1,0 +1,223 @@
+package org.isofield.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.isofield.core.config.Json;
+import org.isofield.datasets.geom.PointCloud;
+import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.datasets.io.Meshes;
+import org.isofield.datasets.io.PointClouds;
+import org.isofield.datasets.shapes.Shapes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        CommandLine cl = IsofieldCommand.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path sphereMesh() {
+        Path p = dir.resolve("sphere.ply");
+        Meshes.write(Shapes.byName("sphere").toMesh(24), p);
+        return p;
+    }
+
+    @Test
+    void versionNamesTheProduct() {
+        Result r = run("--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("isofield ");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Result r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("demo", "info", "convert", "sample", "eval", "formats", "config", "Exit codes");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(run().code()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Result r = run("formats", "--frobnicate");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--frobnicate");
+    }
+
+    @Test
+    void formatsListsEveryFormat() {
+        Result r = run("formats");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("PLY", "OBJ", "OFF", "XYZ", "STL");
+    }
+
+    @Test
+    void configDefaultsPrintsJsonThatParsesBack() {
+        Result r = run("config", "defaults", "sampler", "areaweighted");
+        assertThat(r.code()).isZero();
+        JsonNode node = Json.parse(r.out(), "stdout");
+        assertThat(node.fieldNames().next()).isEqualTo("otype");
+        assertThat(node.get("otype").asText()).isEqualTo("AreaWeighted");
+        assertThat(node.get("n_points").asInt()).isEqualTo(100_000);
+        assertThat(run("config", "kinds").out()).contains("sampler", "evaluator");
+    }
+
+    @Test
+    void configDefaultsOfUnknownKindIsAConfigError() {
+        Result r = run("config", "defaults", "gizmo", "X");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown component kind \"gizmo\"");
+        Result r2 = run("config", "defaults", "sampler", "Poisson");
+        assertThat(r2.code()).isEqualTo(2);
+        assertThat(r2.err()).contains("unknown sampler \"Poisson\"; known: AreaWeighted");
+    }
+
+    @Test
+    void sampleWritesTheRequestedPoints() {
+        Path mesh = sphereMesh();
+        Path cloud = dir.resolve("cloud.ply");
+        Result r = run("sample", mesh.toString(), "-o", cloud.toString(), "-n", "5000", "--noise", "0.001", "--seed", "3");
+        assertThat(r.code()).as(r.err()).isZero();
+        PointCloud c = PointClouds.read(cloud);
+        assertThat(c.size()).isEqualTo(5000);
+        assertThat(c.hasNormals()).isFalse();
+        // same seed, same points
+        Path again = dir.resolve("again.ply");
+        run("sample", mesh.toString(), "-o", again.toString(), "-n", "5000", "--noise", "0.001", "--seed", "3");
+        assertThat(PointClouds.read(again).positions()).isEqualTo(c.positions());
+    }
+
+    @Test
+    void existingOutputNeedsForce() throws IOException {
+        Path mesh = sphereMesh();
+        Path cloud = dir.resolve("cloud.ply");
+        Files.writeString(cloud, "keep me");
+        Result r = run("sample", mesh.toString(), "-o", cloud.toString(), "-n", "100");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--force");
+        assertThat(Files.readString(cloud)).isEqualTo("keep me");
+        assertThat(run("sample", mesh.toString(), "-o", cloud.toString(), "-n", "100", "--force").code()).isZero();
+    }
+
+    @Test
+    void missingInputIsAUsageError() {
+        Result r = run("info", dir.resolve("nope.ply").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("nope.ply: no such file");
+    }
+
+    @Test
+    void malformedInputIsAFormatErrorWithItsLine() throws IOException {
+        Path bad = dir.resolve("bad.obj");
+        Files.writeString(bad, "v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 9\n");
+        Result r = run("info", bad.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).startsWith("isofield: ").contains("bad.obj:4");
+        assertThat(r.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void debugPrintsTheStackTrace() throws IOException {
+        Path bad = dir.resolve("bad.obj");
+        Files.writeString(bad, "v 0 0 0\nf 1 2 3\n");
+        Result r = run("info", "--debug", bad.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("\tat ");
+    }
+
+    @Test
+    void infoDescribesAMesh() {
+        Result r = run("info", "--json", sphereMesh().toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode n = Json.parse(r.out(), "stdout");
+        assertThat(n.get("format").asText()).isEqualTo("PLY");
+        assertThat(n.get("faces").asInt()).isPositive();
+        assertThat(n.at("/mesh/watertight").asBoolean()).isTrue();
+        assertThat(n.at("/mesh/genus").asInt()).isZero();
+        assertThat(n.at("/mesh/self_intersections").asLong()).isZero();
+    }
+
+    @Test
+    void convertKeepsTheMesh() {
+        Path ply = sphereMesh();
+        Path obj = dir.resolve("sphere.OBJ");
+        Result r = run("convert", ply.toString(), obj.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        TriangleMesh a = Meshes.read(ply);
+        TriangleMesh b = Meshes.read(obj);
+        assertThat(b.faces()).isEqualTo(a.faces());
+        assertThat(b.vertices()).isEqualTo(a.vertices());
+    }
+
+    @Test
+    void evalJsonHasTheDocumentedKeys() {
+        Path mesh = sphereMesh();
+        Result r = run("eval", mesh.toString(), mesh.toString(), "--samples", "5000", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode n = Json.parse(r.out(), "stdout");
+        for (String key : new String[] {"chamfer_l1", "chamfer_l2", "accuracy_l1", "completeness_l1",
+            "normal_consistency", "fscore", "hausdorff", "recon_mesh"}) {
+            assertThat(n.has(key)).as(key).isTrue();
+        }
+        assertThat(n.get("chamfer_l1").asDouble()).isBetween(1e-4, 0.02);
+        assertThat(n.at("/fscore/0.01").asDouble()).isGreaterThan(0.9);
+        assertThat(n.at("/recon_mesh/watertight").asBoolean()).isTrue();
+        assertThat(n.at("/recon_mesh/components").asInt()).isEqualTo(1);
+        assertThat(n.at("/recon_mesh/self_intersections").asLong()).isZero();
+    }
+
+    @Test
+    void evalTableIsReadable() {
+        Path mesh = sphereMesh();
+        Result r = run("eval", mesh.toString(), mesh.toString(), "--samples", "2000");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("chamfer_l1", "fscore@0.01", "watertight");
+    }
+
+    @Test
+    void demoWritesItsOutputsAndReport() {
+        Path out = dir.resolve("demo");
+        Result r = run("demo", "--out-dir", out.toString(), "--resolution", "32", "-n", "3000");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("shape.ply")).exists();
+        assertThat(out.resolve("cloud.ply")).exists();
+        JsonNode report = Json.read(out.resolve("report.json"));
+        assertThat(report.get("shape").asText()).isEqualTo("csg-part");
+        assertThat(report.at("/mesh/watertight").asBoolean()).isTrue();
+        assertThat(report.at("/mesh/genus").asInt()).isEqualTo(1);
+        assertThat(report.get("cloud_points").asInt()).isEqualTo(3000);
+        assertThat(r.out()).contains("watertight", "wrote");
+        // a second run does not overwrite without --force
+        assertThat(run("demo", "--out-dir", out.toString(), "--resolution", "32", "-n", "3000").code()).isEqualTo(2);
+    }
+
+    @Test
+    void demoRejectsAnUnknownShape() {
+        Result r = run("demo", "--out-dir", dir.toString(), "--shape", "teapot");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown shape \"teapot\"");
+    }
+}
