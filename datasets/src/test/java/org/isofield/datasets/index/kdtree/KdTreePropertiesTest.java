@@ -5,18 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.stream.Stream;
 import org.isofield.datasets.index.kdtree.Clouds.Distribution;
+import org.isofield.datasets.testing.RandomCases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every query agrees with brute force on seeded clouds of every distribution and size. */
 class KdTreePropertiesTest {
+    static Stream<Arguments> nearestCases() {
+        return RandomCases.of(11, 150, r -> new Object[] {RandomCases.size(r, 1, 2500),
+            RandomCases.pick(r, Distribution.class), r.nextLong(1_000_000), RandomCases.size(r, 1, 20)});
+    }
 
-    @Property(tries = 150)
-    void nearestMatchesBruteForce(@ForAll @IntRange(min = 1, max = 2500) int n, @ForAll Distribution d,
-            @ForAll @LongRange(min = 0, max = 1_000_000) long seed, @ForAll @IntRange(min = 1, max = 20) int leafSize) {
+    static Stream<Arguments> knnCases() {
+        return RandomCases.of(12, 120, r -> new Object[] {RandomCases.size(r, 1, 1500),
+            RandomCases.pick(r, Distribution.class), r.nextLong(1_000_000), RandomCases.size(r, 1, 40),
+            RandomCases.size(r, 1, 20)});
+    }
+
+    static Stream<Arguments> radiusCases() {
+        return RandomCases.of(13, 120, r -> new Object[] {RandomCases.size(r, 1, 1500),
+            RandomCases.pick(r, Distribution.class), r.nextLong(1_000_000), RandomCases.size(r, 0, 100), r.nextBoolean()});
+    }
+
+    @ParameterizedTest
+    @MethodSource("nearestCases")
+    void nearestMatchesBruteForce(int n, Distribution d, long seed, int leafSize) {
         float[] p = Clouds.cloud(d, n, seed);
         KdTree tree = KdTree.build(p, leafSize);
         float[] q = Clouds.queries(p, 64, seed);
@@ -33,10 +49,9 @@ class KdTreePropertiesTest {
         }
     }
 
-    @Property(tries = 120)
-    void knnMatchesBruteForce(@ForAll @IntRange(min = 1, max = 1500) int n, @ForAll Distribution d,
-            @ForAll @LongRange(min = 0, max = 1_000_000) long seed, @ForAll @IntRange(min = 1, max = 40) int k,
-            @ForAll @IntRange(min = 1, max = 20) int leafSize) {
+    @ParameterizedTest
+    @MethodSource("knnCases")
+    void knnMatchesBruteForce(int n, Distribution d, long seed, int k, int leafSize) {
         float[] p = Clouds.cloud(d, n, seed);
         KdTree tree = KdTree.build(p, leafSize);
         int m = 32;
@@ -68,10 +83,9 @@ class KdTreePropertiesTest {
         }
     }
 
-    @Property(tries = 120)
-    void radiusMatchesBruteForce(@ForAll @IntRange(min = 1, max = 1500) int n, @ForAll Distribution d,
-            @ForAll @LongRange(min = 0, max = 1_000_000) long seed, @ForAll @IntRange(min = 0, max = 100) int rPercent,
-            @ForAll boolean sorted) {
+    @ParameterizedTest
+    @MethodSource("radiusCases")
+    void radiusMatchesBruteForce(int n, Distribution d, long seed, int rPercent, boolean sorted) {
         float[] p = Clouds.cloud(d, n, seed);
         KdTree tree = KdTree.build(p);
         float r = rPercent / 100f;
