@@ -306,7 +306,8 @@ public final class TextInput implements Locator, AutoCloseable {
     private void fill() throws IOException {
         int keep = limit - next;
         if (keep >= MAX_LINE) {
-            throw error("line longer than " + MAX_LINE + " bytes; expected a text file with line breaks");
+            throw FormatException.atLine(file, line + 1, "line longer than " + MAX_LINE
+                    + " bytes; expected a text file with line breaks");
         }
         if (keep > buf.length / 2) {
             byte[] bigger = new byte[Math.min(MAX_LINE + CHUNK, buf.length * 2)];
