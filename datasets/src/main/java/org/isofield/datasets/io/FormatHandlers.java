@@ -2,6 +2,7 @@ package org.isofield.datasets.io;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -26,7 +27,7 @@ public final class FormatHandlers {
 
     /** The formats with a registered reader or writer. */
     public Set<GeometryFormat> formats() {
-        java.util.EnumSet<GeometryFormat> all = java.util.EnumSet.noneOf(GeometryFormat.class);
+        EnumSet<GeometryFormat> all = EnumSet.noneOf(GeometryFormat.class);
         all.addAll(readers.keySet());
         all.addAll(writers.keySet());
         return all;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,7 +70,7 @@ class FormatRoundTripTest {
         boolean colorsKept = c.colors() && c.format().canHoldColors();
         assertThat(out.hasColors()).isEqualTo(colorsKept);
         if (colorsKept) {
-            assertThat(out.colors()).containsExactly(in.colors(), org.assertj.core.data.Offset.offset(0.5f / 255 + 1e-6f));
+            assertThat(out.colors()).containsExactly(in.colors(), Offset.offset(0.5f / 255 + 1e-6f));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.isofield.core.FormatException;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
@@ -46,7 +47,7 @@ class SharedDatasetsTest {
 
         assertThat(data.vertexCount()).isEqualTo(40_256);
         assertThat(data.faces()).isNull();
-        assertThat(data.bounds().minX()).isCloseTo(-0.09475, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(data.bounds().minX()).isCloseTo(-0.09475, Offset.offset(1e-5));
     }
 
     @Test
@@ -91,7 +92,7 @@ class SharedDatasetsTest {
         float[] n = mesh.normals();
         for (int i = 0; i < n.length; i += 3) {
             double len = Math.sqrt(n[i] * n[i] + n[i + 1] * n[i + 1] + n[i + 2] * n[i + 2]);
-            assertThat(len).as("normal %d", i / 3).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+            assertThat(len).as("normal %d", i / 3).isCloseTo(1.0, Offset.offset(1e-5));
         }
     }
 
@@ -104,6 +105,6 @@ class SharedDatasetsTest {
         PointCloud cloud = PointClouds.read(SharedData.mesh("stanford-bunny-zipper.obj"));
 
         assertThat(cloud.size()).isEqualTo(35_947);
-        assertThat(cloud.bounds().maxY()).isCloseTo(0.1873, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(cloud.bounds().maxY()).isCloseTo(0.1873, Offset.offset(1e-4));
     }
 }

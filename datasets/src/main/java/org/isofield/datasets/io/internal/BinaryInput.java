@@ -55,11 +55,6 @@ public final class BinaryInput implements Locator {
         return size - offset();
     }
 
-    /** Size of the whole file in bytes. */
-    public long fileSize() {
-        return size;
-    }
-
     /**
      * Makes at least {@code n} bytes ({@code n <= }{@link #CAPACITY}) available from the buffer's position.
      *

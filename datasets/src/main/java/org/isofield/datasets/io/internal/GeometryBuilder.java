@@ -1,5 +1,6 @@
 package org.isofield.datasets.io.internal;
 
+import java.util.Arrays;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryFormat;
@@ -55,18 +56,9 @@ public final class GeometryBuilder {
         return this;
     }
 
-    public boolean dropNonFinite() {
-        return dropNonFinite;
-    }
-
     /** Number of vertices added so far (placeholders included). */
     public int vertexCount() {
         return positions.size() / 3;
-    }
-
-    /** Whether the origin has been chosen (by the first point). */
-    public boolean hasOrigin() {
-        return origin != null;
     }
 
     /** Chooses the origin from the first point, once. */
@@ -170,7 +162,7 @@ public final class GeometryBuilder {
         }
         int word = i >>> 6;
         if (word >= dropped.length) {
-            dropped = java.util.Arrays.copyOf(dropped, Math.max(word + 1, dropped.length * 2));
+            dropped = Arrays.copyOf(dropped, Math.max(word + 1, dropped.length * 2));
         }
         if ((dropped[word] & (1L << i)) == 0) {
             dropped[word] |= 1L << i;

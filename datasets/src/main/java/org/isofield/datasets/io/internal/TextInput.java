@@ -3,6 +3,7 @@ package org.isofield.datasets.io.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.isofield.core.FormatException;
@@ -196,7 +197,7 @@ public final class TextInput implements Locator, AutoCloseable {
 
     /** The current token as a plain string (for header keywords and names). */
     public String tokenString() {
-        return new String(buf, tokenStart, tokenEnd - tokenStart, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(buf, tokenStart, tokenEnd - tokenStart, StandardCharsets.ISO_8859_1);
     }
 
     /** The rest of the current line from the cursor, trimmed, for messages. */
@@ -305,7 +306,8 @@ public final class TextInput implements Locator, AutoCloseable {
     private void fill() throws IOException {
         int keep = limit - next;
         if (keep >= MAX_LINE) {
-            throw error("line longer than " + MAX_LINE + " bytes; expected a text file with line breaks");
+            throw FormatException.atLine(file, line + 1, "line longer than " + MAX_LINE
+                    + " bytes; expected a text file with line breaks");
         }
         if (keep > buf.length / 2) {
             byte[] bigger = new byte[Math.min(MAX_LINE + CHUNK, buf.length * 2)];

@@ -29,12 +29,6 @@ public final class Texts {
         return s.append('"').toString();
     }
 
-    /** A string quoted like {@link #quote(byte[], int, int)}. */
-    public static String quote(String text) {
-        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        return quote(b, 0, b.length);
-    }
-
     /** "1 vertex" / "2 vertices"-style counts for messages. */
     public static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);

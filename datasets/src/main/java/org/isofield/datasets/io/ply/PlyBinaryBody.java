@@ -3,8 +3,10 @@ package org.isofield.datasets.io.ply;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import org.isofield.core.FormatException;
 import org.isofield.datasets.io.internal.BinaryInput;
 import org.isofield.datasets.io.internal.GeometryBuilder;
+import org.isofield.datasets.io.internal.Locator;
 import org.isofield.datasets.io.ply.PlyHeader.Element;
 import org.isofield.datasets.io.ply.PlyHeader.Property;
 
@@ -18,6 +20,9 @@ final class PlyBinaryBody {
     private final PlyHeader header;
     private final PlyLayout layout;
     private final GeometryBuilder builder;
+    /** Where the current vertex record starts, for errors about it. */
+    private long recordStart;
+    private final Locator atRecord = d -> errorAtRecord(d);
 
     PlyBinaryBody(BinaryInput in, PlyHeader header, PlyLayout layout, GeometryBuilder builder) {
         this.in = in;
@@ -29,10 +34,10 @@ final class PlyBinaryBody {
     void read() throws IOException {
         for (Element e : header.elements()) {
             if (e == layout.vertex) {
-                if (e.fixedSize() > 0) {
+                if (e.fixedSize() > 0 && e.fixedSize() <= BinaryInput.CAPACITY) {
                     new PlyVertexDecoder(in, layout, builder).read();
                 } else {
-                    readVerticesWithLists();
+                    readVerticesPropertyByProperty();
                 }
             } else if (e == layout.face) {
                 readFaces();
@@ -102,13 +107,13 @@ final class PlyBinaryBody {
         }
     }
 
-    /** Vertices whose records contain lists: property by property. */
-    private void readVerticesWithLists() throws IOException {
+    /** Vertices whose records contain lists (or are larger than the buffer): property by property. */
+    private void readVerticesPropertyByProperty() throws IOException {
         Element e = layout.vertex;
         List<Property> props = e.properties();
         double[] v = new double[PlyLayout.SLOTS];
         for (long r = 0; r < e.count(); r++) {
-            long start = in.offset();
+            recordStart = in.offset();
             for (int i = 0; i < props.size(); i++) {
                 Property p = props.get(i);
                 int slot = layout.slots[i];
@@ -119,15 +124,18 @@ final class PlyBinaryBody {
                     v[slot] = p.type().read(in.buffer()) / layout.divisor[slot];
                 }
             }
-            org.isofield.datasets.io.internal.Locator at = d -> in.errorAt(start, d);
-            builder.addPosition(v[0], v[1], v[2], at);
+            builder.addPosition(v[0], v[1], v[2], atRecord);
             if (layout.normals) {
-                builder.addNormal((float) v[3], (float) v[4], (float) v[5], at);
+                builder.addNormal((float) v[3], (float) v[4], (float) v[5], atRecord);
             }
             if (layout.colors) {
                 builder.addColor((float) v[6], (float) v[7], (float) v[8]);
             }
         }
+    }
+
+    private FormatException errorAtRecord(String detail) {
+        return in.errorAt(recordStart, detail);
     }
 
     private void readFaces() throws IOException {

@@ -68,16 +68,6 @@ public final class PlyHeader {
             }
             return size;
         }
-
-        /** The property called {@code name}, or null. */
-        public Property property(String name) {
-            for (Property p : properties) {
-                if (p.name().equals(name)) {
-                    return p;
-                }
-            }
-            return null;
-        }
     }
 
     private final Encoding encoding;

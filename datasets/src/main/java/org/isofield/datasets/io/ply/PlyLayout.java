@@ -1,6 +1,7 @@
 package org.isofield.datasets.io.ply;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.isofield.core.FormatException;
 import org.isofield.datasets.io.ply.PlyHeader.Element;
@@ -8,7 +9,7 @@ import org.isofield.datasets.io.ply.PlyHeader.Property;
 
 /**
  * What the elements of a {@link PlyHeader} mean to isofield: which vertex property goes to which attribute slot
- * (x y z, nx ny nz, red green blue) with its colour scale, and which face property holds the vertex indices.
+ * (x y z, nx ny nz, red green blue) with its colour divisor, and which face property holds the vertex indices.
  * Checks the header's semantics and reports problems at the header line that declared them.
  */
 final class PlyLayout {
@@ -61,7 +62,7 @@ final class PlyLayout {
         List<Property> props = vertex.properties();
         int[] slots = new int[props.size()];
         int[] found = new int[SLOTS];
-        java.util.Arrays.fill(found, -1);
+        Arrays.fill(found, -1);
         for (int i = 0; i < props.size(); i++) {
             Property p = props.get(i);
             slots[i] = slotOf(p.name());

@@ -8,25 +8,23 @@ import java.util.Locale;
  * sized alias ({@code uint8}); {@link #byName} accepts both.
  */
 public enum PlyType {
-    CHAR("char", "int8", 1, 127),
-    UCHAR("uchar", "uint8", 1, 255),
-    SHORT("short", "int16", 2, 32767),
-    USHORT("ushort", "uint16", 2, 65535),
-    INT("int", "int32", 4, Integer.MAX_VALUE),
-    UINT("uint", "uint32", 4, 4294967295.0),
-    FLOAT("float", "float32", 4, 0),
-    DOUBLE("double", "float64", 8, 0);
+    CHAR("char", "int8", 1),
+    UCHAR("uchar", "uint8", 1),
+    SHORT("short", "int16", 2),
+    USHORT("ushort", "uint16", 2),
+    INT("int", "int32", 4),
+    UINT("uint", "uint32", 4),
+    FLOAT("float", "float32", 4),
+    DOUBLE("double", "float64", 8);
 
     private final String plyName;
     private final String alias;
     private final int size;
-    private final double maxValue;
 
-    PlyType(String plyName, String alias, int size, double maxValue) {
+    PlyType(String plyName, String alias, int size) {
         this.plyName = plyName;
         this.alias = alias;
         this.size = size;
-        this.maxValue = maxValue;
     }
 
     /** Size in bytes in binary data. */
@@ -42,11 +40,6 @@ public enum PlyType {
     /** Whether values are whole numbers. */
     public boolean isInteger() {
         return this != FLOAT && this != DOUBLE;
-    }
-
-    /** The largest value of an integer type; 0 for floating types. */
-    public double maxValue() {
-        return maxValue;
     }
 
     /** The type called {@code name} (PLY name or alias, any case), or null. */

@@ -3,8 +3,10 @@ package org.isofield.datasets.io.ply;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import org.isofield.core.FormatException;
 import org.isofield.datasets.io.internal.BinaryInput;
 import org.isofield.datasets.io.internal.GeometryBuilder;
+import org.isofield.datasets.io.internal.Locator;
 import org.isofield.datasets.io.ply.PlyHeader.Property;
 
 /**
@@ -26,6 +28,9 @@ final class PlyVertexDecoder {
     private float[] pos;
     private float[] nrm;
     private float[] col;
+    /** File offset of the record being rejected or dropped. */
+    private long errorOffset;
+    private final Locator atError = d -> errorAtOffset(d);
 
     PlyVertexDecoder(BinaryInput in, PlyLayout layout, GeometryBuilder builder) {
         this.in = in;
@@ -163,7 +168,11 @@ final class PlyVertexDecoder {
 
     /** Rejects or drops a vertex; {@code bufferIndex} is where its record starts in the buffer. */
     private void nonFinite(int vertex, String what, double a, double b, double c, int bufferIndex) {
-        long fileOffset = in.offset() + (bufferIndex - in.buffer().position());
-        builder.nonFinite(vertex, what, a, b, c, d -> in.errorAt(fileOffset, d));
+        errorOffset = in.offset() + (bufferIndex - in.buffer().position());
+        builder.nonFinite(vertex, what, a, b, c, atError);
+    }
+
+    private FormatException errorAtOffset(String detail) {
+        return in.errorAt(errorOffset, detail);
     }
 }

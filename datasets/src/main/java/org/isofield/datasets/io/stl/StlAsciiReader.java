@@ -1,6 +1,7 @@
 package org.isofield.datasets.io.stl;
 
 import java.io.IOException;
+import java.util.Arrays;
 import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryFormat;
 import org.isofield.datasets.io.ReadOptions;
@@ -74,8 +75,8 @@ final class StlAsciiReader {
             throw in.error("found " + in.lineText() + "; expected vertex x y z or endloop");
         }
         if (3 * n + 3 > corners.length) {
-            corners = java.util.Arrays.copyOf(corners, corners.length * 2);
-            floats = java.util.Arrays.copyOf(floats, floats.length * 2);
+            corners = Arrays.copyOf(corners, corners.length * 2);
+            floats = Arrays.copyOf(floats, floats.length * 2);
         }
         for (int k = 0; k < 3; k++) {
             in.number(k == 0 ? "x of a vertex" : k == 1 ? "y of a vertex" : "z of a vertex");

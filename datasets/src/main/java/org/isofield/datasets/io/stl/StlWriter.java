@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.isofield.core.FormatException;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.io.GeometryData;
@@ -44,7 +45,7 @@ public final class StlWriter implements GeometryWriter {
     private static void writeBinary(GeometryData data, BinaryOutput out, WriteMeter meter) throws IOException {
         byte[] header = new byte[80];
         byte[] text = "isofield binary STL".getBytes(StandardCharsets.US_ASCII);
-        java.util.Arrays.fill(header, (byte) ' ');
+        Arrays.fill(header, (byte) ' ');
         System.arraycopy(text, 0, header, 0, text.length);
         out.put(header).putInt(data.faceCount());
         float[] p = data.positions();

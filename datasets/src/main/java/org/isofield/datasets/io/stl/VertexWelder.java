@@ -1,5 +1,6 @@
 package org.isofield.datasets.io.stl;
 
+import java.util.Arrays;
 import org.isofield.datasets.io.internal.GeometryBuilder;
 import org.isofield.datasets.io.internal.IntList;
 import org.isofield.datasets.io.internal.Locator;
@@ -27,7 +28,7 @@ final class VertexWelder {
 
     private static int[] newTable(int capacity) {
         int[] t = new int[capacity];
-        java.util.Arrays.fill(t, -1);
+        Arrays.fill(t, -1);
         return t;
     }
 

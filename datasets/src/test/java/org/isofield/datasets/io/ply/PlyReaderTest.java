@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryIO;
@@ -27,7 +28,7 @@ class PlyReaderTest {
         return p;
     }
 
-    private static byte[] binary(String header, ByteOrder order, int capacity, java.util.function.Consumer<ByteBuffer> body) {
+    private static byte[] binary(String header, ByteOrder order, int capacity, Consumer<ByteBuffer> body) {
         ByteBuffer b = ByteBuffer.allocate(capacity).order(order);
         body.accept(b);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
