@@ -15,8 +15,8 @@ import org.isofield.core.config.ComponentConfig;
 public record SamplerConfig(int nPoints, double noise, boolean normals, long seed) implements ComponentConfig {
     /** The most points one cloud can hold (3 floats each in one Java array). */
     public static final int MAX_POINTS = Integer.MAX_VALUE / 3;
-    /** 100000 points, no noise, with normals, seed 0. */
-    public static final SamplerConfig DEFAULT = new SamplerConfig(100_000, 0.0, true, 0L);
+    /** 100000 points, no noise, no normals (like a raw scan), seed 0. */
+    public static final SamplerConfig DEFAULT = new SamplerConfig(100_000, 0.0, false, 0L);
 
     public SamplerConfig {
         Check.configRange("n_points", nPoints, 1, MAX_POINTS);

@@ -20,7 +20,7 @@ class SurfaceSamplerTest {
 
     @Test
     void samplesLieOnTheCubeWithItsFaceNormals() {
-        PointCloud c = SurfaceSampler.sample(TestMeshes.cube(), 20_000, 1);
+        PointCloud c = new SurfaceSampler(SamplerConfig.DEFAULT.withNPoints(20_000).withSeed(1).withNormals(true)).sample(TestMeshes.cube());
         assertThat(c.size()).isEqualTo(20_000);
         float[] p = c.positions();
         float[] n = c.normals();
@@ -139,7 +139,7 @@ class SurfaceSamplerTest {
 
     @Test
     void cancelsWhenProgressSaysStop() {
-        SurfaceSampler sampler = new SurfaceSampler(SamplerConfig.DEFAULT);
+        SurfaceSampler sampler = new SurfaceSampler(SamplerConfig.DEFAULT.withNormals(true));
         assertThatThrownBy(() -> sampler.sample(TestMeshes.cube(), (phase, f) -> false))
                 .isInstanceOf(CancelledException.class);
     }
@@ -155,7 +155,7 @@ class SurfaceSamplerTest {
     @Test
     void configRoundTripsThroughJson() throws Exception {
         JsonNode json = Json.mapper().valueToTree(SamplerConfig.DEFAULT);
-        assertThat(json.toString()).isEqualTo("{\"n_points\":100000,\"noise\":0.0,\"normals\":true,\"seed\":0}");
+        assertThat(json.toString()).isEqualTo("{\"n_points\":100000,\"noise\":0.0,\"normals\":false,\"seed\":0}");
         assertThat(Json.mapper().treeToValue(json, SamplerConfig.class)).isEqualTo(SamplerConfig.DEFAULT);
         JsonNode bad = Json.parse("{\"n_points\": -5, \"noise\": 0, \"normals\": true, \"seed\": 0}", "test");
         assertThatThrownBy(() -> Json.mapper().treeToValue(bad, SamplerConfig.class))
