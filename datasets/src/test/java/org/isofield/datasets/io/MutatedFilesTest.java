@@ -12,15 +12,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.isofield.core.FormatException;
+import org.isofield.datasets.testing.RandomCases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Fuzzing: random byte mutations and truncations of small valid files of every format and encoding never make a
@@ -36,7 +36,7 @@ class MutatedFilesTest {
     private static Path dir;
     private static final List<Path> SEEDS = new ArrayList<>();
 
-    @BeforeContainer
+    @BeforeAll
     static void writeSeeds() throws IOException {
         dir = Files.createTempDirectory("isofield-fuzz");
         GeometryData mesh = Samples.data(6, true, true, true, 11);
@@ -57,7 +57,7 @@ class MutatedFilesTest {
         SEEDS.addAll(List.of(Files.list(dir).sorted().toArray(Path[]::new)));
     }
 
-    @AfterContainer
+    @AfterAll
     static void deleteSeeds() throws IOException {
         try (var files = Files.list(dir)) {
             for (Path p : files.toArray(Path[]::new)) {
@@ -67,29 +67,25 @@ class MutatedFilesTest {
         Files.deleteIfExists(dir);
     }
 
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        Arbitrary<Mutation> one = Combinators.combine(
-                Arbitraries.integers().between(0, 5),
-                Arbitraries.doubles().between(0, 1),
-                Arbitraries.integers().between(1, 16),
-                Arbitraries.oneOf(Arbitraries.bytes(), Arbitraries.of(toObjects(INTERESTING)))).as(Mutation::new);
-        return one.list().ofMinSize(1).ofMaxSize(4);
+    /** 2500 seeded cases: 1 to 4 edits of one of the seed files, read with and without dropping non-finite values. */
+    static Stream<Arguments> cases() {
+        return RandomCases.of(2024, 2500, r -> new Object[] {mutations(r), r.nextInt(14), r.nextBoolean()});
     }
 
-    private static Byte[] toObjects(byte[] b) {
-        Byte[] out = new Byte[b.length];
-        for (int i = 0; i < b.length; i++) {
-            out[i] = b[i];
+    private static List<Mutation> mutations(SplittableRandom r) {
+        int n = 1 + r.nextInt(4);
+        List<Mutation> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            byte value = r.nextBoolean() ? (byte) r.nextInt(256) : INTERESTING[r.nextInt(INTERESTING.length)];
+            out.add(new Mutation(r.nextInt(6), r.nextDouble(), 1 + r.nextInt(16), value));
         }
         return out;
     }
 
-    @Property(tries = 2500)
-    void mutatedFilesFailOnlyWithFormatException(@ForAll("mutations") List<Mutation> edits,
-                                                  @ForAll("seedIndex") int seed, @ForAll boolean drop)
-            throws IOException {
-        Path original = SEEDS.get(seed);
+    @ParameterizedTest
+    @MethodSource("cases")
+    void mutatedFilesFailOnlyWithFormatException(List<Mutation> edits, int seed, boolean drop) throws IOException {
+        Path original = SEEDS.get(seed % SEEDS.size());
         byte[] bytes = Files.readAllBytes(original);
         for (Mutation m : edits) {
             bytes = apply(bytes, m);
@@ -102,11 +98,6 @@ class MutatedFilesTest {
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    @Provide
-    Arbitrary<Integer> seedIndex() {
-        return Arbitraries.integers().between(0, SEEDS.size() - 1);
     }
 
     private static void readExpectingOnlyFormatErrors(Path file, ReadOptions options) {

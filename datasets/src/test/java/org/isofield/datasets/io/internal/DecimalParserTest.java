@@ -3,9 +3,7 @@ package org.isofield.datasets.io.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,28 +21,46 @@ class DecimalParserTest {
         return new DecimalParser().parse(b, 0, b.length);
     }
 
-    @Property(tries = 3000)
-    void floatToStringReadsBackBitExact(@ForAll float f) {
-        String s = Float.toString(f);
-        if (Float.isFinite(f)) {
-            assertThat(Float.floatToRawIntBits(parse(s).floatValue())).as(s).isEqualTo(Float.floatToRawIntBits(f));
+    /** Random floats over every exponent (uniform bit patterns), plus values of ordinary magnitude. */
+    private static float randomFloat(SplittableRandom r) {
+        return r.nextBoolean() ? Float.intBitsToFloat(r.nextInt()) : (float) (r.nextGaussian() * Math.pow(10, r.nextInt(-6, 7)));
+    }
+
+    @Test
+    void floatToStringReadsBackBitExact() {
+        SplittableRandom r = new SplittableRandom(1);
+        for (int i = 0; i < 20_000; i++) {
+            float f = i < 4 ? new float[] {Float.MIN_VALUE, Float.MAX_VALUE, Float.MIN_NORMAL, -0.0f}[i] : randomFloat(r);
+            String s = Float.toString(f);
+            if (Float.isFinite(f)) {
+                assertThat(Float.floatToRawIntBits(parse(s).floatValue())).as(s).isEqualTo(Float.floatToRawIntBits(f));
+            }
         }
     }
 
-    @Property(tries = 3000)
-    void doubleToStringReadsBackBitExact(@ForAll double d) {
-        String s = Double.toString(d);
-        if (Double.isFinite(d)) {
-            assertThat(Double.doubleToRawLongBits(parse(s).value())).as(s).isEqualTo(Double.doubleToRawLongBits(d));
+    @Test
+    void doubleToStringReadsBackBitExact() {
+        SplittableRandom r = new SplittableRandom(2);
+        for (int i = 0; i < 20_000; i++) {
+            double d = i < 4 ? new double[] {Double.MIN_VALUE, Double.MAX_VALUE, Double.MIN_NORMAL, -0.0}[i]
+                    : r.nextBoolean() ? Double.longBitsToDouble(r.nextLong()) : r.nextGaussian() * Math.pow(10, r.nextInt(-12, 13));
+            String s = Double.toString(d);
+            if (Double.isFinite(d)) {
+                assertThat(Double.doubleToRawLongBits(parse(s).value())).as(s).isEqualTo(Double.doubleToRawLongBits(d));
+            }
         }
     }
 
-    @Property(tries = 3000)
-    void printfDecimalsMatchJavaParsing(@ForAll @DoubleRange(min = -1e7, max = 1e7) double d) {
-        for (String s : new String[] {String.format("%.6f", d), String.format("%.9g", d), String.format("%.17g", d)}) {
-            DecimalParser p = parse(s);
-            assertThat(p.value()).as(s).isEqualTo(Double.parseDouble(s));
-            assertThat(p.floatValue()).as(s).isEqualTo(Float.parseFloat(s));
+    @Test
+    void printfDecimalsMatchJavaParsing() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < 3000; i++) {
+            double d = r.nextDouble(-1e7, 1e7) * Math.pow(10, -r.nextInt(8));
+            for (String s : new String[] {String.format("%.6f", d), String.format("%.9g", d), String.format("%.17g", d)}) {
+                DecimalParser p = parse(s);
+                assertThat(p.value()).as(s).isEqualTo(Double.parseDouble(s));
+                assertThat(p.floatValue()).as(s).isEqualTo(Float.parseFloat(s));
+            }
         }
     }
 
