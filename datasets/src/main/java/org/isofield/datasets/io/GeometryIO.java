@@ -30,6 +30,7 @@ import org.isofield.datasets.io.xyz.XyzWriter;
  * All methods are thread-safe.
  */
 public final class GeometryIO {
+    private static final System.Logger LOG = System.getLogger(GeometryIO.class.getName());
     private static final FormatHandlers DEFAULTS = defaults();
 
     private GeometryIO() {
@@ -69,7 +70,11 @@ public final class GeometryIO {
             if (Files.isRegularFile(file) && Files.size(file) == 0) {
                 throw FormatException.inFile(file, "empty file; expected " + format + " data");
             }
-            return reader.read(file, options);
+            long t0 = System.nanoTime();
+            GeometryData data = reader.read(file, options);
+            LOG.log(System.Logger.Level.DEBUG, () -> String.format("read %s (%s): %d vertices, %d faces in %.3f s", file,
+                    format, data.vertexCount(), data.faceCount(), (System.nanoTime() - t0) * 1e-9));
+            return data;
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e, e);
         }
@@ -90,6 +95,9 @@ public final class GeometryIO {
             throw FormatException.inFile(target, "no writer for " + format + "; writable formats: " + handlers.formats());
         }
         writer.check(data, target);
+        long t0 = System.nanoTime();
         AtomicFiles.write(target, options.overwrite(), out -> writer.write(data, out, options));
+        LOG.log(System.Logger.Level.DEBUG, () -> String.format("wrote %s (%s): %d vertices, %d faces in %.3f s", target,
+                format, data.vertexCount(), data.faceCount(), (System.nanoTime() - t0) * 1e-9));
     }
 }
