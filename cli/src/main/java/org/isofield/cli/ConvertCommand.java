@@ -33,14 +33,15 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         InputOptions.existing(common.mixee.commandLine(), in);
         GeometryFormat target = GeometryFormat.fromPath(out);
-        GeometryData data = GeometryIO.read(in, input.readOptions(common.progress()));
+        GeometryData data = common.phase("read", () -> GeometryIO.read(in, input.readOptions(common.progress())));
         if (data.hasFaces() && !target.canHoldFaces()) {
             common.err().println("isofield: note: " + target.name() + " holds no faces; writing the "
                     + data.vertexCount() + " vertices only");
             data = new GeometryData(data.format(), data.positions(), data.normals(), data.colors(), null,
                     data.origin(), data.droppedNonFinite());
         }
-        GeometryIO.write(data, out, new WriteOptions(!output.ascii, output.force, common.progress()));
+        GeometryData written = data;
+        common.phase("write", () -> GeometryIO.write(written, out, new WriteOptions(!output.ascii, output.force, common.progress())));
         common.info("wrote " + out + " (" + target.name() + ", " + data.vertexCount() + " vertices, "
                 + data.faceCount() + " faces)");
         return 0;

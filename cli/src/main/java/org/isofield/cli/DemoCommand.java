@@ -76,26 +76,19 @@ final class DemoCommand implements Callable<Integer> {
                 throw new org.isofield.core.io.OutputExistsException(p);
             }
         }
-        long t0 = System.nanoTime();
-        TriangleMesh mesh = shape.toMesh(resolution);
-        MeshReport checks = MeshChecks.check(mesh, SelfIntersections::count);
-        common.detail(String.format(Locale.ROOT, "mesh     %.2f s  %d vertices, %d faces", seconds(t0), mesh.vertexCount(), mesh.faceCount()));
-
-        long t1 = System.nanoTime();
-        PointCloud cloud = Samplers.create(new SamplerConfig(nPoints, noise, true, common.seed()))
-                .sample(mesh, common.progress());
+        TriangleMesh mesh = common.phase("mesh", () -> shape.toMesh(resolution));
+        MeshReport checks = common.phase("mesh checks", () -> MeshChecks.check(mesh, SelfIntersections::count));
+        PointCloud cloud = common.phase("sample", () -> Samplers.create(new SamplerConfig(nPoints, noise, true, common.seed()))
+                .sample(mesh, common.progress()));
         double[] cloudError = surfaceError(shape, cloud.positions(), cloud.origin().x(), cloud.origin().y(), cloud.origin().z());
-        common.detail(String.format(Locale.ROOT, "sample   %.2f s  %d points", seconds(t1), cloud.size()));
 
         // How close is the mesh to the exact surface: distances of dense samples of the mesh to the analytic shape,
         // and the usual metrics of the mesh against a much finer tessellation.
-        long t2 = System.nanoTime();
         PointCloud dense = Samplers.create(new SamplerConfig(100_000, 0.0, false, common.seed() + 1)).sample(mesh);
         double[] meshError = surfaceError(shape, dense.positions(), dense.origin().x(), dense.origin().y(), dense.origin().z());
         TriangleMesh fine = shape.toMesh(Math.min(1024, resolution * 4));
-        SurfaceReport vsFine = Evaluators.create(new EvalConfig(100_000, common.seed(), EvalConfig.DEFAULT.fscoreThresholds()))
-                .evaluate(mesh, fine, common.progress());
-        common.detail(String.format(Locale.ROOT, "evaluate %.2f s", seconds(t2)));
+        SurfaceReport vsFine = common.phase("evaluate", () -> Evaluators.create(
+                new EvalConfig(100_000, common.seed(), EvalConfig.DEFAULT.fscoreThresholds())).evaluate(mesh, fine, common.progress()));
 
         double diag = shape.bounds().diagonal();
         Map<String, Object> report = new LinkedHashMap<>();
@@ -111,9 +104,11 @@ final class DemoCommand implements Callable<Integer> {
         report.put("cloud_surface_error_max", cloudError[1]);
 
         WriteOptions w = new WriteOptions(!output.ascii, output.force, common.progress());
-        Meshes.write(mesh, shapeFile, w);
-        PointClouds.write(cloud, cloudFile, w);
-        AtomicFiles.writeString(reportFile, output.force, Json.write(report) + System.lineSeparator());
+        common.phase("write", () -> {
+            Meshes.write(mesh, shapeFile, w);
+            PointClouds.write(cloud, cloudFile, w);
+            AtomicFiles.writeString(reportFile, output.force, Json.write(report) + System.lineSeparator());
+        });
 
         var o = common.out();
         o.printf(Locale.ROOT, "shape      %s: %d vertices, %d faces, %s, genus %s, %d self-intersections%n", shape.name(),
@@ -140,9 +135,5 @@ final class DemoCommand implements Callable<Integer> {
             max = Math.max(max, d);
         }
         return new double[] {n == 0 ? 0 : sum / n, max};
-    }
-
-    private static double seconds(long t0) {
-        return (System.nanoTime() - t0) * 1e-9;
     }
 }

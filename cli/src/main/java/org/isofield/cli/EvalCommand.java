@@ -54,10 +54,10 @@ final class EvalCommand implements Callable<Integer> {
         InputOptions.existing(common.mixee.commandLine(), recon);
         InputOptions.existing(common.mixee.commandLine(), gt);
         EvalConfig cfg = new EvalConfig(samples, common.seed(), fscoreThresholds);
-        TriangleMesh r = Meshes.read(recon, input.readOptions(common.progress()));
-        TriangleMesh g = Meshes.read(gt, input.readOptions(common.progress()));
-        SurfaceReport s = Evaluators.create(cfg).evaluate(r, g, common.progress());
-        MeshReport m = MeshChecks.check(r, SelfIntersections::count);
+        TriangleMesh r = common.phase("read recon", () -> Meshes.read(recon, input.readOptions(common.progress())));
+        TriangleMesh g = common.phase("read gt", () -> Meshes.read(gt, input.readOptions(common.progress())));
+        SurfaceReport s = common.phase("distances", () -> Evaluators.create(cfg).evaluate(r, g, common.progress()));
+        MeshReport m = common.phase("mesh checks", () -> MeshChecks.check(r, SelfIntersections::count));
         Map<String, Object> out = toJson(s, m);
         if (json) {
             common.out().println(Json.write(out));

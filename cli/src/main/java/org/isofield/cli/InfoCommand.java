@@ -39,7 +39,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InputOptions.existing(common.mixee.commandLine(), file);
-        GeometryData data = GeometryIO.read(file, input.readOptions(common.progress()));
+        GeometryData data = common.phase("read", () -> GeometryIO.read(file, input.readOptions(common.progress())));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("file", file.toString());
         out.put("format", data.format() == null ? "unknown" : data.format().name());
@@ -57,7 +57,7 @@ final class InfoCommand implements Callable<Integer> {
             out.put("diagonal", b.diagonal());
         }
         if (data.hasFaces() && checks) {
-            MeshReport r = MeshChecks.check(data.toMesh(), SelfIntersections::count);
+            MeshReport r = common.phase("mesh checks", () -> MeshChecks.check(data.toMesh(), SelfIntersections::count));
             out.put("mesh", EvalCommand.meshJson(r));
         }
         if (json) {

@@ -48,9 +48,9 @@ final class SampleCommand implements Callable<Integer> {
     public Integer call() {
         InputOptions.existing(common.mixee.commandLine(), mesh);
         SamplerConfig cfg = new SamplerConfig(nPoints, noise, normals, common.seed());
-        TriangleMesh m = Meshes.read(mesh, input.readOptions(common.progress()));
-        PointCloud cloud = Samplers.create(cfg).sample(m, common.progress());
-        PointClouds.write(cloud, out, new WriteOptions(!output.ascii, output.force, common.progress()));
+        TriangleMesh m = common.phase("read", () -> Meshes.read(mesh, input.readOptions(common.progress())));
+        PointCloud cloud = common.phase("sample", () -> Samplers.create(cfg).sample(m, common.progress()));
+        common.phase("write", () -> PointClouds.write(cloud, out, new WriteOptions(!output.ascii, output.force, common.progress())));
         common.info("wrote " + out + " (" + cloud.size() + " points" + (normals ? " with normals" : "")
                 + (noise > 0 ? ", noise " + noise + " x diagonal" : "") + ")");
         return 0;
