@@ -64,8 +64,6 @@ public final class CommonOptions {
         }
     }
 
-    }
-
     /**
      * Runs one phase of a command; with {@code --verbose} prints one line with its time and the peak heap so far,
      * as PoissonRecon's tools do: {@code read        0.42 s  peak heap 310 MB}.
