@@ -17,7 +17,7 @@ import org.isofield.core.Parallel;
  *
  * <p>Parallelism: ranges above {@link #TASK_SIZE} triangles are split sequentially; the remaining ranges are built
  * as independent subtrees with {@link Parallel#forEach} and concatenated. The split decisions depend only on the
- * input, so the tree is identical for any thread count. Below depth {@value #MEDIAN_DEPTH} the splits switch to
+ * input, so the tree is identical for any thread count. From depth {@value #MEDIAN_DEPTH} on the splits switch to
  * object medians, which bounds the depth by about {@code MEDIAN_DEPTH + log2(n)}. Time {@code O(n log n)}.
  */
 final class BvhBuilder {

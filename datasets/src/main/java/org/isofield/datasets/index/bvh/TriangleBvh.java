@@ -16,8 +16,8 @@ import org.isofield.datasets.geom.Vec3d;
  * is the same for any thread count. Storage is flat, no object per node: node boxes {@code float[6 x nodes]}, node
  * records {@code int[4 x nodes]}, triangle corners copied in leaf order {@code float[9 x triangles]} relative to the
  * mesh origin, and the winding-number expansion {@code float[34 x nodes]}; with about 0.63 nodes per triangle that
- * is about 150 bytes per triangle (10 MB for 70k triangles). Building costs {@code O(n log n)}, about 0.1 s per
- * 100k triangles on two cores.
+ * is about 150 bytes per triangle (10 MB for 70k triangles). Building costs {@code O(n log n)}: 0.15 to 0.3 s for
+ * 70k triangles on two shared cores.
  *
  * <p>Queries take world coordinates; batch versions take flat {@code float[3N]} arrays relative to a given origin
  * and run in parallel over fixed chunks. Zero-area triangles are tolerated everywhere (they have a closest point,
@@ -25,7 +25,8 @@ import org.isofield.datasets.geom.Vec3d;
  *
  * <p>The winding number follows Barill et al., "Fast Winding Numbers for Soups and Clouds" (SIGGRAPH 2018), with
  * their order-2 far-field expansion ({@link WindingNumberQuery}); it is 1 inside and 0 outside a closed, outward
- * oriented mesh and degrades gracefully for holes and soups. Inside means {@code w >= 0.5}.
+ * oriented mesh and degrades gracefully for holes and soups. Inside means {@code w >= 0.5}. Measured on 70k-triangle
+ * meshes with the default {@code beta = 2}: mean |error| about 1e-3, largest below 0.01.
  */
 public final class TriangleBvh {
     /** Default accuracy parameter of the winding number: nodes farther than {@code beta} radii use the expansion. */

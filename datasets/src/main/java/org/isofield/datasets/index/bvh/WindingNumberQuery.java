@@ -14,9 +14,10 @@ import static org.isofield.datasets.index.bvh.WindingMoments.STRIDE;
  * {@code tan(Omega / 2) = a . (b x c) / (|a||b||c| + (a.b)|c| + (b.c)|a| + (c.a)|b|)}). A node whose ball
  * {@code (p, r)} satisfies {@code |q - p| > beta r} contributes the order-2 Taylor expansion of
  * {@code int (x - q) . n / |x - q|^3 dA} about {@code p} (the paper's three terms: the dipole and the first- and
- * second-derivative terms), evaluated from {@link WindingMoments}. Its error falls like {@code beta^-3}; with the
- * default {@code beta = 2} it is typically below 1e-3 and well below 0.01. Stateless and thread-safe; cost about
- * {@code O(log n)} nodes for queries away from the surface.
+ * second-derivative terms), evaluated from {@link WindingMoments}. Per node the error is about {@code beta^-3} of
+ * the node's contribution; with the default {@code beta = 2} the total is about 1e-3 on average and below 0.01 in
+ * the tests. Stateless and thread-safe; cost about {@code O(log n)} nodes (some 250 visits, 120 expansions and 30
+ * exact triangles for near-surface queries on a 70k-triangle mesh).
  */
 final class WindingNumberQuery {
     private static final double INV_FOUR_PI = 1.0 / (4.0 * Math.PI);
