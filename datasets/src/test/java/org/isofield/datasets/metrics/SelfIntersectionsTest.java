@@ -1,12 +1,11 @@
 package org.isofield.datasets.metrics;
 
+import org.isofield.datasets.testing.RandomCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.ToLongFunction;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.shapes.Shapes;
 import org.isofield.datasets.shapes.Sphere;
@@ -88,8 +87,13 @@ class SelfIntersectionsTest {
         return TriangleMesh.of(v, f);
     }
 
-    @Property(tries = 25, seed = "7404")
-    void countMatchesAnIndependentEdgeCrossingReferenceOnRandomSoups(@ForAll long seed) {
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> soups() {
+        return RandomCases.of(7404, 25, r -> new Object[] {r.nextLong()});
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("soups")
+    void countMatchesAnIndependentEdgeCrossingReferenceOnRandomSoups(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int n = 150;
         float[] v = new float[9 * n];

@@ -1,11 +1,9 @@
 package org.isofield.datasets.index.bvh;
 
+import org.isofield.datasets.testing.RandomCases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.shapes.Torus;
@@ -14,8 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class TriangleBvhClosestPointTest {
 
-    @Property(tries = 40, seed = "7101")
-    void closestPointMatchesBruteForceOnRandomSoups(@ForAll long seed, @ForAll @IntRange(min = 1, max = 400) int n) {
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> soups() {
+        return RandomCases.of(7101, 40, r -> new Object[] {r.nextLong(), RandomCases.size(r, 1, 400)});
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("soups")
+    void closestPointMatchesBruteForceOnRandomSoups(long seed, int n) {
         TriangleMesh mesh = RandomMeshes.soup(seed, n, 0.2);
         TriangleBvh bvh = TriangleBvh.build(mesh);
         float[] q = RandomMeshes.points(seed + 1, 40, -0.3, 1.3);

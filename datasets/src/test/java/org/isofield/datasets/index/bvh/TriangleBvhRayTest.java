@@ -1,12 +1,11 @@
 package org.isofield.datasets.index.bvh;
 
+import org.isofield.datasets.testing.RandomCases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Optional;
 import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.shapes.Sphere;
@@ -15,8 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class TriangleBvhRayTest {
 
-    @Property(tries = 30, seed = "7202")
-    void firstHitMatchesBruteForce(@ForAll long seed) {
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> seeds() {
+        return RandomCases.of(7202, 30, r -> new Object[] {r.nextLong()});
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("seeds")
+    void firstHitMatchesBruteForce(long seed) {
         TriangleMesh mesh = RandomMeshes.soup(seed, 300, 0.25);
         TriangleBvh bvh = TriangleBvh.build(mesh);
         SplittableRandom r = new SplittableRandom(seed);

@@ -1,12 +1,10 @@
 package org.isofield.datasets.index.bvh;
 
+import org.isofield.datasets.testing.RandomCases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.shapes.AnalyticShape;
@@ -31,9 +29,13 @@ class TriangleBvhWindingNumberTest {
         }
     }
 
-    @Property(tries = 20, seed = "7303")
-    void fastWindingNumberIsWithinToleranceOfExactSumOnSoups(@ForAll long seed,
-                                                            @ForAll @IntRange(min = 1, max = 2000) int n) {
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> soups() {
+        return RandomCases.of(7303, 20, r -> new Object[] {r.nextLong(), RandomCases.size(r, 1, 2000)});
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("soups")
+    void fastWindingNumberIsWithinToleranceOfExactSumOnSoups(long seed, int n) {
         TriangleMesh mesh = RandomMeshes.soup(seed, n, 0.3);
         TriangleBvh bvh = TriangleBvh.build(mesh);
         float[] q = RandomMeshes.points(seed ^ 5, 50, -0.5, 1.5);
