@@ -41,6 +41,21 @@ class CliTest {
         return p;
     }
 
+    /** One name per setting: every key of a command's config record is an option of that command (seed is common). */
+    @Test
+    void optionNamesFollowTheConfigKeys() {
+        CommandLine root = IsofieldCommand.newCommandLine();
+        assertOptionsCover(root.getSubcommands().get("sample"), org.isofield.datasets.sample.SamplerConfig.class);
+        assertOptionsCover(root.getSubcommands().get("eval"), org.isofield.datasets.metrics.EvalConfig.class);
+    }
+
+    private static void assertOptionsCover(CommandLine cmd, Class<? extends Record> config) {
+        for (var rc : config.getRecordComponents()) {
+            String kebab = "--" + rc.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+            assertThat(cmd.getCommandSpec().findOption(kebab)).as(cmd.getCommandName() + " " + kebab).isNotNull();
+        }
+    }
+
     @Test
     void versionNamesTheProduct() {
         Result r = run("--version");

@@ -9,6 +9,7 @@
  *
  * <p>{@link org.isofield.datasets.metrics.MeshChecks} reports topology and validity after merging bit-identical
  * vertices: boundary and non-manifold edges, watertightness, connected components, orientation consistency, Euler
- * characteristic and genus, and optionally a self-intersection count from a pluggable counter.
+ * characteristic and genus, and optionally a self-intersection count from a pluggable counter, such as
+ * {@link org.isofield.datasets.metrics.SelfIntersections} (BVH broad phase, then Möller's 1997 triangle-triangle test).
  */
 package org.isofield.datasets.metrics;
