@@ -13,7 +13,7 @@ final class MlpKernelSelector {
         if ("scalar".equalsIgnoreCase(System.getProperty("isofield.mlp.kernels", ""))) {
             return ScalarMlpKernels.INSTANCE;
         }
-        return ScalarMlpKernels.INSTANCE;
+        return vectorApiPresent() ? VectorMlpKernels.INSTANCE : ScalarMlpKernels.INSTANCE;
     }
 
     /** True when the Vector API module is present at run time. */
