@@ -19,7 +19,8 @@ interface MlpKernels {
 
     /**
      * {@code G[r][c] += sum_s D[r][s] X[c][s]} for {@code r < rows}, {@code c < cols}, summing {@code s} in increasing
-     * order; {@code scratch} holds at least {@code b * cols} floats. Terms with {@code D[r][s] == 0} are skipped.
+     * order; {@code scratch} holds at least {@code b * cols} floats. Implementations may skip terms with
+     * {@code D[r][s] == 0} (the scalar twin does; ReLU zeroes about half of them).
      */
     void accumulateOuter(float[] g, int gOff, int rows, int cols, float[] d, int dOff, float[] x, int xOff,
                          float[] scratch, int b, int m);

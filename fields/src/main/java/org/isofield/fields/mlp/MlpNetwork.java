@@ -32,7 +32,7 @@ import org.isofield.fields.optim.ParameterGroup;
  */
 public final class MlpNetwork implements Network {
     /** Samples per block (the unit of the matrix kernels). */
-    public static final int BLOCK = 128;
+    public static final int BLOCK = 64;
     static final int MAX_TASKS = 64;
     private static final int B = BLOCK;
 

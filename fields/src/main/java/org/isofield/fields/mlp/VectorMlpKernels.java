@@ -113,49 +113,72 @@ final class VectorMlpKernels implements MlpKernels {
             }
         }
         int cv = cols - cols % L;
-        for (int r = 0; r < rows; r++) {
-            int gr = gOff + r * cols;
-            int dr = dOff + r * b;
+        int r = 0;
+        for (; r + 1 < rows; r += 2) {
+            int g0 = gOff + r * cols;
+            int g1 = g0 + cols;
+            int d0 = dOff + r * b;
+            int d1 = d0 + b;
             int c = 0;
             for (; c + 4 * L <= cv; c += 4 * L) {
-                FloatVector a0 = FloatVector.fromArray(S, g, gr + c);
-                FloatVector a1 = FloatVector.fromArray(S, g, gr + c + L);
-                FloatVector a2 = FloatVector.fromArray(S, g, gr + c + 2 * L);
-                FloatVector a3 = FloatVector.fromArray(S, g, gr + c + 3 * L);
+                FloatVector a0 = FloatVector.fromArray(S, g, g0 + c);
+                FloatVector a1 = FloatVector.fromArray(S, g, g0 + c + L);
+                FloatVector a2 = FloatVector.fromArray(S, g, g0 + c + 2 * L);
+                FloatVector a3 = FloatVector.fromArray(S, g, g0 + c + 3 * L);
+                FloatVector e0 = FloatVector.fromArray(S, g, g1 + c);
+                FloatVector e1 = FloatVector.fromArray(S, g, g1 + c + L);
+                FloatVector e2 = FloatVector.fromArray(S, g, g1 + c + 2 * L);
+                FloatVector e3 = FloatVector.fromArray(S, g, g1 + c + 3 * L);
                 for (int s = 0; s < m; s++) {
-                    float dv = d[dr + s];
-                    if (dv == 0f) {
-                        continue;
-                    }
-                    FloatVector dd = FloatVector.broadcast(S, dv);
+                    FloatVector da = FloatVector.broadcast(S, d[d0 + s]);
+                    FloatVector de = FloatVector.broadcast(S, d[d1 + s]);
                     int xs = s * cols + c;
-                    a0 = FloatVector.fromArray(S, scratch, xs).fma(dd, a0);
-                    a1 = FloatVector.fromArray(S, scratch, xs + L).fma(dd, a1);
-                    a2 = FloatVector.fromArray(S, scratch, xs + 2 * L).fma(dd, a2);
-                    a3 = FloatVector.fromArray(S, scratch, xs + 3 * L).fma(dd, a3);
+                    FloatVector x0 = FloatVector.fromArray(S, scratch, xs);
+                    FloatVector x1 = FloatVector.fromArray(S, scratch, xs + L);
+                    FloatVector x2 = FloatVector.fromArray(S, scratch, xs + 2 * L);
+                    FloatVector x3 = FloatVector.fromArray(S, scratch, xs + 3 * L);
+                    a0 = x0.fma(da, a0);
+                    a1 = x1.fma(da, a1);
+                    a2 = x2.fma(da, a2);
+                    a3 = x3.fma(da, a3);
+                    e0 = x0.fma(de, e0);
+                    e1 = x1.fma(de, e1);
+                    e2 = x2.fma(de, e2);
+                    e3 = x3.fma(de, e3);
                 }
-                a0.intoArray(g, gr + c);
-                a1.intoArray(g, gr + c + L);
-                a2.intoArray(g, gr + c + 2 * L);
-                a3.intoArray(g, gr + c + 3 * L);
+                a0.intoArray(g, g0 + c);
+                a1.intoArray(g, g0 + c + L);
+                a2.intoArray(g, g0 + c + 2 * L);
+                a3.intoArray(g, g0 + c + 3 * L);
+                e0.intoArray(g, g1 + c);
+                e1.intoArray(g, g1 + c + L);
+                e2.intoArray(g, g1 + c + 2 * L);
+                e3.intoArray(g, g1 + c + 3 * L);
             }
-            for (; c < cv; c += L) {
-                FloatVector a = FloatVector.fromArray(S, g, gr + c);
-                for (int s = 0; s < m; s++) {
-                    float dv = d[dr + s];
-                    if (dv != 0f) {
-                        a = FloatVector.fromArray(S, scratch, s * cols + c).fma(FloatVector.broadcast(S, dv), a);
-                    }
-                }
-                a.intoArray(g, gr + c);
+            outerRow(g, g0, cols, d, d0, scratch, m, c, cv);
+            outerRow(g, g1, cols, d, d1, scratch, m, c, cv);
+        }
+        for (; r < rows; r++) {
+            outerRow(g, gOff + r * cols, cols, d, dOff + r * b, scratch, m, 0, cv);
+        }
+    }
+
+    /** One gradient row from column {@code c}: whole vectors up to {@code cv}, then scalars. */
+    private static void outerRow(float[] g, int gr, int cols, float[] d, int dr, float[] scratch, int m, int c,
+                                 int cv) {
+        for (; c < cv; c += L) {
+            FloatVector a = FloatVector.fromArray(S, g, gr + c);
+            for (int s = 0; s < m; s++) {
+                a = FloatVector.fromArray(S, scratch, s * cols + c).fma(FloatVector.broadcast(S, d[dr + s]), a);
             }
-            for (; c < cols; c++) {
-                float acc = g[gr + c];
-                for (int s = 0; s < m; s++) {
-                    acc = Math.fma(d[dr + s], scratch[s * cols + c], acc);
-                }
-                g[gr + c] = acc;
+            a.intoArray(g, gr + c);
+        }
+        for (; c < cols; c++) {
+            float acc = g[gr + c];
+            for (int s = 0; s < m; s++) {
+                acc = Math.fma(d[dr + s], scratch[s * cols + c], acc);
             }
+            g[gr + c] = acc;
         }
     }
 }
