@@ -1,0 +1,59 @@
+package org.isofield.fields.optim;
+
+/**
+ * Multiplies the nested optimizer's learning rate by {@code decay_base} before step {@code s} (steps already taken)
+ * whenever {@code s >= decay_start}, {@code (s - decay_start) % decay_interval == 0} and {@code s <= decay_end}, as
+ * tiny-cuda-nn's {@code exponential_decay.h} does; so instant-ngp's SDF schedule (start 10000, interval 5000, base
+ * 0.33) uses the base rate for steps 0..9999 and 0.33 times it from step 10000 on.
+ */
+public final class ExponentialDecayOptimizer implements Optimizer {
+    private final ExponentialDecayConfig config;
+    private final Optimizer nested;
+    private double baseLearningRate;
+    private double factor = 1;
+
+    public ExponentialDecayOptimizer(ExponentialDecayConfig config, Optimizer nested) {
+        this.config = config;
+        this.nested = nested;
+        this.baseLearningRate = nested.learningRate();
+    }
+
+    @Override
+    public void step(float[] params, float[] grads) {
+        long s = nested.stepCount();
+        if (s == 0) {
+            factor = 1;
+        }
+        if (s >= config.decayStart() && (s - config.decayStart()) % config.decayInterval() == 0
+                && s <= config.decayEnd()) {
+            factor *= config.decayBase();
+        }
+        nested.setLearningRate(baseLearningRate * factor);
+        nested.step(params, grads);
+    }
+
+    @Override
+    public long stepCount() {
+        return nested.stepCount();
+    }
+
+    @Override
+    public double learningRate() {
+        return baseLearningRate * factor;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        baseLearningRate = learningRate / factor;
+        nested.setLearningRate(baseLearningRate * factor);
+    }
+
+    @Override
+    public float[] inferenceParams(float[] params) {
+        return nested.inferenceParams(params);
+    }
+
+    public Optimizer nested() {
+        return nested;
+    }
+}

@@ -1,0 +1,58 @@
+package org.isofield.fields.mlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The Vector API kernels against their scalar twin, on whole networks (tails of partial blocks included). */
+class MlpKernelParityTest {
+    private static float[] random(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (r.nextDouble() * 2 - 1);
+        }
+        return v;
+    }
+
+    private static float[][] run(MlpKernels k, int width, int n) {
+        MlpNetwork net = new MlpNetwork(new MlpConfig(width, 3, Activation.TANH, Activation.SIGMOID), 19, 3, 5, k);
+        float[] x = random(n * 19, 1);
+        float[] r = random(n * 3, 2);
+        float[] u = random(n * 19, 3);
+        var ws = net.newWorkspace(n);
+        float[] y = new float[n * 3];
+        net.forwardTrain(x, n, ws, y);
+        float[] dp = new float[net.paramCount()];
+        float[] dIn = new float[n * 19];
+        net.backward(x, n, ws, r, dp, dIn);
+        float[] g = new float[n * 19];
+        net.inputGradient(x, n, ws, new float[] {1, 0, 0}, g);
+        float[] dp2 = new float[net.paramCount()];
+        float[] dIn2 = new float[n * 19];
+        net.backwardInputGradient(x, n, ws, new float[] {1, 0, 0}, u, r, dp2, dIn2);
+        return new float[][] {y, dp, dIn, g, dp2, dIn2};
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {16, 48, 128})
+    void vectorKernelsMatchScalarTwin(int width) {
+        Assumptions.assumeTrue(MlpKernelSelector.vectorApiPresent(), "jdk.incubator.vector not in the boot layer");
+        int n = 1001;
+        float[][] a = run(ScalarMlpKernels.INSTANCE, width, n);
+        float[][] b = run(VectorMlpKernels.INSTANCE, width, n);
+        for (int i = 0; i < a.length; i++) {
+            double scale = 0;
+            for (float v : a[i]) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            for (int j = 0; j < a[i].length; j++) {
+                assertThat(Math.abs(b[i][j] - a[i][j])).as("array %d entry %d", i, j)
+                        .isLessThanOrEqualTo((float) (1e-5 * scale + 1e-4 * Math.abs(a[i][j])));
+            }
+        }
+    }
+}
