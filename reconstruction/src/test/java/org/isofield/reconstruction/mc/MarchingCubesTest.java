@@ -109,7 +109,7 @@ class MarchingCubesTest {
     @Test
     void outputDoesNotDependOnThreadCount() {
         FieldFunction f = field(Shapes.byName("csg-part"));
-        SampleGrid grid = box(150);
+        SampleGrid grid = box(80);
         int before = Parallel.threads();
         try {
             Parallel.setThreads(1);
