@@ -5,12 +5,12 @@ import org.isofield.datasets.shapes.Shapes;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Cost of a 2^16 batch, pooled (default) against fresh signed samples, on a torus mesh of about 100k faces. */
+/** Cost of a 2^16 batch, pooled (default) against fresh signed samples, on a torus mesh of about 66k faces. */
 @Tag("slow")
 class SdfSamplerSlowTest {
     @Test
     void reportsBatchCost() {
-        TriangleMesh mesh = Shapes.byName("torus").toMesh(256);
+        TriangleMesh mesh = Shapes.byName("torus").toMesh(128);
         for (int round = 0; round < 2; round++) {
             long t0 = System.nanoTime();
             SdfSampler pooled = new SdfSampler(mesh, SdfSamplingConfig.DEFAULT);
