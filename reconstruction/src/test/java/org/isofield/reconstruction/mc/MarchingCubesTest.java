@@ -93,6 +93,47 @@ class MarchingCubesTest {
     }
 
     @Test
+    void fieldsWithTiesAndZerosStayWatertight() {
+        // values in {-1, 0, 1}: many ambiguous faces whose centre average is exactly 0, and samples exactly on zero
+        for (long seed = 1; seed <= 30; seed++) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            SampleGrid grid = new SampleGrid(8, 9, 10, new Vec3d(1e3, -2e3, 5), 0.5);
+            float[] values = new float[(int) grid.sampleCount()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rnd.nextInt(3) - 1;
+            }
+            TriangleMesh mesh = MarchingCubes.extract(new ScalarGrid(grid, values));
+            MeshReport r = MeshChecks.check(mesh);
+            assertThat(r.watertight()).as("seed %d: %s", seed, r).isTrue();
+            assertThat(r.nonManifoldEdges()).isZero();
+            assertThat(r.orientationConsistent()).isTrue();
+            assertThat(r.degenerateFaces()).isZero();
+            assertThat(signedVolume(mesh)).isPositive();
+        }
+    }
+
+    @Test
+    void everyCaseTableEntryUsesExactlyItsCrossingEdges() {
+        for (int c = 1; c < 255; c++) {
+            for (int bits = 0; bits < 64; bits++) {
+                boolean[] used = new boolean[12];
+                for (int e : CaseTable.triangles(c, bits)) {
+                    if (e < 12) {
+                        used[e] = true;
+                    } else {
+                        assertThat(e - 12).isLessThan(CaseTable.centres(c, bits).length);
+                    }
+                }
+                for (int e = 0; e < 12; e++) {
+                    int a = CaseTable.EDGE_CORNERS[e][0];
+                    int b = CaseTable.EDGE_CORNERS[e][1];
+                    assertThat(used[e]).as("case %d bits %d edge %d", c, bits, e).isEqualTo(((c >> a ^ c >> b) & 1) == 1);
+                }
+            }
+        }
+    }
+
+    @Test
     void openBoundaryLeavesSurfacesOpenOnlyAtTheDomainBoundary() {
         SampleGrid grid = box(20);
         TriangleMesh open = new MarchingCubes(new MarchingCubesConfig(false))
