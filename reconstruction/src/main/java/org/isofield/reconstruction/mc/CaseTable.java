@@ -218,7 +218,8 @@ final class CaseTable {
      * Ear clipping that keeps the loop's orientation and only creates diagonals between edges sharing no cube face
      * (such a diagonal can never be created by a neighbouring cube). A loop that has no such triangulation (a few
      * quadrilaterals whose two diagonals both lie on faces) is instead fanned around a centre vertex, id
-     * {@code 12 + centre index}, unique to the cube and placed at the mean of the loop's vertices.
+     * {@code 12 + centre index}, unique to the cube; the extractor places it on the trilinear zero set near the mean of
+     * the loop's vertices.
      */
     private static void triangulate(List<Integer> loop, List<Integer> out, List<int[]> centres) {
         List<Integer> poly = new ArrayList<>(loop);

@@ -15,8 +15,8 @@ import org.isofield.datasets.geom.Vec3d;
  * vertices of different edges never coincide; vertices are shared by all cubes around their edge. A few
  * configurations with tunnels through a cube (28 of the 256 sign cases, 128 of the 656 distinct table entries; none
  * occur on the smooth analytic shapes of the tests) contain a loop that cannot be triangulated without an edge two
- * cubes might both create; such a loop is fanned around one extra vertex at the mean of its vertices, inside the
- * cube and not on an edge crossing. Faces are
+ * cubes might both create; such a loop is fanned around one extra vertex inside the cube, started at the mean of
+ * the loop's vertices and moved by Newton steps onto the zero set of the cube's trilinear interpolant. Faces are
  * counter-clockwise seen from the positive side (outward normals for a field negative inside). Ambiguous faces are
  * resolved by the sign of the average of the face's four values, the same decision in both cubes sharing the face,
  * so the mesh is watertight and edge-manifold wherever the zero set is closed inside the domain; with

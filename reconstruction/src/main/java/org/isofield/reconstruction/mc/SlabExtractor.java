@@ -18,6 +18,8 @@ final class SlabExtractor {
     /** Interpolation parameters are kept in [T_MIN, 1 - T_MIN] so vertices on different edges never coincide. */
     static final double T_MIN = 1e-3;
     private static final int CHUNK_SAMPLES = 16_384;
+    /** Centre vertices stay this far (in cells) inside their cube, so they never coincide with another vertex. */
+    static final double CENTRE_MARGIN = 0.01;
 
     private final int nx;
     private final int ny;
@@ -55,7 +57,7 @@ final class SlabExtractor {
             fill(source, k + 1, hi);
             sliceVertices(hi, k + 1, xHi, yHi);
             zVertices(lo, hi, k, zEdge);
-            triangles(lo, hi, xLo, yLo, xHi, yHi, zEdge);
+            triangles(lo, hi, xLo, yLo, xHi, yHi, zEdge, k);
             float[] t = lo;
             lo = hi;
             hi = t;
@@ -198,7 +200,7 @@ final class SlabExtractor {
         final GrowableArrays.Floats centres = new GrowableArrays.Floats();
     }
 
-    private void triangles(float[] lo, float[] hi, int[] xLo, int[] yLo, int[] xHi, int[] yHi, int[] zIds) {
+    private void triangles(float[] lo, float[] hi, int[] xLo, int[] yLo, int[] xHi, int[] yHi, int[] zIds, int zSlab) {
         int rows = ny - 1;
         float[] pos = vertices.data;
         List<Part> parts = Parallel.mapChunks(rows, rowsPerChunk, (chunk, start, end) -> {
@@ -248,7 +250,7 @@ final class SlabExtractor {
                     int[][] centres = CaseTable.centres(cubeCase, faceBits);
                     for (int m = 0; m < centres.length; m++) {
                         ids[12 + m] = -2 - out.centres.size / 3;
-                        addCentre(out.centres, centres[m], ids, pos);
+                        addCentre(out.centres, centres[m], ids, pos, v, i, j, zSlab);
                     }
                     int[] tris = CaseTable.triangles(cubeCase, faceBits);
                     for (int t = 0; t < tris.length; t += 3) {
@@ -273,7 +275,13 @@ final class SlabExtractor {
         }
     }
 
-    private static void addCentre(GrowableArrays.Floats centres, int[] loop, int[] ids, float[] pos) {
+    /**
+     * Appends the centre vertex of a loop: the mean of its vertices, then moved onto the zero set of the cube's
+     * trilinear interpolant by up to 8 Newton steps along its gradient (kept {@link #CENTRE_MARGIN} inside the cube;
+     * the mean is kept when the steps make things worse).
+     */
+    private void addCentre(GrowableArrays.Floats centres, int[] loop, int[] ids, float[] pos, float[] v, int i, int j,
+            int k) {
         double x = 0;
         double y = 0;
         double z = 0;
@@ -283,9 +291,55 @@ final class SlabExtractor {
             y += pos[3 * id + 1];
             z += pos[3 * id + 2];
         }
+        double[] u = {x / loop.length / h - offset - i, y / loop.length / h - offset - j, z / loop.length / h - offset - k};
+        double[] start = u.clone();
+        double[] g = new double[3];
+        double scale = 0;
+        for (float c : v) {
+            scale = Math.max(scale, Float.isInfinite(c) ? 1e30 : Math.abs(c));
+        }
+        boolean converged = false;
+        for (int it = 0; it < 8 && !converged; it++) {
+            double f = trilinear(v, u, g);
+            double g2 = g[0] * g[0] + g[1] * g[1] + g[2] * g[2];
+            if (Math.abs(f) <= 1e-7 * scale) {
+                converged = true;
+            } else if (g2 > 0 && Double.isFinite(f)) {
+                for (int a = 0; a < 3; a++) {
+                    u[a] = Math.min(1 - CENTRE_MARGIN, Math.max(CENTRE_MARGIN, u[a] - f * g[a] / g2));
+                }
+            } else {
+                break;
+            }
+        }
+        if (!converged && Math.abs(trilinear(v, u, g)) >= Math.abs(trilinear(v, start, g))) {
+            u = start;
+        }
         centres.ensure(centres.size + 3);
-        centres.data[centres.size++] = (float) (x / loop.length);
-        centres.data[centres.size++] = (float) (y / loop.length);
-        centres.data[centres.size++] = (float) (z / loop.length);
+        centres.data[centres.size++] = (float) ((i + u[0] + offset) * h);
+        centres.data[centres.size++] = (float) ((j + u[1] + offset) * h);
+        centres.data[centres.size++] = (float) ((k + u[2] + offset) * h);
+    }
+
+    /** Trilinear interpolation of the corner values at local {@code u} in [0,1]^3, with its gradient into {@code g}. */
+    static double trilinear(float[] v, double[] u, double[] g) {
+        double f = 0;
+        g[0] = 0;
+        g[1] = 0;
+        g[2] = 0;
+        for (int c = 0; c < 8; c++) {
+            double wx = (c & 1) != 0 ? u[0] : 1 - u[0];
+            double wy = (c & 2) != 0 ? u[1] : 1 - u[1];
+            double wz = (c & 4) != 0 ? u[2] : 1 - u[2];
+            double sx = (c & 1) != 0 ? 1 : -1;
+            double sy = (c & 2) != 0 ? 1 : -1;
+            double sz = (c & 4) != 0 ? 1 : -1;
+            double val = Float.isInfinite(v[c]) ? Math.copySign(1e30, v[c]) : v[c];
+            f += val * wx * wy * wz;
+            g[0] += val * sx * wy * wz;
+            g[1] += val * wx * sy * wz;
+            g[2] += val * wx * wy * sz;
+        }
+        return f;
     }
 }

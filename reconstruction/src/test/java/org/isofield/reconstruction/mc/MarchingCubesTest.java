@@ -134,6 +134,45 @@ class MarchingCubesTest {
     }
 
     @Test
+    void centreVerticesLieOnTheTrilinearZeroSet() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        int found = 0;
+        int onZero = 0;
+        double worst = 0;
+        for (int trial = 0; trial < 20000 && found < 200; trial++) {
+            float[] values = new float[8];
+            int cubeCase = 0;
+            for (int c = 0; c < 8; c++) {
+                values[c] = (float) (rnd.nextDouble() * 2 - 1);
+                cubeCase |= values[c] < 0 ? 1 << c : 0;
+            }
+            if (cubeCase == 0 || cubeCase == 255 || (CaseTable.ambiguousFaces(cubeCase) == 0)) {
+                continue;
+            }
+            TriangleMesh mesh = new MarchingCubes(new MarchingCubesConfig(false))
+                    .extract(new ScalarGrid(new SampleGrid(2, 2, 2, Vec3d.ZERO, 1), values), org.isofield.core.Progress.NONE);
+            float[] v = mesh.vertices();
+            for (int i = 0; i < v.length; i += 3) {
+                int onFaces = 0;
+                for (int a = 0; a < 3; a++) {
+                    onFaces += v[i + a] == 0f || v[i + a] == 1f ? 1 : 0;
+                }
+                if (onFaces < 2) {
+                    found++;
+                    double f = SlabExtractor.trilinear(values, new double[] {v[i], v[i + 1], v[i + 2]}, new double[3]);
+                    onZero += Math.abs(f) < 1e-5 ? 1 : 0;
+                    worst = Math.max(worst, Math.abs(f));
+                }
+            }
+        }
+        System.out.printf("centre vertices: %d, on the trilinear zero set %d, worst |f| %.3g%n", found, onZero, worst);
+        assertThat(found).isPositive();
+        // Newton stays 0.01 cell inside the cube, so a zero set hugging a face is not always reached
+        assertThat(onZero).isGreaterThan(found * 8 / 10);
+        assertThat(worst).isLessThan(0.01);
+    }
+
+    @Test
     void openBoundaryLeavesSurfacesOpenOnlyAtTheDomainBoundary() {
         SampleGrid grid = box(20);
         TriangleMesh open = new MarchingCubes(new MarchingCubesConfig(false))
