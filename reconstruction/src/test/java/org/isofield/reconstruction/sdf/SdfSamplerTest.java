@@ -107,6 +107,28 @@ class SdfSamplerTest {
     }
 
     @Test
+    void poolSamplesAreReusedUntilRefreshed() {
+        TriangleMesh mesh = Shapes.byName("sphere").toMesh(32);
+        SdfSamplingConfig config = SMALL.withBatchSize(1024).withPool(2, 4);
+        SdfSampler sampler = new SdfSampler(mesh, config);
+        int nj = config.jitterCount();
+        java.util.Set<Long> firstSlot = new java.util.HashSet<>();
+        java.util.Set<Long> later = new java.util.HashSet<>();
+        for (int s = 0; s < 12; s++) {
+            SdfBatch b = sampler.next();
+            for (int i = 512; i < 512 + nj; i++) {
+                long key = (long) Float.floatToIntBits(b.positions()[3 * i]) << 32 | Float.floatToIntBits(b.positions()[3 * i + 1]);
+                (s < 4 ? firstSlot : later).add(key);
+            }
+        }
+        // steps 0-3 draw only from the first slot: at most nj distinct near-surface samples
+        assertThat(firstSlot.size()).isLessThanOrEqualTo(nj);
+        // later steps see refreshed slots: samples never seen in the first four steps
+        later.removeAll(firstSlot);
+        assertThat(later).isNotEmpty();
+    }
+
+    @Test
     void seedsAndStepsGiveDifferentBatches() {
         TriangleMesh mesh = Shapes.byName("sphere").toMesh(32);
         SdfSampler a = new SdfSampler(mesh, SMALL);
