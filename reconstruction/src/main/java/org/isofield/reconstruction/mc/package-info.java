@@ -1,0 +1,8 @@
+/**
+ * Marching cubes: the zero level set of a scalar field on a regular grid as a watertight, consistently oriented
+ * triangle mesh, after Lorensen and Cline, "Marching Cubes: A High Resolution 3D Surface Construction Algorithm"
+ * (SIGGRAPH 1987). The case table is generated from one fixed rule for ambiguous faces (the sign of the face-centre
+ * average), so neighbouring cubes agree and the output has no cracks. Fields come as stored grids or as batch
+ * functions evaluated slice by slice.
+ */
+package org.isofield.reconstruction.mc;
