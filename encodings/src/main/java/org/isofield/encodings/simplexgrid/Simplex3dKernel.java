@@ -1,0 +1,141 @@
+package org.isofield.encodings.simplexgrid;
+
+/**
+ * Scalar kernels of the 3D, two-feature simplex grid: the simplex found with three compare-swaps and the four
+ * vertices unrolled. Same float operations in the same order as {@link SimplexStencil#fill} with the generic kernel, so
+ * the results are bitwise equal to it.
+ */
+final class Simplex3dKernel {
+    private static final int P1 = (int) 2654435761L;
+    private static final int P2 = 805459861;
+
+    private final SimplexStencil g;
+    private final int level;
+    private final float sc;
+    private final float skew;
+    private final boolean hashed;
+    private final int res;
+    private final int rows;
+    /** Rows and weights of the last {@link #prepare}d point. */
+    int r0;
+    int r1;
+    int r2;
+    int r3;
+    float w0;
+    float w1;
+    float w2;
+    float w3;
+
+    Simplex3dKernel(SimplexStencil g, int level) {
+        this.g = g;
+        this.level = level;
+        this.sc = g.scale(level);
+        this.skew = g.skew();
+        this.hashed = g.hashed(level);
+        this.res = g.resolution(level);
+        this.rows = g.rows(level);
+    }
+
+    private int row(int x, int y, int z) {
+        if (hashed) {
+            return (x ^ y * P1 ^ z * P2) & (rows - 1);
+        }
+        return Integer.remainderUnsigned(x + y * res + z * res * res, rows);
+    }
+
+    /** Finds the simplex, rows and weights of the point at {@code in[off..off+3)}. */
+    void prepare(float[] in, int off) {
+        float px = sc * in[off];
+        float py = sc * in[off + 1];
+        float pz = sc * in[off + 2];
+        float shift = skew * (px + py + pz) + 0.5f;
+        float ux = px + shift;
+        float uy = py + shift;
+        float uz = pz + shift;
+        float flx = (float) Math.floor(ux);
+        float fly = (float) Math.floor(uy);
+        float flz = (float) Math.floor(uz);
+        int cx = (int) flx;
+        int cy = (int) fly;
+        int cz = (int) flz;
+        float fx = ux - flx;
+        float fy = uy - fly;
+        float fz = uz - flz;
+        // Stable descending sort of the fractions (ties: lower axis first): axes a, b, c.
+        int a = 0;
+        int b = 1;
+        int c = 2;
+        float fa = fx;
+        float fb = fy;
+        float fc = fz;
+        if (fb > fa) {
+            int t = a; a = b; b = t;
+            float u = fa; fa = fb; fb = u;
+        }
+        if (fc > fb) {
+            int t = b; b = c; c = t;
+            float u = fb; fb = fc; fc = u;
+            if (fb > fa || (fb == fa && b < a)) {
+                t = a; a = b; b = t;
+                u = fa; fa = fb; fb = u;
+            }
+        }
+        r0 = row(cx, cy, cz);
+        int x1 = cx + (a == 0 ? 1 : 0);
+        int y1 = cy + (a == 1 ? 1 : 0);
+        int z1 = cz + (a == 2 ? 1 : 0);
+        r1 = row(x1, y1, z1);
+        r2 = row(x1 + (b == 0 ? 1 : 0), y1 + (b == 1 ? 1 : 0), z1 + (b == 2 ? 1 : 0));
+        r3 = row(cx + 1, cy + 1, cz + 1);
+        w0 = 1f - fa;
+        w1 = fa - fb;
+        w2 = fb - fc;
+        w3 = fc;
+    }
+
+    /** Encodes points {@code [start, end)} on this level. */
+    void encode(float[] params, int base, float[] in, float[] out, int od, int start, int end) {
+        int o = level * 2;
+        for (int i = start; i < end; i++) {
+            prepare(in, 3 * i);
+            int q0 = base + 2 * r0;
+            int q1 = base + 2 * r1;
+            int q2 = base + 2 * r2;
+            int q3 = base + 2 * r3;
+            float s = 0;
+            s += w0 * params[q0];
+            s += w1 * params[q1];
+            s += w2 * params[q2];
+            s += w3 * params[q3];
+            float t = 0;
+            t += w0 * params[q0 + 1];
+            t += w1 * params[q1 + 1];
+            t += w2 * params[q2 + 1];
+            t += w3 * params[q3 + 1];
+            out[i * od + o] = s;
+            out[i * od + o + 1] = t;
+        }
+    }
+
+    /** Adds the parameter gradient of points {@code [start, end)} on this level. */
+    void backward(float[] grad, int base, float[] in, float[] dLdOut, int od, int start, int end) {
+        int o = level * 2;
+        for (int i = start; i < end; i++) {
+            prepare(in, 3 * i);
+            float ga = dLdOut[i * od + o];
+            float gb = dLdOut[i * od + o + 1];
+            int q = base + 2 * r0;
+            grad[q] += w0 * ga;
+            grad[q + 1] += w0 * gb;
+            q = base + 2 * r1;
+            grad[q] += w1 * ga;
+            grad[q + 1] += w1 * gb;
+            q = base + 2 * r2;
+            grad[q] += w2 * ga;
+            grad[q + 1] += w2 * gb;
+            q = base + 2 * r3;
+            grad[q] += w3 * ga;
+            grad[q + 1] += w3 * gb;
+        }
+    }
+}
