@@ -101,27 +101,64 @@ public abstract class StencilEncoding implements Encoding {
         }
     }
 
+    private float[] scratch;
+
+    /** A reusable buffer of at least {@code size} floats (calls on one encoding must not overlap). */
+    private float[] scratch(int size) {
+        float[] s = scratch;
+        if (s == null || s.length < size) {
+            s = new float[size];
+            scratch = s;
+        }
+        return s;
+    }
+
     @Override
     public void encode(float[] in, int n, float[] out) {
         Check.nonNegative("n", n);
         checkBatch("in", in, n, inputDims());
         checkBatch("out", out, n, outputDims());
-        // Level-major: one task sweeps all points through one level's table, which then stays in cache (a
-        // point-major sweep touches every level's table per point and was 3x slower). Tasks write disjoint columns.
-        Parallel.forEach(stencil.levels(), l -> encodeLevel(l, in, out, 0, n));
+        // Level-major: one task sweeps all points through one level's table, which then stays in cache, and writes
+        // a contiguous level-major buffer; strided writes straight into the point-major output were several times
+        // slower. A point-parallel pass then transposes the buffer into the output.
+        int nf = n * features;
+        float[] buffer = scratch(n * outputDims());
+        Parallel.forEach(stencil.levels(), l -> encodeLevel(l, in, buffer, l * nf, features, 0, n));
+        Parallel.forChunks(n, GRAIN, (chunk, start, end) -> transpose(buffer, n, out, start, end, true));
     }
 
-    /** Encodes points {@code [start, end)} on one level; the scalar kernel. Subclasses may override with an equal one. */
-    protected void encodeLevel(int l, float[] in, float[] out, int start, int end) {
-        int d = inputDims();
+    /** Copies rows {@code [start, end)} between the level-major buffer and a point-major batch. */
+    private void transpose(float[] levelMajor, int n, float[] pointMajor, int start, int end, boolean toPointMajor) {
         int od = outputDims();
+        int nf = n * features;
+        for (int i = start; i < end; i++) {
+            for (int l = 0; l < stencil.levels(); l++) {
+                int a = l * nf + i * features;
+                int b = i * od + l * features;
+                for (int f = 0; f < features; f++) {
+                    if (toPointMajor) {
+                        pointMajor[b + f] = levelMajor[a + f];
+                    } else {
+                        levelMajor[a + f] = pointMajor[b + f];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Encodes points {@code [start, end)} on one level into {@code out[off + i * stride + f]}; the scalar kernel.
+     * Subclasses may override it with a kernel that gives the same results.
+     */
+    protected void encodeLevel(int l, float[] in, float[] out, int off, int stride, int start, int end) {
+        int d = inputDims();
         int nv = stencil.vertices();
         int[] row = new int[nv];
         float[] w = new float[nv];
         int base = offsets[l];
         for (int i = start; i < end; i++) {
             stencil.fill(l, in, i * d, row, w, null);
-            int o = i * od + l * features;
+            int o = off + i * stride;
             for (int f = 0; f < features; f++) {
                 float acc = 0;
                 for (int k = 0; k < nv; k++) {
@@ -138,24 +175,33 @@ public abstract class StencilEncoding implements Encoding {
         checkBatch("in", in, n, inputDims());
         checkBatch("dLdOut", dLdOut, n, outputDims());
         checkParams(gradParams);
+        int nf = n * features;
+        float[] buffer = scratch(n * outputDims());
+        Parallel.forChunks(n, GRAIN, (chunk, start, end) -> transpose(buffer, n, dLdOut, start, end, false));
+        Parallel.forEach(stencil.levels(), l -> backwardLevel(l, in, buffer, l * nf, features, gradParams, 0, n));
+    }
+
+    /**
+     * Adds the parameter gradient of points {@code [start, end)} on level {@code l}, reading the upstream gradient at
+     * {@code dLdOut[off + i * stride + f]}; one task owns the level. Subclasses may override it with an equal kernel.
+     */
+    protected void backwardLevel(int l, float[] in, float[] dLdOut, int off, int stride, float[] gradParams,
+                                 int start, int end) {
         int d = inputDims();
-        int od = outputDims();
         int nv = stencil.vertices();
-        Parallel.forEach(stencil.levels(), l -> {
-            int[] row = new int[nv];
-            float[] w = new float[nv];
-            int base = offsets[l];
-            for (int i = 0; i < n; i++) {
-                stencil.fill(l, in, i * d, row, w, null);
-                int o = i * od + l * features;
-                for (int k = 0; k < nv; k++) {
-                    int p = base + row[k] * features;
-                    for (int f = 0; f < features; f++) {
-                        gradParams[p + f] += w[k] * dLdOut[o + f];
-                    }
+        int[] row = new int[nv];
+        float[] w = new float[nv];
+        int base = offsets[l];
+        for (int i = start; i < end; i++) {
+            stencil.fill(l, in, i * d, row, w, null);
+            int o = off + i * stride;
+            for (int k = 0; k < nv; k++) {
+                int p = base + row[k] * features;
+                for (int f = 0; f < features; f++) {
+                    gradParams[p + f] += w[k] * dLdOut[o + f];
                 }
             }
-        });
+        }
     }
 
     @Override

@@ -15,16 +15,15 @@ final class HashGrid3dKernel {
     private HashGrid3dKernel() {
     }
 
-    /** Encodes points {@code [start, end)} on {@code level} into {@code out} (row stride {@code od}). */
-    static void encodeLevel(CubicStencil g, int level, float[] params, int base, float[] in, float[] out, int od,
-                            int start, int end) {
+    /** Encodes points {@code [start, end)} on {@code level} into {@code out[off + i * stride + f]}. */
+    static void encodeLevel(CubicStencil g, int level, float[] params, int base, float[] in, float[] out, int off,
+                            int stride, int start, int end) {
         float sc = g.scale(level);
         boolean hashed = g.hashed(level);
         boolean smooth = g.interpolation() == Interpolation.SMOOTHSTEP;
         int res = g.resolution(level);
         int rows = g.rows(level);
         int mask = rows - 1;
-        int o = level * 2;
         for (int i = start; i < end; i++) {
             float px = sc * in[3 * i] + 0.5f;
             float py = sc * in[3 * i + 1] + 0.5f;
@@ -113,21 +112,20 @@ final class HashGrid3dKernel {
             c += w5 * params[q5 + 1];
             c += w6 * params[q6 + 1];
             c += w7 * params[q7 + 1];
-            out[i * od + o] = a;
-            out[i * od + o + 1] = c;
+            out[off + i * stride] = a;
+            out[off + i * stride + 1] = c;
         }
     }
 
-    /** Adds the gradient of points {@code [start, end)} on {@code level} to {@code grad}, from {@code dLdOut}. */
-    static void backwardLevel(CubicStencil g, int level, float[] grad, int base, float[] in, float[] dLdOut, int od,
-                            int start, int end) {
+    /** Adds the gradient of points {@code [start, end)} on {@code level}, from {@code dLdOut[off + i * stride + f]}. */
+    static void backwardLevel(CubicStencil g, int level, float[] grad, int base, float[] in, float[] dLdOut, int off,
+                            int stride, int start, int end) {
         float sc = g.scale(level);
         boolean hashed = g.hashed(level);
         boolean smooth = g.interpolation() == Interpolation.SMOOTHSTEP;
         int res = g.resolution(level);
         int rows = g.rows(level);
         int mask = rows - 1;
-        int o = level * 2;
         for (int i = start; i < end; i++) {
             float px = sc * in[3 * i] + 0.5f;
             float py = sc * in[3 * i + 1] + 0.5f;
@@ -198,8 +196,8 @@ final class HashGrid3dKernel {
             int q5 = base + 2 * r5;
             int q6 = base + 2 * r6;
             int q7 = base + 2 * r7;
-            float ga = dLdOut[i * od + o];
-            float gc = dLdOut[i * od + o + 1];
+            float ga = dLdOut[off + i * stride];
+            float gc = dLdOut[off + i * stride + 1];
             grad[q0] += w0 * ga;
             grad[q0 + 1] += w0 * gc;
             grad[q1] += w1 * ga;

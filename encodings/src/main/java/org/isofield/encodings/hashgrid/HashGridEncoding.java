@@ -1,7 +1,5 @@
 package org.isofield.encodings.hashgrid;
 
-import org.isofield.core.Check;
-import org.isofield.core.Parallel;
 import org.isofield.encodings.grid.CubicStencil;
 import org.isofield.encodings.grid.StencilEncoding;
 
@@ -40,26 +38,22 @@ public final class HashGridEncoding extends StencilEncoding {
     }
 
     @Override
-    protected void encodeLevel(int l, float[] in, float[] out, int start, int end) {
+    protected void encodeLevel(int l, float[] in, float[] out, int off, int stride, int start, int end) {
         if (!unrolled()) {
-            super.encodeLevel(l, in, out, start, end);
+            super.encodeLevel(l, in, out, off, stride, start, end);
         } else {
-            HashGrid3dKernel.encodeLevel(grid(), l, params, offsets[l], in, out, outputDims(), start, end);
+            HashGrid3dKernel.encodeLevel(grid(), l, params, offsets[l], in, out, off, stride, start, end);
         }
     }
 
     @Override
-    public void backward(float[] in, int n, float[] dLdOut, float[] gradParams) {
+    protected void backwardLevel(int l, float[] in, float[] dLdOut, int off, int stride, float[] gradParams,
+                                 int start, int end) {
         if (!unrolled()) {
-            super.backward(in, n, dLdOut, gradParams);
-            return;
+            super.backwardLevel(l, in, dLdOut, off, stride, gradParams, start, end);
+        } else {
+            HashGrid3dKernel.backwardLevel(grid(), l, gradParams, offsets[l], in, dLdOut, off, stride, start, end);
         }
-        Check.nonNegative("n", n);
-        checkBatch("in", in, n, inputDims());
-        checkBatch("dLdOut", dLdOut, n, outputDims());
-        checkBatch("gradParams", gradParams, 1, paramCount());
-        Parallel.forEach(grid().levels(), l ->
-                HashGrid3dKernel.backwardLevel(grid(), l, gradParams, offsets[l], in, dLdOut, outputDims(), 0, n));
     }
 
     public HashGridConfig config() {

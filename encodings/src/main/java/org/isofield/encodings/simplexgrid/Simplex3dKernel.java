@@ -94,8 +94,7 @@ final class Simplex3dKernel {
     }
 
     /** Encodes points {@code [start, end)} on this level. */
-    void encode(float[] params, int base, float[] in, float[] out, int od, int start, int end) {
-        int o = level * 2;
+    void encode(float[] params, int base, float[] in, float[] out, int off, int stride, int start, int end) {
         for (int i = start; i < end; i++) {
             prepare(in, 3 * i);
             int q0 = base + 2 * r0;
@@ -112,18 +111,17 @@ final class Simplex3dKernel {
             t += w1 * params[q1 + 1];
             t += w2 * params[q2 + 1];
             t += w3 * params[q3 + 1];
-            out[i * od + o] = s;
-            out[i * od + o + 1] = t;
+            out[off + i * stride] = s;
+            out[off + i * stride + 1] = t;
         }
     }
 
     /** Adds the parameter gradient of points {@code [start, end)} on this level. */
-    void backward(float[] grad, int base, float[] in, float[] dLdOut, int od, int start, int end) {
-        int o = level * 2;
+    void backward(float[] grad, int base, float[] in, float[] dLdOut, int off, int stride, int start, int end) {
         for (int i = start; i < end; i++) {
             prepare(in, 3 * i);
-            float ga = dLdOut[i * od + o];
-            float gb = dLdOut[i * od + o + 1];
+            float ga = dLdOut[off + i * stride];
+            float gb = dLdOut[off + i * stride + 1];
             int q = base + 2 * r0;
             grad[q] += w0 * ga;
             grad[q + 1] += w0 * gb;

@@ -1,7 +1,5 @@
 package org.isofield.encodings.simplexgrid;
 
-import org.isofield.core.Check;
-import org.isofield.core.Parallel;
 import org.isofield.encodings.grid.StencilEncoding;
 
 /**
@@ -23,26 +21,23 @@ public final class SimplexGridEncoding extends StencilEncoding {
     }
 
     @Override
-    protected void encodeLevel(int l, float[] in, float[] out, int start, int end) {
+    protected void encodeLevel(int l, float[] in, float[] out, int off, int stride, int start, int end) {
         if (!unrolled()) {
-            super.encodeLevel(l, in, out, start, end);
+            super.encodeLevel(l, in, out, off, stride, start, end);
         } else {
-            new Simplex3dKernel((SimplexStencil) stencil, l).encode(params, offsets[l], in, out, outputDims(), start, end);
+            new Simplex3dKernel((SimplexStencil) stencil, l).encode(params, offsets[l], in, out, off, stride, start, end);
         }
     }
 
     @Override
-    public void backward(float[] in, int n, float[] dLdOut, float[] gradParams) {
+    protected void backwardLevel(int l, float[] in, float[] dLdOut, int off, int stride, float[] gradParams,
+                                 int start, int end) {
         if (!unrolled()) {
-            super.backward(in, n, dLdOut, gradParams);
-            return;
+            super.backwardLevel(l, in, dLdOut, off, stride, gradParams, start, end);
+        } else {
+            new Simplex3dKernel((SimplexStencil) stencil, l)
+                    .backward(gradParams, offsets[l], in, dLdOut, off, stride, start, end);
         }
-        Check.nonNegative("n", n);
-        checkBatch("in", in, n, inputDims());
-        checkBatch("dLdOut", dLdOut, n, outputDims());
-        checkBatch("gradParams", gradParams, 1, paramCount());
-        Parallel.forEach(stencil.levels(), l -> new Simplex3dKernel((SimplexStencil) stencil, l)
-                .backward(gradParams, offsets[l], in, dLdOut, outputDims(), 0, n));
     }
 
     public SimplexGridConfig config() {
