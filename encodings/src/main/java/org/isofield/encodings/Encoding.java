@@ -12,7 +12,7 @@ package org.isofield.encodings;
  *
  * <p>Every method runs over fixed chunks of points or whole levels ({@link org.isofield.core.Parallel}), so the results
  * are bitwise the same for any thread count. The parameter gradient is accumulated race-free: each task owns whole
- * levels of the table.
+ * levels of the table. An instance owns reusable scratch buffers: one call at a time per instance.
  *
  * <p><b>Eikonal losses.</b> Let {@code J} be the Jacobian {@code d out / d in} of one point ({@code outputDims x
  * inputDims}), {@code v} an upstream gradient on the output and {@code g = J^T v} the input gradient

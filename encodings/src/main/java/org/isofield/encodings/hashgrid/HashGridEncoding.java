@@ -41,6 +41,8 @@ public final class HashGridEncoding extends StencilEncoding {
     protected void encodeLevel(int l, float[] in, float[] out, int off, int stride, int start, int end) {
         if (!unrolled()) {
             super.encodeLevel(l, in, out, off, stride, start, end);
+        } else if (vector && grid().hashed(l)) {
+            HashGridVectorKernel.encodeLevel(grid(), l, params, offsets[l], in, out, off, stride, start, end);
         } else {
             HashGrid3dKernel.encodeLevel(grid(), l, params, offsets[l], in, out, off, stride, start, end);
         }

@@ -41,4 +41,31 @@ class HashGridKernelParityTest {
         generic.backward(in, n, v, gb);
         assertThat(ga).isEqualTo(gb);
     }
+
+    @ParameterizedTest
+    @EnumSource(Interpolation.class)
+    void vectorKernelEqualsTheScalarTwinBitwise(Interpolation interpolation) {
+        HashGridConfig c = new HashGridConfig(12, 2, 12, 16, 1.5, interpolation);
+        HashGridEncoding scalar = new HashGridEncoding(c, 3);
+        HashGridEncoding vector = new HashGridEncoding(c, 3);
+        assertThat(scalar.setVectorKernel(false)).isFalse();
+        org.junit.jupiter.api.Assumptions.assumeTrue(vector.setVectorKernel(true),
+                "jdk.incubator.vector is not loaded in this JVM");
+        scalar.initialize(8);
+        vector.initialize(8);
+        int n = 1001; // not a multiple of the lane count: the tail takes the scalar path
+        SplittableRandom r = new SplittableRandom(9);
+        float[] in = new float[3 * n];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = (float) r.nextDouble();
+        }
+        in[0] = 1f;
+        in[1] = 0f;
+        in[5] = 1f;
+        float[] a = new float[n * c.nLevels() * 2];
+        float[] b = new float[a.length];
+        scalar.encode(in, n, a);
+        vector.encode(in, n, b);
+        assertThat(b).isEqualTo(a);
+    }
 }
