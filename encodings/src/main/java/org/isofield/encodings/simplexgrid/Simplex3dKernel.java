@@ -1,8 +1,8 @@
 package org.isofield.encodings.simplexgrid;
 
 /**
- * Scalar kernels of the 3D, two-feature simplex grid: the simplex found with three compare-swaps and the four
- * vertices unrolled. Same float operations in the same order as {@link SimplexStencil#fill} with the generic kernel, so
+ * Scalar kernels of the 3D, two-feature simplex grid: the simplex found from branch-free ranks of the fractions and the
+ * four vertices unrolled. Same float operations in the same order as {@link SimplexStencil#fill} with the generic kernel, so
  * the results are bitwise equal to it.
  */
 final class Simplex3dKernel {
@@ -36,9 +36,10 @@ final class Simplex3dKernel {
         this.rows = g.rows(level);
     }
 
-    private int row(int x, int y, int z) {
+    /** Row of vertex {@code (x, y, z)}, given {@code hy = y * P1} and {@code hz = z * P2} for the hash. */
+    private int row(int x, int y, int z, int hy, int hz) {
         if (hashed) {
-            return (x ^ y * P1 ^ z * P2) & (rows - 1);
+            return (x ^ hy ^ hz) & (rows - 1);
         }
         return Integer.remainderUnsigned(x + y * res + z * res * res, rows);
     }
@@ -61,32 +62,28 @@ final class Simplex3dKernel {
         float fx = ux - flx;
         float fy = uy - fly;
         float fz = uz - flz;
-        // Stable descending sort of the fractions (ties: lower axis first): axes a, b, c.
-        int a = 0;
-        int b = 1;
-        int c = 2;
-        float fa = fx;
-        float fb = fy;
-        float fc = fz;
-        if (fb > fa) {
-            int t = a; a = b; b = t;
-            float u = fa; fa = fb; fb = u;
-        }
-        if (fc > fb) {
-            int t = b; b = c; c = t;
-            float u = fb; fb = fc; fc = u;
-            if (fb > fa || (fb == fa && b < a)) {
-                t = a; a = b; b = t;
-                u = fa; fa = fb; fb = u;
-            }
-        }
-        r0 = row(cx, cy, cz);
-        int x1 = cx + (a == 0 ? 1 : 0);
-        int y1 = cy + (a == 1 ? 1 : 0);
-        int z1 = cz + (a == 2 ? 1 : 0);
-        r1 = row(x1, y1, z1);
-        r2 = row(x1 + (b == 0 ? 1 : 0), y1 + (b == 1 ? 1 : 0), z1 + (b == 2 ? 1 : 0));
-        r3 = row(cx + 1, cy + 1, cz + 1);
+        // Rank of each axis in the stable descending order of the fractions (ties: lower axis first), branch-free:
+        // random fractions make the compare-and-swap branches of a sort mispredict about half the time.
+        int rx = (fy > fx ? 1 : 0) + (fz > fx ? 1 : 0);
+        int ry = (fx >= fy ? 1 : 0) + (fz > fy ? 1 : 0);
+        int rz = (fx >= fz ? 1 : 0) + (fy >= fz ? 1 : 0);
+        float fa = Math.max(Math.max(fx, fy), fz);
+        float fc = Math.min(Math.min(fx, fy), fz);
+        float fb = Math.max(Math.min(fx, fy), Math.min(Math.max(fx, fy), fz));
+        int hy0 = cy * P1;
+        int hy1 = (cy + 1) * P1;
+        int hz0 = cz * P2;
+        int hz1 = (cz + 1) * P2;
+        r0 = row(cx, cy, cz, hy0, hz0);
+        int x1 = cx + (rx == 0 ? 1 : 0);
+        int y1 = cy + (ry == 0 ? 1 : 0);
+        int z1 = cz + (rz == 0 ? 1 : 0);
+        r1 = row(x1, y1, z1, y1 == cy ? hy0 : hy1, z1 == cz ? hz0 : hz1);
+        int x2 = cx + (rx <= 1 ? 1 : 0);
+        int y2 = cy + (ry <= 1 ? 1 : 0);
+        int z2 = cz + (rz <= 1 ? 1 : 0);
+        r2 = row(x2, y2, z2, y2 == cy ? hy0 : hy1, z2 == cz ? hz0 : hz1);
+        r3 = row(cx + 1, cy + 1, cz + 1, hy1, hz1);
         w0 = 1f - fa;
         w1 = fa - fb;
         w2 = fb - fc;
