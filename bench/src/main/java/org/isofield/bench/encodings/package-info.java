@@ -1,0 +1,2 @@
+/** JMH benchmarks of the input encodings. */
+package org.isofield.bench.encodings;
