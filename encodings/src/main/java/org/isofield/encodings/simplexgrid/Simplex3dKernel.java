@@ -41,7 +41,8 @@ final class Simplex3dKernel {
         if (hashed) {
             return (x ^ hy ^ hz) & (rows - 1);
         }
-        return Integer.remainderUnsigned(x + y * res + z * res * res, rows);
+        int index = x + y * res + z * res * res;
+        return Integer.compareUnsigned(index, rows) < 0 ? index : Integer.remainderUnsigned(index, rows);
     }
 
     /** Finds the simplex, rows and weights of the point at {@code in[off..off+3)}. */
