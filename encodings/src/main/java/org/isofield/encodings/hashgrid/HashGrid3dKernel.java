@@ -33,9 +33,9 @@ final class HashGrid3dKernel {
         int rows = g.rows(level);
         int mask = rows - 1;
         for (int i = start; i < end; i++) {
-            float px = sc * in[3 * i] + 0.5f;
-            float py = sc * in[3 * i + 1] + 0.5f;
-            float pz = sc * in[3 * i + 2] + 0.5f;
+            float px = Math.fma(sc, in[3 * i], 0.5f);
+            float py = Math.fma(sc, in[3 * i + 1], 0.5f);
+            float pz = Math.fma(sc, in[3 * i + 2], 0.5f);
             float fx = (float) Math.floor(px);
             float fy = (float) Math.floor(py);
             float fz = (float) Math.floor(pz);
@@ -135,9 +135,9 @@ final class HashGrid3dKernel {
         int rows = g.rows(level);
         int mask = rows - 1;
         for (int i = start; i < end; i++) {
-            float px = sc * in[3 * i] + 0.5f;
-            float py = sc * in[3 * i + 1] + 0.5f;
-            float pz = sc * in[3 * i + 2] + 0.5f;
+            float px = Math.fma(sc, in[3 * i], 0.5f);
+            float py = Math.fma(sc, in[3 * i + 1], 0.5f);
+            float pz = Math.fma(sc, in[3 * i + 2], 0.5f);
             float fx = (float) Math.floor(px);
             float fy = (float) Math.floor(py);
             float fz = (float) Math.floor(pz);
