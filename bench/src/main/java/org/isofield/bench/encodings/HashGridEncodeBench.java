@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Encode forward and parameter backward of the instant-ngp SDF grid (L 16, F 2, T 2^19, N_min 16, b 1.381913, 3D) on
  * 2^18 points uniform in the unit cube; the score is points per second. {@code encoding}: {@code HashGrid} (8
  * vertices per level) or {@code SimplexGrid} (4) at equal L, F, T. {@code kernel}: {@code scalar} (the plain-loop
- * twin) or {@code auto} (the Vector API kernel where {@code jdk.incubator.vector} is loaded, else scalar). Backward
+ * twin) or {@code auto} (HashGrid's Vector API kernel for the hashed levels where {@code jdk.incubator.vector} is
+ * loaded, else scalar; SimplexGrid has no vector kernel, so both run its scalar one). Backward
  * accumulates into the same gradient buffer each time (zeroing it is the optimizer's cost). Seeds are fixed.
  * Run: {@code java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar HashGridEncodeBench}.
  */

@@ -15,6 +15,14 @@ final class HashGrid3dKernel {
     private HashGrid3dKernel() {
     }
 
+    /**
+     * {@code Integer.remainderUnsigned(index, rows)}, without the division in the common case of an index already
+     * below {@code rows} (dense rows of points in the unit cube; only the +0.5 shift of the last vertex wraps).
+     */
+    static int wrap(int index, int rows) {
+        return Integer.compareUnsigned(index, rows) < 0 ? index : Integer.remainderUnsigned(index, rows);
+    }
+
     /** Encodes points {@code [start, end)} on {@code level} into {@code out[off + i * stride + f]}. */
     static void encodeLevel(CubicStencil g, int level, float[] params, int base, float[] in, float[] out, int off,
                             int stride, int start, int end) {
@@ -25,9 +33,9 @@ final class HashGrid3dKernel {
         int rows = g.rows(level);
         int mask = rows - 1;
         for (int i = start; i < end; i++) {
-            float px = sc * in[3 * i] + 0.5f;
-            float py = sc * in[3 * i + 1] + 0.5f;
-            float pz = sc * in[3 * i + 2] + 0.5f;
+            float px = Math.fma(sc, in[3 * i], 0.5f);
+            float py = Math.fma(sc, in[3 * i + 1], 0.5f);
+            float pz = Math.fma(sc, in[3 * i + 2], 0.5f);
             float fx = (float) Math.floor(px);
             float fy = (float) Math.floor(py);
             float fz = (float) Math.floor(pz);
@@ -69,14 +77,14 @@ final class HashGrid3dKernel {
             } else {
                 int rr = res * res;
                 int b = cx + cy * res + cz * rr;
-                r0 = Integer.remainderUnsigned(b, rows);
-                r1 = Integer.remainderUnsigned(b + 1, rows);
-                r2 = Integer.remainderUnsigned(b + res, rows);
-                r3 = Integer.remainderUnsigned(b + 1 + res, rows);
-                r4 = Integer.remainderUnsigned(b + rr, rows);
-                r5 = Integer.remainderUnsigned(b + 1 + rr, rows);
-                r6 = Integer.remainderUnsigned(b + res + rr, rows);
-                r7 = Integer.remainderUnsigned(b + 1 + res + rr, rows);
+                r0 = wrap(b, rows);
+                r1 = wrap(b + 1, rows);
+                r2 = wrap(b + res, rows);
+                r3 = wrap(b + 1 + res, rows);
+                r4 = wrap(b + rr, rows);
+                r5 = wrap(b + 1 + rr, rows);
+                r6 = wrap(b + res + rr, rows);
+                r7 = wrap(b + 1 + res + rr, rows);
             }
             float w0 = rx * ry * rz;
             float w1 = sx * ry * rz;
@@ -127,9 +135,9 @@ final class HashGrid3dKernel {
         int rows = g.rows(level);
         int mask = rows - 1;
         for (int i = start; i < end; i++) {
-            float px = sc * in[3 * i] + 0.5f;
-            float py = sc * in[3 * i + 1] + 0.5f;
-            float pz = sc * in[3 * i + 2] + 0.5f;
+            float px = Math.fma(sc, in[3 * i], 0.5f);
+            float py = Math.fma(sc, in[3 * i + 1], 0.5f);
+            float pz = Math.fma(sc, in[3 * i + 2], 0.5f);
             float fx = (float) Math.floor(px);
             float fy = (float) Math.floor(py);
             float fz = (float) Math.floor(pz);
@@ -171,14 +179,14 @@ final class HashGrid3dKernel {
             } else {
                 int rr = res * res;
                 int b = cx + cy * res + cz * rr;
-                r0 = Integer.remainderUnsigned(b, rows);
-                r1 = Integer.remainderUnsigned(b + 1, rows);
-                r2 = Integer.remainderUnsigned(b + res, rows);
-                r3 = Integer.remainderUnsigned(b + 1 + res, rows);
-                r4 = Integer.remainderUnsigned(b + rr, rows);
-                r5 = Integer.remainderUnsigned(b + 1 + rr, rows);
-                r6 = Integer.remainderUnsigned(b + res + rr, rows);
-                r7 = Integer.remainderUnsigned(b + 1 + res + rr, rows);
+                r0 = wrap(b, rows);
+                r1 = wrap(b + 1, rows);
+                r2 = wrap(b + res, rows);
+                r3 = wrap(b + 1 + res, rows);
+                r4 = wrap(b + rr, rows);
+                r5 = wrap(b + 1 + rr, rows);
+                r6 = wrap(b + res + rr, rows);
+                r7 = wrap(b + 1 + res + rr, rows);
             }
             float w0 = rx * ry * rz;
             float w1 = sx * ry * rz;

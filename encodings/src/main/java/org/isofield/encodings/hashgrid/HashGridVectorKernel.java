@@ -61,9 +61,9 @@ final class HashGridVectorKernel {
                 by[k] = in[3 * (i + k) + 1];
                 bz[k] = in[3 * (i + k) + 2];
             }
-            FloatVector px = FloatVector.fromArray(FS, bx, 0).mul(sc).add(0.5f);
-            FloatVector py = FloatVector.fromArray(FS, by, 0).mul(sc).add(0.5f);
-            FloatVector pz = FloatVector.fromArray(FS, bz, 0).mul(sc).add(0.5f);
+            FloatVector px = FloatVector.fromArray(FS, bx, 0).fma(sc, 0.5f);
+            FloatVector py = FloatVector.fromArray(FS, by, 0).fma(sc, 0.5f);
+            FloatVector pz = FloatVector.fromArray(FS, bz, 0).fma(sc, 0.5f);
             FloatVector fx = floor(px);
             FloatVector fy = floor(py);
             FloatVector fz = floor(pz);

@@ -9,7 +9,6 @@ final class Simplex3dKernel {
     private static final int P1 = (int) 2654435761L;
     private static final int P2 = 805459861;
 
-    private final SimplexStencil g;
     private final int level;
     private final float sc;
     private final float skew;
@@ -27,7 +26,6 @@ final class Simplex3dKernel {
     float w3;
 
     Simplex3dKernel(SimplexStencil g, int level) {
-        this.g = g;
         this.level = level;
         this.sc = g.scale(level);
         this.skew = g.skew();
@@ -41,7 +39,8 @@ final class Simplex3dKernel {
         if (hashed) {
             return (x ^ hy ^ hz) & (rows - 1);
         }
-        return Integer.remainderUnsigned(x + y * res + z * res * res, rows);
+        int index = x + y * res + z * res * res;
+        return Integer.compareUnsigned(index, rows) < 0 ? index : Integer.remainderUnsigned(index, rows);
     }
 
     /** Finds the simplex, rows and weights of the point at {@code in[off..off+3)}. */
