@@ -57,6 +57,20 @@ public final class CommonOptions {
         return draw ? new ProgressBars(mixee.commandLine().getErr()) : Progress.NONE;
     }
 
+    /**
+     * Builds a config record from option values; a bad value becomes a usage error that names the option
+     * ({@code --n-points}) rather than the JSON key ({@code n_points}), since the user typed the option.
+     */
+    public <T> T config(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (org.isofield.core.ConfigException e) {
+            String key = e.jsonPath().replaceFirst("^\\$\\.", "");
+            throw new picocli.CommandLine.ParameterException(mixee.commandLine(),
+                    "--" + key.replace('_', '-') + ": " + e.detail());
+        }
+    }
+
     /** Prints an informational line unless {@code --quiet}. */
     public void info(String line) {
         if (!quiet) {

@@ -53,7 +53,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         InputOptions.existing(common.mixee.commandLine(), recon);
         InputOptions.existing(common.mixee.commandLine(), gt);
-        EvalConfig cfg = new EvalConfig(samples, common.seed(), fscoreThresholds);
+        EvalConfig cfg = common.config(() -> new EvalConfig(samples, common.seed(), fscoreThresholds));
         TriangleMesh r = common.phase("read recon", () -> Meshes.read(recon, input.readOptions(common.progress())));
         TriangleMesh g = common.phase("read gt", () -> Meshes.read(gt, input.readOptions(common.progress())));
         SurfaceReport s = common.phase("distances", () -> Evaluators.create(cfg).evaluate(r, g, common.progress()));

@@ -47,7 +47,7 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InputOptions.existing(common.mixee.commandLine(), mesh);
-        SamplerConfig cfg = new SamplerConfig(nPoints, noise, normals, common.seed());
+        SamplerConfig cfg = common.config(() -> new SamplerConfig(nPoints, noise, normals, common.seed()));
         TriangleMesh m = common.phase("read", () -> Meshes.read(mesh, input.readOptions(common.progress())));
         PointCloud cloud = common.phase("sample", () -> Samplers.create(cfg).sample(m, common.progress()));
         common.phase("write", () -> PointClouds.write(cloud, out, new WriteOptions(!output.ascii, output.force, common.progress())));

@@ -138,6 +138,13 @@ class CliTest {
     }
 
     @Test
+    void badOptionValueNamesTheOption() {
+        Result r = run("sample", sphereMesh().toString(), "-o", dir.resolve("c.ply").toString(), "-n", "0");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--n-points: value 0 out of range");
+    }
+
+    @Test
     void missingInputIsAUsageError() {
         Result r = run("info", dir.resolve("nope.ply").toString());
         assertThat(r.code()).isEqualTo(2);
