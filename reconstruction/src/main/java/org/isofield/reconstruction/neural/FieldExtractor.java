@@ -71,7 +71,8 @@ public final class FieldExtractor {
         return new Normalization(field.scale(), new Vec3d(t[0], t[1], t[2]));
     }
 
-    private static TriangleMesh extract(FieldFile field, Path file, int resolution, Progress progress) {
+    /** Meshes a field at {@code resolution} samples per axis; {@code file} names it in messages (may be null). */
+    public static TriangleMesh extract(FieldFile field, Path file, int resolution, Progress progress) {
         Check.range("resolution", resolution, 2, 1 << 12);
         NeuralField f = neuralField(field, file);
         TriangleMesh unit = new MarchingCubes(MarchingCubesConfig.DEFAULT)
