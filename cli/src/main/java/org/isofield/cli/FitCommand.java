@@ -41,7 +41,7 @@ final class FitCommand implements Callable<Integer> {
             description = "Override a config key, e.g. encoding.n_levels=8 or optimizer.nested.nested.learning_rate=1e-3.")
     List<String> set = List.of();
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "2000",
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "500",
             description = "Training steps. Default: ${DEFAULT-VALUE}.")
     long steps;
 

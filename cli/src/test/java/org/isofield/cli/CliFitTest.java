@@ -64,6 +64,17 @@ class CliFitTest {
     }
 
     @Test
+    void divergingLossExitsWithNumericalError() {
+        Path field = dir.resolve("nan.isf");
+        CliTest.Result r = CliTest.run("fit", torus().toString(), "-o", field.toString(), "--steps", "50",
+                "--set", "encoding.n_levels=8", "--set", "encoding.log2_hashmap_size=14", "--set", "batch_size=4096",
+                "--set", "optimizer.nested.nested.learning_rate=1e30");
+        assertThat(r.code()).isEqualTo(5);
+        assertThat(r.err()).contains("loss became", "last finite loss");
+        assertThat(field).doesNotExist();
+    }
+
+    @Test
     void existingOutputNeedsForce() throws Exception {
         Path field = dir.resolve("f.isf");
         Files.writeString(field, "x");
