@@ -107,4 +107,22 @@ class TrainerTest {
         b.evaluate(xyz, 2, ob);
         assertThat(ob).containsExactly(oa);
     }
+
+    @Test
+    void evaluateInChunksMatchesSmallBatches() {
+        NeuralField f = new NeuralField(small(), 4);
+        int n = NeuralField.CHUNK + 5;
+        float[] xyz = new float[3 * n];
+        SplittableRandom rnd = new SplittableRandom(8);
+        for (int i = 0; i < xyz.length; i++) {
+            xyz[i] = (float) rnd.nextDouble();
+        }
+        float[] all = new float[n];
+        f.evaluate(xyz, n, all);
+        float[] tail = new float[5];
+        f.evaluate(java.util.Arrays.copyOfRange(xyz, 3 * (n - 5), 3 * n), 5, tail);
+        for (int i = 0; i < 5; i++) {
+            assertThat(all[n - 5 + i]).isEqualTo(tail[i]);
+        }
+    }
 }
