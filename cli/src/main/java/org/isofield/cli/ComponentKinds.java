@@ -14,7 +14,11 @@ final class ComponentKinds {
         Map<String, Registry<?, ?>> m = new TreeMap<>();
         for (Registry<?, ?> r : java.util.List.<Registry<?, ?>>of(
                 org.isofield.datasets.sample.Samplers.registry(),
-                org.isofield.datasets.metrics.Evaluators.registry())) {
+                org.isofield.datasets.metrics.Evaluators.registry(),
+                org.isofield.encodings.Encodings.registry(),
+                org.isofield.fields.mlp.Networks.registry(),
+                org.isofield.fields.loss.Losses.registry(),
+                org.isofield.fields.optim.Optimizers.registry())) {
             m.put(r.kind(), r);
         }
         return m;

@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
             ConvertCommand.class,
             SampleCommand.class,
             EvalCommand.class,
+            FitCommand.class,
+            ExtractCommand.class,
             FormatsCommand.class,
             ConfigCommand.class,
             CommandLine.HelpCommand.class,

@@ -1,0 +1,160 @@
+package org.isofield.fields.train;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.isofield.core.NumericalException;
+import org.isofield.core.Progress;
+import org.isofield.core.ProgressMeter;
+import org.isofield.encodings.Encoding;
+import org.isofield.fields.loss.Loss;
+import org.isofield.fields.loss.Losses;
+import org.isofield.fields.mlp.Network;
+import org.isofield.fields.optim.Optimizer;
+import org.isofield.fields.optim.Optimizers;
+import org.isofield.fields.optim.ParameterGroup;
+
+/**
+ * Fits a {@link NeuralField} to batches from a {@link BatchSource}, one step at a time: encode, network forward,
+ * loss, network backward (with the gradient with respect to the encoding's output), encoding backward, then one
+ * optimizer step for each parameter array (the encoding's as one {@link ParameterGroup.Kind#GRID} group, so entries
+ * with zero gradient are skipped; the network's as its own groups, {@link ParameterGroup.Kind#MATRIX} weights with
+ * L2). Both optimizers come from the config's optimizer block, so wrappers (Ema, ExponentialDecay) apply to both.
+ *
+ * <p>Deterministic: the same field seed and batch source give the same parameters for any thread count. A loss that
+ * becomes NaN or infinite stops training with a {@link NumericalException} naming the step and the last finite
+ * loss; the field's parameters are then those of the failing step. Not thread-safe.
+ */
+public final class Trainer {
+    /** Progress phase name of {@link #train}. */
+    public static final String PHASE = "train";
+
+    private final NeuralField field;
+    private final Loss loss;
+    private final Optimizer encodingOptimizer;
+    private final Optimizer networkOptimizer;
+    private final Network.Workspace workspace;
+    private final float[] encodingGrad;
+    private final float[] networkGrad;
+    private float[] positions = new float[0];
+    private float[] targets = new float[0];
+    private float[] encoded = new float[0];
+    private float[] prediction = new float[0];
+    private float[] dPrediction = new float[0];
+    private float[] dEncoded = new float[0];
+    private long step;
+    private double lastFiniteLoss = Double.NaN;
+    private long lastFiniteStep = -1;
+
+    /** A trainer for {@code field} with the loss and optimizer of the field's config. */
+    public Trainer(NeuralField field) {
+        this.field = Objects.requireNonNull(field, "field");
+        NeuralFieldConfig config = field.config();
+        this.loss = Losses.create(config.loss());
+        Encoding enc = field.encoding();
+        Network net = field.network();
+        this.encodingOptimizer = Optimizers.create(config.optimizer(),
+                List.of(ParameterGroup.of("encoding", 0, enc.paramCount(), ParameterGroup.Kind.GRID)),
+                enc.paramCount());
+        this.networkOptimizer = Optimizers.create(config.optimizer(), net.parameterGroups(), net.paramCount());
+        this.workspace = net.newWorkspace(config.batchSize());
+        this.encodingGrad = new float[enc.paramCount()];
+        this.networkGrad = new float[net.paramCount()];
+    }
+
+    public NeuralField field() {
+        return field;
+    }
+
+    /** Steps taken so far. */
+    public long step() {
+        return step;
+    }
+
+    /** Loss of the last finite step, NaN before the first. */
+    public double lastLoss() {
+        return lastFiniteLoss;
+    }
+
+    /**
+     * Runs {@code steps} steps on batches from {@code source}, reporting phase {@value #PHASE} to {@code progress}.
+     *
+     * @throws org.isofield.core.CancelledException when the progress callback asks to stop
+     * @throws NumericalException when the loss becomes NaN or infinite
+     */
+    public TrainingResult train(BatchSource source, long steps, Progress progress) {
+        Objects.requireNonNull(source, "source");
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps = " + steps + "; expected 0 or more");
+        }
+        int n = source.batchSize();
+        if (n < 1) {
+            throw new IllegalArgumentException("batch source has batch size " + n + "; expected at least 1");
+        }
+        if (positions.length != 3 * n) {
+            positions = new float[3 * n];
+            targets = new float[n];
+        }
+        ProgressMeter meter = ProgressMeter.of(progress, PHASE, steps);
+        long t0 = System.nanoTime();
+        double last = Double.NaN;
+        for (long s = 0; s < steps; s++) {
+            source.next(positions, targets);
+            last = step(positions, targets, n);
+            meter.step();
+        }
+        meter.done();
+        return new TrainingResult(steps, steps * n, last, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /**
+     * One training step on {@code n} samples; returns the loss before the update.
+     *
+     * @throws NumericalException when the loss is NaN or infinite (parameters are left unchanged)
+     */
+    public double step(float[] xyz, float[] target, int n) {
+        Encoding enc = field.encoding();
+        Network net = field.network();
+        int dims = enc.outputDims();
+        ensure(n, dims);
+        enc.encode(xyz, n, encoded);
+        net.forwardTrain(encoded, n, workspace, prediction);
+        double value = loss.evaluate(prediction, target, n, 1, dPrediction);
+        if (!Double.isFinite(value)) {
+            String what = Double.isNaN(value) ? "NaN" : "infinite (" + value + ")";
+            throw new NumericalException(PHASE, step, "loss became " + what + "; "
+                    + (lastFiniteStep < 0 ? "no finite loss before"
+                    : "last finite loss " + lastFiniteLoss + " at step " + lastFiniteStep));
+        }
+        Arrays.fill(networkGrad, 0f);
+        Arrays.fill(encodingGrad, 0f);
+        net.backward(encoded, n, workspace, dPrediction, networkGrad, dEncoded);
+        enc.backward(xyz, n, dEncoded, encodingGrad);
+        encodingOptimizer.step(enc.params(), encodingGrad);
+        networkOptimizer.step(net.params(), networkGrad);
+        lastFiniteLoss = value;
+        lastFiniteStep = step;
+        step++;
+        return value;
+    }
+
+    private void ensure(int n, int dims) {
+        if (prediction.length != n) {
+            encoded = new float[n * dims];
+            prediction = new float[n];
+            dPrediction = new float[n];
+            dEncoded = new float[n * dims];
+        }
+    }
+
+    /**
+     * The field to use for inference and export: a copy with the optimizers' inference parameters (the moving
+     * averages under an {@code Ema} optimizer), or the live field's parameters copied otherwise.
+     */
+    public NeuralField inferenceField() {
+        float[] e = encodingOptimizer.inferenceParams(field.encoding().params());
+        float[] w = networkOptimizer.inferenceParams(field.network().params());
+        return NeuralField.of(field.config(), java.util.Map.of(NeuralField.ENCODING_BLOCK, e.clone(),
+                NeuralField.NETWORK_BLOCK, w.clone()));
+    }
+}
