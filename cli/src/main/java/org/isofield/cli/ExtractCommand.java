@@ -33,6 +33,12 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Samples per axis over the field's unit cube, 2 to 4096. Default: ${DEFAULT-VALUE}.")
     int resolution;
 
+    @Option(names = "--min-piece-fraction", paramLabel = "F",
+            defaultValue = "" + org.isofield.datasets.clean.SmallPieces.DEFAULT_MIN_PIECE_FRACTION,
+            description = {"Remove disconnected pieces with fewer faces than this fraction of the largest piece's;",
+                "0 keeps every piece. Default: ${DEFAULT-VALUE}."})
+    double minPieceFraction;
+
     @Override
     public Integer call() {
         InputOptions.existing(common.mixee.commandLine(), field);
@@ -40,11 +46,21 @@ final class ExtractCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(),
                     "--resolution " + resolution + ": expected 2 to 4096");
         }
+        if (!(minPieceFraction >= 0 && minPieceFraction <= 1)) {
+            throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(),
+                    "--min-piece-fraction " + minPieceFraction + ": expected 0 to 1");
+        }
         if (!output.force && java.nio.file.Files.exists(out)) {
             throw new org.isofield.core.io.OutputExistsException(out);
         }
         FieldFile f = common.phase("read", () -> FieldFiles.read(field));
-        TriangleMesh mesh = common.phase("extract", () -> FieldExtractor.extract(f, field, resolution, common.progress()));
+        TriangleMesh raw = common.phase("extract", () -> FieldExtractor.extract(f, field, resolution, common.progress()));
+        var cleaned = common.phase("clean", () -> org.isofield.datasets.clean.SmallPieces.remove(raw, minPieceFraction));
+        TriangleMesh mesh = cleaned.mesh();
+        if (cleaned.componentsRemoved() > 0) {
+            common.info("removed " + cleaned.componentsRemoved() + " of " + cleaned.componentsBefore()
+                    + " pieces (" + cleaned.facesRemoved() + " faces) below " + minPieceFraction + " of the largest");
+        }
         common.phase("write", () -> Meshes.write(mesh, out, new WriteOptions(!output.ascii, output.force, common.progress())));
         common.info("wrote " + out + " (" + mesh.vertexCount() + " vertices, " + mesh.faceCount() + " faces, resolution "
                 + resolution + ")");

@@ -1,0 +1,116 @@
+package org.isofield.datasets.clean;
+
+import java.util.Arrays;
+import org.isofield.core.Check;
+import org.isofield.datasets.geom.TriangleMesh;
+
+/**
+ * Removes connected components with few faces. Components are the connected parts of the vertex graph (faces
+ * sharing a vertex index are connected; positions are not compared, so run it on meshes with shared vertices such
+ * as marching-cubes output). A component is kept when its face count is at least {@code minPieceFraction} times the face
+ * count of the largest component; the largest is always kept. Vertices no kept face uses are dropped and the rest
+ * renumbered in their original order; vertex normals follow. Time and memory O(V + F).
+ */
+public final class SmallPieces {
+    /** The default threshold of {@code isofield extract}: pieces under 1% of the largest piece's faces go. */
+    public static final double DEFAULT_MIN_PIECE_FRACTION = 0.01;
+
+    private SmallPieces() {
+    }
+
+    /** Result of {@link #remove}: the cleaned mesh and what was taken away. */
+    public record Result(TriangleMesh mesh, int componentsBefore, int componentsRemoved, int facesRemoved) {
+    }
+
+    /**
+     * @param minPieceFraction 0 to 1: 0 keeps everything, 1 keeps only the largest component (and ties with it)
+     */
+    public static Result remove(TriangleMesh mesh, double minPieceFraction) {
+        Check.range("minPieceFraction", minPieceFraction, 0.0, 1.0);
+        int nv = mesh.vertexCount();
+        int[] f = mesh.faces();
+        int nf = mesh.faceCount();
+        int[] parent = new int[nv];
+        for (int i = 0; i < nv; i++) {
+            parent[i] = i;
+        }
+        for (int t = 0; t < nf; t++) {
+            union(parent, f[3 * t], f[3 * t + 1]);
+            union(parent, f[3 * t], f[3 * t + 2]);
+        }
+        int[] faceCount = new int[nv];
+        for (int t = 0; t < nf; t++) {
+            faceCount[find(parent, f[3 * t])]++;
+        }
+        int components = 0;
+        int largest = 0;
+        for (int v = 0; v < nv; v++) {
+            if (parent[v] == v && faceCount[v] > 0) {
+                components++;
+                largest = Math.max(largest, faceCount[v]);
+            }
+        }
+        double threshold = minPieceFraction * largest;
+        int[] remap = new int[nv];
+        Arrays.fill(remap, -1);
+        int[] keptFaces = new int[f.length];
+        int kf = 0;
+        int removedComponents = 0;
+        for (int v = 0; v < nv; v++) {
+            if (parent[v] == v && faceCount[v] > 0 && faceCount[v] < threshold) {
+                removedComponents++;
+            }
+        }
+        for (int t = 0; t < nf; t++) {
+            if (faceCount[find(parent, f[3 * t])] >= threshold) {
+                for (int k = 0; k < 3; k++) {
+                    keptFaces[kf++] = f[3 * t + k];
+                }
+            }
+        }
+        for (int i = 0; i < kf; i++) {
+            remap[keptFaces[i]] = 0;
+        }
+        int next = 0;
+        for (int v = 0; v < nv; v++) {
+            if (remap[v] == 0) {
+                remap[v] = next++;
+            }
+        }
+        float[] vin = mesh.vertices();
+        float[] nin = mesh.normals();
+        float[] vout = new float[3 * next];
+        float[] nout = nin == null ? null : new float[3 * next];
+        for (int v = 0; v < nv; v++) {
+            int r = remap[v];
+            if (r >= 0) {
+                System.arraycopy(vin, 3 * v, vout, 3 * r, 3);
+                if (nin != null) {
+                    System.arraycopy(nin, 3 * v, nout, 3 * r, 3);
+                }
+            }
+        }
+        int[] fout = new int[kf];
+        for (int i = 0; i < kf; i++) {
+            fout[i] = remap[keptFaces[i]];
+        }
+        TriangleMesh cleaned = TriangleMesh.of(vout, fout, nout, mesh.origin());
+        return new Result(cleaned, components, removedComponents, nf - kf / 3);
+    }
+
+    private static int find(int[] parent, int v) {
+        while (parent[v] != v) {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        return v;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}
