@@ -71,11 +71,7 @@ final class DemoCommand implements Callable<Integer> {
         Path shapeFile = outDir.resolve("shape.ply");
         Path cloudFile = outDir.resolve("cloud.ply");
         Path reportFile = outDir.resolve("report.json");
-        for (Path p : new Path[] {shapeFile, cloudFile, reportFile}) {
-            if (!output.force && java.nio.file.Files.exists(p)) {
-                throw new org.isofield.core.io.OutputExistsException(p);
-            }
-        }
+        OutputOptions.refuseExisting(output.force, shapeFile, cloudFile, reportFile);
         TriangleMesh mesh = common.phase("mesh", () -> shape.toMesh(resolution));
         MeshReport checks = common.phase("mesh checks", () -> MeshChecks.check(mesh, SelfIntersections::count));
         PointCloud cloud = common.phase("sample", () -> Samplers.create(new SamplerConfig(nPoints, noise, true, common.seed()))

@@ -50,9 +50,7 @@ final class ExtractCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(),
                     "--min-piece-fraction " + minPieceFraction + ": expected 0 to 1");
         }
-        if (!output.force && java.nio.file.Files.exists(out)) {
-            throw new org.isofield.core.io.OutputExistsException(out);
-        }
+        OutputOptions.refuseExisting(output.force, out);
         FieldFile f = common.phase("read", () -> FieldFiles.read(field));
         TriangleMesh raw = common.phase("extract", () -> FieldExtractor.extract(f, field, resolution, common.progress()));
         var cleaned = common.phase("clean", () -> org.isofield.datasets.clean.SmallPieces.remove(raw, minPieceFraction));

@@ -60,9 +60,7 @@ final class FitCommand implements Callable<Integer> {
         }
         JsonNode doc = config == null ? null : Json.read(config);
         NeuralFieldConfig cfg = NeuralFieldConfig.load(doc, set);
-        if (!force && java.nio.file.Files.exists(out)) {
-            throw new org.isofield.core.io.OutputExistsException(out);
-        }
+        OutputOptions.refuseExisting(force, out);
         TriangleMesh m = common.phase("read", () -> Meshes.read(mesh, input.readOptions(common.progress())));
         SdfFit.Result r = common.phase("fit", () -> SdfFit.fit(m, cfg, steps, common.seed(), common.progress()));
         common.phase("write", () -> FieldFiles.write(r.toFieldFile(), out, force));

@@ -7,6 +7,18 @@ final class OutputOptions {
     @Option(names = "--force", description = "Replace existing output files.")
     boolean force;
 
+    /**
+     * Fails before any work when an output exists and {@code force} is off, so a long run never ends in a refused
+     * write; the atomic writers check again when they write.
+     */
+    static void refuseExisting(boolean force, java.nio.file.Path... targets) {
+        for (java.nio.file.Path p : targets) {
+            if (!force && java.nio.file.Files.exists(p)) {
+                throw new org.isofield.core.io.OutputExistsException(p);
+            }
+        }
+    }
+
     @Option(names = "--ascii", description = "Write text files where the format has both (PLY, STL); default binary.")
     boolean ascii;
 }
