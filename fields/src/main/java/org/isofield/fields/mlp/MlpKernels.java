@@ -24,4 +24,10 @@ interface MlpKernels {
      */
     void accumulateOuter(float[] g, int gOff, int rows, int cols, float[] d, int dOff, float[] x, int xOff,
                          float[] scratch, int b, int m);
+
+    /**
+     * ReLU's backward gate: {@code d[dOff + i] = z[zOff + i] > 0 ? d[dOff + i] : 0} for {@code i < m} (so NaN in
+     * {@code z} gives 0), exactly, in both twins.
+     */
+    void reluGate(float[] z, int zOff, float[] d, int dOff, int m);
 }

@@ -334,7 +334,7 @@ public final class MlpNetwork implements Network {
         float[] next = sc.b;
         kernels.matmulTransposed(params, wOff[layers], outputDims, width, width, sc.dOut, 0, d, 0, B, m);
         for (int l = layers; l >= 1; l--) {
-            BlockOps.multiplyDerivative(act, w.z[l - 1], zOff, d, width, m);
+            BlockOps.multiplyDerivative(kernels, act, w.z[l - 1], zOff, d, width, m);
             if (accumulate) {
                 kernels.accumulateOuter(sc.grad, wOff[l - 1], width, wCols[l - 1], d, 0, sc.h[l - 1], 0,
                         sc.transposed, B, m);

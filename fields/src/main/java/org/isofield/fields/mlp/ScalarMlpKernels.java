@@ -66,4 +66,11 @@ final class ScalarMlpKernels implements MlpKernels {
             }
         }
     }
+
+    @Override
+    public void reluGate(float[] z, int zOff, float[] d, int dOff, int m) {
+        for (int i = 0; i < m; i++) {
+            d[dOff + i] = z[zOff + i] > 0f ? d[dOff + i] : 0f;
+        }
+    }
 }

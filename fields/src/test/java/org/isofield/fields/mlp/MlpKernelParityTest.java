@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,7 +20,11 @@ class MlpKernelParityTest {
     }
 
     private static float[][] run(MlpKernels k, int width, int n) {
-        MlpNetwork net = new MlpNetwork(new MlpConfig(width, 3, Activation.TANH, Activation.SIGMOID), 19, 3, 5, k);
+        return run(k, width, Activation.TANH, n);
+    }
+
+    private static float[][] run(MlpKernels k, int width, Activation act, int n) {
+        MlpNetwork net = new MlpNetwork(new MlpConfig(width, 3, act, Activation.SIGMOID), 19, 3, 5, k);
         float[] x = random(n * 19, 1);
         float[] r = random(n * 3, 2);
         float[] u = random(n * 19, 3);
@@ -41,9 +46,40 @@ class MlpKernelParityTest {
     @ValueSource(ints = {16, 48, 128})
     void vectorKernelsMatchScalarTwin(int width) {
         Assumptions.assumeTrue(MlpKernelSelector.vectorApiPresent(), "jdk.incubator.vector not in the boot layer");
-        int n = 1001;
-        float[][] a = run(ScalarMlpKernels.INSTANCE, width, n);
-        float[][] b = run(VectorMlpKernels.INSTANCE, width, n);
+        assertClose(run(ScalarMlpKernels.INSTANCE, width, 1001), run(VectorMlpKernels.INSTANCE, width, 1001));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {16, 64})
+    void reluNetworksMatchScalarTwin(int width) {
+        Assumptions.assumeTrue(MlpKernelSelector.vectorApiPresent(), "jdk.incubator.vector not in the boot layer");
+        assertClose(run(ScalarMlpKernels.INSTANCE, width, Activation.RELU, 777),
+                run(VectorMlpKernels.INSTANCE, width, Activation.RELU, 777));
+    }
+
+    @Test
+    void reluGateIsExactForZerosSignsAndNaN() {
+        Assumptions.assumeTrue(MlpKernelSelector.vectorApiPresent(), "jdk.incubator.vector not in the boot layer");
+        float[] z = random(203, 9);
+        z[0] = 0f;
+        z[1] = -0f;
+        z[2] = Float.NaN;
+        z[3] = Float.MIN_VALUE;
+        z[4] = -Float.MIN_VALUE;
+        z[200] = Float.POSITIVE_INFINITY;
+        float[] d = random(203, 10);
+        float[] a = d.clone();
+        float[] b = d.clone();
+        ScalarMlpKernels.INSTANCE.reluGate(z, 0, a, 0, 203);
+        VectorMlpKernels.INSTANCE.reluGate(z, 0, b, 0, 203);
+        assertThat(b).containsExactly(a);
+        assertThat(a[0]).isZero();
+        assertThat(a[2]).isZero();
+        assertThat(a[3]).isEqualTo(d[3]);
+        assertThat(a[200]).isEqualTo(d[200]);
+    }
+
+    private static void assertClose(float[][] a, float[][] b) {
         for (int i = 0; i < a.length; i++) {
             double scale = 0;
             for (float v : a[i]) {
