@@ -204,6 +204,16 @@ public abstract class StencilEncoding implements Encoding {
         }
     }
 
+    /**
+     * Points per task of the point-parallel input-gradient passes: about one task per thread (results do not depend
+     * on it, since each point sums its levels and corners in a fixed order), so that each task walks one level's table
+     * for many points before moving on; visiting all levels point by point missed the caches on every table.
+     */
+    private static int levelMajorGrain(int n) {
+        int perThread = (n + Parallel.threads() - 1) / Math.max(1, Parallel.threads());
+        return Math.max(GRAIN, (perThread + 1023) / 1024 * 1024);
+    }
+
     @Override
     public void inputGradient(float[] in, int n, float[] dLdOut, float[] dLdIn) {
         Check.nonNegative("n", n);
@@ -211,33 +221,41 @@ public abstract class StencilEncoding implements Encoding {
         checkBatch("dLdOut", dLdOut, n, outputDims());
         checkBatch("dLdIn", dLdIn, n, inputDims());
         int d = inputDims();
-        int od = outputDims();
-        int nv = stencil.vertices();
-        Parallel.forChunks(n, GRAIN, (chunk, start, end) -> {
-            int[] row = new int[nv];
-            float[] w = new float[nv];
-            float[] dw = new float[nv * d];
-            for (int i = start; i < end; i++) {
-                for (int j = 0; j < d; j++) {
-                    dLdIn[i * d + j] = 0;
-                }
-                for (int l = 0; l < stencil.levels(); l++) {
-                    stencil.fill(l, in, i * d, row, w, dw);
-                    int base = offsets[l];
-                    int o = i * od + l * features;
-                    for (int k = 0; k < nv; k++) {
-                        float dot = 0;
-                        int p = base + row[k] * features;
-                        for (int f = 0; f < features; f++) {
-                            dot += dLdOut[o + f] * params[p + f];
-                        }
-                        for (int j = 0; j < d; j++) {
-                            dLdIn[i * d + j] += dot * dw[k * d + j];
-                        }
-                    }
-                }
+        Parallel.forChunks(n, levelMajorGrain(n), (chunk, start, end) -> {
+            java.util.Arrays.fill(dLdIn, start * d, end * d, 0f);
+            for (int l = 0; l < stencil.levels(); l++) {
+                inputGradientLevel(l, in, dLdOut, dLdIn, start, end);
             }
         });
+    }
+
+    /**
+     * Adds level {@code l}'s part of the input gradient of points {@code [start, end)} to {@code dLdIn}: for each
+     * corner k in order, {@code dot = sum_f dLdOut * param}, then {@code dLdIn[j] += dot * dWeight_k/dx_j}. The scalar
+     * kernel; subclasses may override it with a kernel that gives bitwise the same results.
+     */
+    protected void inputGradientLevel(int l, float[] in, float[] dLdOut, float[] dLdIn, int start, int end) {
+        int d = inputDims();
+        int od = outputDims();
+        int nv = stencil.vertices();
+        int[] row = new int[nv];
+        float[] w = new float[nv];
+        float[] dw = new float[nv * d];
+        int base = offsets[l];
+        for (int i = start; i < end; i++) {
+            stencil.fill(l, in, i * d, row, w, dw);
+            int o = i * od + l * features;
+            for (int k = 0; k < nv; k++) {
+                float dot = 0;
+                int p = base + row[k] * features;
+                for (int f = 0; f < features; f++) {
+                    dot += dLdOut[o + f] * params[p + f];
+                }
+                for (int j = 0; j < d; j++) {
+                    dLdIn[i * d + j] += dot * dw[k * d + j];
+                }
+            }
+        }
     }
 
     @Override
@@ -249,14 +267,14 @@ public abstract class StencilEncoding implements Encoding {
         int d = inputDims();
         int od = outputDims();
         int nv = stencil.vertices();
-        Parallel.forChunks(n, GRAIN, (chunk, start, end) -> {
+        Parallel.forChunks(n, levelMajorGrain(n), (chunk, start, end) -> {
             int[] row = new int[nv];
             float[] w = new float[nv];
             float[] dw = new float[nv * d];
-            for (int i = start; i < end; i++) {
-                for (int l = 0; l < stencil.levels(); l++) {
+            for (int l = 0; l < stencil.levels(); l++) {
+                int base = offsets[l];
+                for (int i = start; i < end; i++) {
                     stencil.fill(l, in, i * d, row, w, dw);
-                    int base = offsets[l];
                     int o = i * od + l * features;
                     for (int f = 0; f < features; f++) {
                         dOut[o + f] = 0;

@@ -66,6 +66,16 @@ public final class HashGridEncoding extends StencilEncoding {
         }
     }
 
+    @Override
+    protected void inputGradientLevel(int l, float[] in, float[] dLdOut, float[] dLdIn, int start, int end) {
+        if (!unrolled()) {
+            super.inputGradientLevel(l, in, dLdOut, dLdIn, start, end);
+        } else {
+            HashGridGradientKernel.inputGradientLevel(grid(), l, params, offsets[l], in, dLdOut, outputDims(),
+                    dLdIn, start, end);
+        }
+    }
+
     public HashGridConfig config() {
         return config;
     }

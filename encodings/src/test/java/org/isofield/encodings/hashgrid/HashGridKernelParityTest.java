@@ -40,6 +40,12 @@ class HashGridKernelParityTest {
         fast.backward(in, n, v, ga);
         generic.backward(in, n, v, gb);
         assertThat(ga).isEqualTo(gb);
+        float[] da = new float[3 * n];
+        float[] db = new float[3 * n];
+        fast.inputGradient(in, n, v, da);
+        generic.inputGradient(in, n, v, db);
+        assertThat(da).isEqualTo(db);
+        assertThat(da).as("gradient is not all zero").isNotEqualTo(new float[3 * n]);
     }
 
     @ParameterizedTest
