@@ -3,6 +3,7 @@ package org.isofield.datasets.clean;
 import java.util.Arrays;
 import org.isofield.core.Check;
 import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.datasets.index.UnionFind;
 
 /**
  * Removes connected components with few faces. Components are the connected parts of the vertex graph (faces
@@ -30,22 +31,19 @@ public final class SmallPieces {
         int nv = mesh.vertexCount();
         int[] f = mesh.faces();
         int nf = mesh.faceCount();
-        int[] parent = new int[nv];
-        for (int i = 0; i < nv; i++) {
-            parent[i] = i;
-        }
+        UnionFind uf = new UnionFind(nv);
         for (int t = 0; t < nf; t++) {
-            union(parent, f[3 * t], f[3 * t + 1]);
-            union(parent, f[3 * t], f[3 * t + 2]);
+            uf.union(f[3 * t], f[3 * t + 1]);
+            uf.union(f[3 * t], f[3 * t + 2]);
         }
         int[] faceCount = new int[nv];
         for (int t = 0; t < nf; t++) {
-            faceCount[find(parent, f[3 * t])]++;
+            faceCount[uf.find(f[3 * t])]++;
         }
         int components = 0;
         int largest = 0;
         for (int v = 0; v < nv; v++) {
-            if (parent[v] == v && faceCount[v] > 0) {
+            if (uf.isRoot(v) && faceCount[v] > 0) {
                 components++;
                 largest = Math.max(largest, faceCount[v]);
             }
@@ -57,12 +55,12 @@ public final class SmallPieces {
         int kf = 0;
         int removedComponents = 0;
         for (int v = 0; v < nv; v++) {
-            if (parent[v] == v && faceCount[v] > 0 && faceCount[v] < threshold) {
+            if (uf.isRoot(v) && faceCount[v] > 0 && faceCount[v] < threshold) {
                 removedComponents++;
             }
         }
         for (int t = 0; t < nf; t++) {
-            if (faceCount[find(parent, f[3 * t])] >= threshold) {
+            if (faceCount[uf.find(f[3 * t])] >= threshold) {
                 for (int k = 0; k < 3; k++) {
                     keptFaces[kf++] = f[3 * t + k];
                 }
@@ -96,21 +94,5 @@ public final class SmallPieces {
         }
         TriangleMesh cleaned = TriangleMesh.of(vout, fout, nout, mesh.origin());
         return new Result(cleaned, components, removedComponents, nf - kf / 3);
-    }
-
-    private static int find(int[] parent, int v) {
-        while (parent[v] != v) {
-            parent[v] = parent[parent[v]];
-            v = parent[v];
-        }
-        return v;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
     }
 }

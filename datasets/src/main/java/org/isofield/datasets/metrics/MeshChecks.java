@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
 import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.datasets.index.UnionFind;
 
 /**
  * Topology and validity checks of a triangle mesh ({@link MeshReport}).
@@ -151,43 +152,5 @@ public final class MeshChecks {
         int lo = Math.min(a, b);
         int hi = Math.max(a, b);
         return ((long) lo << 32) | ((long) hi << 1) | (a > b ? 1 : 0);
-    }
-
-    /** Disjoint sets over {@code 0..n-1} with path halving and union by size. */
-    private static final class UnionFind {
-        private final int[] parent;
-        private final int[] size;
-
-        UnionFind(int n) {
-            parent = new int[n];
-            size = new int[n];
-            for (int i = 0; i < n; i++) {
-                parent[i] = i;
-                size[i] = 1;
-            }
-        }
-
-        int find(int x) {
-            while (parent[x] != x) {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-            return x;
-        }
-
-        void union(int a, int b) {
-            int ra = find(a);
-            int rb = find(b);
-            if (ra == rb) {
-                return;
-            }
-            if (size[ra] < size[rb]) {
-                int t = ra;
-                ra = rb;
-                rb = t;
-            }
-            parent[rb] = ra;
-            size[ra] += size[rb];
-        }
     }
 }
