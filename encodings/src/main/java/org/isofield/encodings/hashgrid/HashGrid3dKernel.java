@@ -4,7 +4,8 @@ import org.isofield.encodings.grid.CubicStencil;
 import org.isofield.encodings.grid.Interpolation;
 
 /**
- * Scalar kernels of the 3D, two-feature hash grid (the instant-ngp SDF shape), unrolled over the 8 corners. They do
+ * Scalar kernels of the 3D, two-feature hash grid (the instant-ngp SDF shape), unrolled over the 8 corners (encode
+ * computes the corner rows inline, the scatter through {@link HashGridCorners}). They do
  * the same float operations in the same order as the generic stencil kernel, so their results are bitwise equal to it;
  * they only avoid its per-corner loops and scratch arrays.
  */
@@ -129,11 +130,8 @@ final class HashGrid3dKernel {
     static void backwardLevel(CubicStencil g, int level, float[] grad, int base, float[] in, float[] dLdOut, int off,
                             int stride, int start, int end) {
         float sc = g.scale(level);
-        boolean hashed = g.hashed(level);
         boolean smooth = g.interpolation() == Interpolation.SMOOTHSTEP;
-        int res = g.resolution(level);
-        int rows = g.rows(level);
-        int mask = rows - 1;
+        int[] r = new int[8];
         for (int i = start; i < end; i++) {
             float px = Math.fma(sc, in[3 * i], 0.5f);
             float py = Math.fma(sc, in[3 * i + 1], 0.5f);
@@ -155,39 +153,7 @@ final class HashGrid3dKernel {
             float rx = 1f - sx;
             float ry = 1f - sy;
             float rz = 1f - sz;
-            int r0;
-            int r1;
-            int r2;
-            int r3;
-            int r4;
-            int r5;
-            int r6;
-            int r7;
-            if (hashed) {
-                int hy0 = cy * P1;
-                int hy1 = (cy + 1) * P1;
-                int hz0 = cz * P2;
-                int hz1 = (cz + 1) * P2;
-                r0 = (cx ^ hy0 ^ hz0) & mask;
-                r1 = ((cx + 1) ^ hy0 ^ hz0) & mask;
-                r2 = (cx ^ hy1 ^ hz0) & mask;
-                r3 = ((cx + 1) ^ hy1 ^ hz0) & mask;
-                r4 = (cx ^ hy0 ^ hz1) & mask;
-                r5 = ((cx + 1) ^ hy0 ^ hz1) & mask;
-                r6 = (cx ^ hy1 ^ hz1) & mask;
-                r7 = ((cx + 1) ^ hy1 ^ hz1) & mask;
-            } else {
-                int rr = res * res;
-                int b = cx + cy * res + cz * rr;
-                r0 = wrap(b, rows);
-                r1 = wrap(b + 1, rows);
-                r2 = wrap(b + res, rows);
-                r3 = wrap(b + 1 + res, rows);
-                r4 = wrap(b + rr, rows);
-                r5 = wrap(b + 1 + rr, rows);
-                r6 = wrap(b + res + rr, rows);
-                r7 = wrap(b + 1 + res + rr, rows);
-            }
+            HashGridCorners.rows(g, level, cx, cy, cz, r);
             float w0 = rx * ry * rz;
             float w1 = sx * ry * rz;
             float w2 = rx * sy * rz;
@@ -196,14 +162,14 @@ final class HashGrid3dKernel {
             float w5 = sx * ry * sz;
             float w6 = rx * sy * sz;
             float w7 = sx * sy * sz;
-            int q0 = base + 2 * r0;
-            int q1 = base + 2 * r1;
-            int q2 = base + 2 * r2;
-            int q3 = base + 2 * r3;
-            int q4 = base + 2 * r4;
-            int q5 = base + 2 * r5;
-            int q6 = base + 2 * r6;
-            int q7 = base + 2 * r7;
+            int q0 = base + 2 * r[0];
+            int q1 = base + 2 * r[1];
+            int q2 = base + 2 * r[2];
+            int q3 = base + 2 * r[3];
+            int q4 = base + 2 * r[4];
+            int q5 = base + 2 * r[5];
+            int q6 = base + 2 * r[6];
+            int q7 = base + 2 * r[7];
             float ga = dLdOut[off + i * stride];
             float gc = dLdOut[off + i * stride + 1];
             grad[q0] += w0 * ga;
