@@ -147,6 +147,62 @@ public final class Trainer {
         }
     }
 
+    /** Prefix of the encoding optimizer's state blocks; the network's use {@value #NETWORK_STATE}. */
+    public static final String ENCODING_STATE = "encoding.";
+    /** Prefix of the network optimizer's state blocks. */
+    public static final String NETWORK_STATE = "network.";
+    /** Name of the state block holding the trainer's step count. */
+    public static final String STEP_STATE = "step";
+
+    /**
+     * The training state beyond the inference parameters, as named float32 arrays (copies) for a checkpoint: the step
+     * count ({@value #STEP_STATE}) and both optimizers' state under {@value #ENCODING_STATE} and
+     * {@value #NETWORK_STATE} (see {@link Optimizer#saveState}). With {@link #inferenceField()}'s parameters it is
+     * enough for {@link #restoreState} to continue bitwise as if training had not stopped.
+     */
+    public java.util.Map<String, float[]> saveState() {
+        java.util.Map<String, float[]> m = new java.util.LinkedHashMap<>();
+        if (step > org.isofield.fields.optim.OptimizerState.MAX_EXACT_COUNT) {
+            throw new IllegalStateException("trainer step " + step + " cannot be stored exactly as float32");
+        }
+        m.put(STEP_STATE, new float[] {step});
+        encodingOptimizer.saveState(ENCODING_STATE, field.encoding().params(), m);
+        networkOptimizer.saveState(NETWORK_STATE, field.network().params(), m);
+        return m;
+    }
+
+    /**
+     * Restores {@link #saveState}'s output into this fresh trainer, whose field must hold the inference parameters
+     * saved with it (e.g. a field rebuilt from a checkpoint's parameter blocks); afterwards the field holds the
+     * training parameters.
+     *
+     * @throws IllegalArgumentException when a block is missing, unknown, of the wrong length or impossible
+     */
+    public void restoreState(java.util.Map<String, float[]> state) {
+        if (step != 0) {
+            throw new IllegalStateException("trainer has taken " + step + " steps; restore into a fresh trainer");
+        }
+        java.util.Map<String, float[]> in = new java.util.LinkedHashMap<>(state);
+        float[] s = in.remove(STEP_STATE);
+        if (s == null || s.length != 1 || !(s[0] >= 0) || s[0] != Math.rint(s[0])) {
+            throw new IllegalArgumentException("optimizer state block \"" + STEP_STATE + "\" is "
+                    + (s == null ? "missing" : java.util.Arrays.toString(s)) + "; expected one whole number");
+        }
+        encodingOptimizer.restoreState(ENCODING_STATE, field.encoding().params(), in);
+        networkOptimizer.restoreState(NETWORK_STATE, field.network().params(), in);
+        if (!in.isEmpty()) {
+            throw new IllegalArgumentException("unknown optimizer state blocks " + in.keySet()
+                    + "; the config's optimizer does not use them");
+        }
+        step = (long) s[0];
+        if (encodingOptimizer.stepCount() != step || networkOptimizer.stepCount() != step) {
+            throw new IllegalArgumentException("optimizer state block \"" + STEP_STATE + "\" = " + step
+                    + " but the optimizers have taken " + encodingOptimizer.stepCount() + " and "
+                    + networkOptimizer.stepCount() + " steps; expected equal counts");
+        }
+        lastFiniteStep = step - 1;
+    }
+
     /**
      * The field to use for inference and export: a copy with the optimizers' inference parameters (the moving
      * averages under an {@code Ema} optimizer), or the live field's parameters copied otherwise.
