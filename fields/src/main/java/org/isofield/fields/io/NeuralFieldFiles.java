@@ -108,11 +108,7 @@ public final class NeuralFieldFiles {
         NeuralFieldConfig stored = config(field, file);
         Objects.requireNonNull(config, "config");
         requireSameShape(stored, config, file);
-        Map<String, float[]> state = field.optimizerState();
-        if (state.isEmpty()) {
-            throw FormatException.inFile(file, "has no optimizer state (blocks present: " + field.blocks().keySet()
-                    + "); resuming needs a file written with its optimizer state (isofield fit --save-optimizer-state)");
-        }
+        Map<String, float[]> state = requireOptimizerState(field, file);
         Trainer t = new Trainer(field(field, file, config));
         try {
             t.restoreState(state);
@@ -120,6 +116,20 @@ public final class NeuralFieldFiles {
             throw FormatException.inFile(file, e.getMessage() + " (optimizer " + config.optimizer().otype() + ")");
         }
         return t;
+    }
+
+    /**
+     * The file's optimizer state.
+     *
+     * @throws FormatException when it has none
+     */
+    public static Map<String, float[]> requireOptimizerState(FieldFile field, Path file) {
+        requireKind(field, file);
+        if (field.optimizerState().isEmpty()) {
+            throw FormatException.inFile(file, "has no optimizer state (blocks present: " + field.blocks().keySet()
+                    + "); resuming needs a file written with its optimizer state (isofield fit --save-optimizer-state)");
+        }
+        return field.optimizerState();
     }
 
     /** The seed stored in the metadata, if any. */
