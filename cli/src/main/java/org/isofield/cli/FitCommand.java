@@ -59,7 +59,7 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--save-optimizer-state", negatable = true,
             description = {"Also store the optimizer state (Adam moments and step counters, EMA training weights,",
-                "step count) so that 'fit --resume' can continue; about 4 to 5 times the file size.",
+                "step count) so that 'fit --resume' can continue; about 5 times the file size.",
                 "Default: on with --resume, else off."})
     Boolean saveOptimizerState;
 
