@@ -20,9 +20,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code isofield field export|import}: moves a neural field's parameters in tiny-cuda-nn's layout. */
 @Command(name = "field", mixinStandardHelpOptions = true,
-        description = {"Move a neural field's parameters to and from tiny-cuda-nn's layout: network weights first",
-            "(FullyFusedMLP, padded, row-major), then the encoding's, float32 little-endian after a 96-byte header",
-            "(docs/tcnn-weights.md)."},
+        description = "Move a neural field's parameters to and from tiny-cuda-nn's layout: network weights first "
+                + "(FullyFusedMLP, padded, row-major), then the encoding's, float32 little-endian after a 96-byte "
+                + "header (docs/tcnn-weights.md).",
         subcommands = {FieldCommand.Export.class, FieldCommand.Import.class})
 final class FieldCommand implements Runnable {
     /** Encodings whose parameter layout is tiny-cuda-nn's. */
@@ -50,8 +50,8 @@ final class FieldCommand implements Runnable {
         Path out;
 
         @Option(names = "--config-output", paramLabel = "FILE",
-                description = {"Also write the field's config as JSON: its encoding and network blocks are tiny-cuda-nn's",
-                    "encoding_config and network_config, and 'field import --config' reads it back."})
+                description = "Also write the field's config as JSON: its encoding and network blocks are "
+                        + "tiny-cuda-nn's encoding_config and network_config, and 'field import --config' reads it.")
         Path configOut;
 
         @Option(names = "--force", description = "Replace existing output files.")

@@ -52,15 +52,16 @@ final class FitCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--resume", paramLabel = "FIELD",
-            description = {"Continue the training stored in FIELD (written with --save-optimizer-state) for --steps more",
-                "steps. The config is FIELD's, with --config and --set laid over it (encoding and network must stay);",
-                "the seed is FIELD's unless --seed is given. Same mesh, config and seed: bitwise the uninterrupted run."})
+            description = "Continue the training stored in FIELD (written with --save-optimizer-state) for --steps more "
+                    + "steps. The config is FIELD's, with --config and --set laid over it (encoding and network must "
+                    + "stay); the seed is FIELD's unless --seed is given. Same mesh, config and seed: bitwise the "
+                    + "uninterrupted run.")
     Path resume;
 
     @Option(names = "--save-optimizer-state", negatable = true,
-            description = {"Also store the optimizer state (Adam moments and step counters, EMA training weights,",
-                "step count) so that 'fit --resume' can continue; about 5 times the file size.",
-                "Default: on with --resume, else off."})
+            description = "Also store the optimizer state (Adam moments and step counters, EMA training weights, step "
+                    + "counts) so that 'fit --resume' can continue; about 5 times the file size. Default: on with "
+                    + "--resume, else off.")
     Boolean saveOptimizerState;
 
     @Override
