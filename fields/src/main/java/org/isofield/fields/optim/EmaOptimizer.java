@@ -1,5 +1,6 @@
 package org.isofield.fields.optim;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -69,7 +70,7 @@ public final class EmaOptimizer implements Optimizer {
         String p = prefix + STATE;
         OptimizerState.putCount(out, p + "step", step);
         if (step > 0) {
-            out.put(p + "training_params", java.util.Arrays.copyOf(params, ema.length));
+            out.put(p + "training_params", Arrays.copyOf(params, ema.length));
         }
         nested.saveState(p, params, out);
     }

@@ -1,7 +1,9 @@
 package org.isofield.fields.train;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.isofield.core.NumericalException;
 import org.isofield.core.Progress;
@@ -11,6 +13,7 @@ import org.isofield.fields.loss.Loss;
 import org.isofield.fields.loss.Losses;
 import org.isofield.fields.mlp.Network;
 import org.isofield.fields.optim.Optimizer;
+import org.isofield.fields.optim.OptimizerState;
 import org.isofield.fields.optim.Optimizers;
 import org.isofield.fields.optim.ParameterGroup;
 
@@ -160,9 +163,9 @@ public final class Trainer {
      * {@value #NETWORK_STATE} (see {@link Optimizer#saveState}). With {@link #inferenceField()}'s parameters it is
      * enough for {@link #restoreState} to continue bitwise as if training had not stopped.
      */
-    public java.util.Map<String, float[]> saveState() {
-        java.util.Map<String, float[]> m = new java.util.LinkedHashMap<>();
-        if (step > org.isofield.fields.optim.OptimizerState.MAX_EXACT_COUNT) {
+    public Map<String, float[]> saveState() {
+        Map<String, float[]> m = new LinkedHashMap<>();
+        if (step > OptimizerState.MAX_EXACT_COUNT) {
             throw new IllegalStateException("trainer step " + step + " cannot be stored exactly as float32");
         }
         m.put(STEP_STATE, new float[] {step});
@@ -178,15 +181,15 @@ public final class Trainer {
      *
      * @throws IllegalArgumentException when a block is missing, unknown, of the wrong length or impossible
      */
-    public void restoreState(java.util.Map<String, float[]> state) {
+    public void restoreState(Map<String, float[]> state) {
         if (step != 0) {
             throw new IllegalStateException("trainer has taken " + step + " steps; restore into a fresh trainer");
         }
-        java.util.Map<String, float[]> in = new java.util.LinkedHashMap<>(state);
+        Map<String, float[]> in = new LinkedHashMap<>(state);
         float[] s = in.remove(STEP_STATE);
         if (s == null || s.length != 1 || !(s[0] >= 0) || s[0] != Math.rint(s[0])) {
             throw new IllegalArgumentException("optimizer state block \"" + STEP_STATE + "\" is "
-                    + (s == null ? "missing" : java.util.Arrays.toString(s)) + "; expected one whole number");
+                    + (s == null ? "missing" : Arrays.toString(s)) + "; expected one whole number");
         }
         encodingOptimizer.restoreState(ENCODING_STATE, field.encoding().params(), in);
         networkOptimizer.restoreState(NETWORK_STATE, field.network().params(), in);
