@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.isofield.core.config.Json;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.io.Meshes;
+import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.FieldFiles;
+import org.isofield.fields.io.NeuralFieldFiles;
 import org.isofield.fields.train.NeuralFieldConfig;
 import org.isofield.reconstruction.neural.SdfFit;
 import picocli.CommandLine.Command;
@@ -48,6 +51,19 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing output file.")
     boolean force;
 
+    @Option(names = "--resume", paramLabel = "FIELD",
+            description = "Continue the training stored in FIELD (written with --save-optimizer-state) for --steps more "
+                    + "steps. The config is FIELD's, with --config and --set laid over it (encoding and network must "
+                    + "stay); the seed is FIELD's unless --seed is given. Same mesh, config and seed: bitwise the "
+                    + "uninterrupted run.")
+    Path resume;
+
+    @Option(names = "--save-optimizer-state", negatable = true,
+            description = "Also store the optimizer state (Adam moments and step counters, EMA training weights, step "
+                    + "counts) so that 'fit --resume' can continue; about 5 times the file size. Default: on with "
+                    + "--resume, else off.")
+    Boolean saveOptimizerState;
+
     @Override
     public Integer call() {
         InputOptions.existing(common.mixee.commandLine(), mesh);
@@ -59,14 +75,44 @@ final class FitCommand implements Callable<Integer> {
             InputOptions.existing(common.mixee.commandLine(), config);
         }
         JsonNode doc = config == null ? null : Json.read(config);
-        NeuralFieldConfig cfg = NeuralFieldConfig.load(doc, set);
+        boolean withState = saveOptimizerState != null ? saveOptimizerState : resume != null;
+        if (resume == null) {
+            NeuralFieldConfig cfg = NeuralFieldConfig.load(doc, set);
+            OutputOptions.refuseExisting(force, out);
+            TriangleMesh m = common.phase("read", () -> Meshes.read(mesh, input.readOptions(common.progress())));
+            SdfFit.Result r = common.phase("fit", () -> SdfFit.fit(m, cfg, steps, common.seed(), common.progress()));
+            write(r, withState);
+            return 0;
+        }
+        InputOptions.existing(common.mixee.commandLine(), resume);
+        FieldFile old = common.phase("read", () -> FieldFiles.read(resume));
+        NeuralFieldFiles.requireOptimizerState(old, resume);
+        NeuralFieldConfig cfg = NeuralFieldFiles.resumeConfig(old, resume, doc, set);
+        long seed = common.seed();
+        OptionalLong stored = NeuralFieldFiles.seed(old);
+        if (!common.mixee.commandLine().getParseResult().hasMatchedOption("--seed") && stored.isPresent()) {
+            seed = stored.getAsLong();
+        } else if (stored.isPresent() && stored.getAsLong() != seed) {
+            common.info("note: --seed " + seed + " differs from the seed " + stored.getAsLong() + " of " + resume
+                    + "; the batches will differ from an uninterrupted run");
+        }
+        long runSeed = seed;
         OutputOptions.refuseExisting(force, out);
         TriangleMesh m = common.phase("read", () -> Meshes.read(mesh, input.readOptions(common.progress())));
-        SdfFit.Result r = common.phase("fit", () -> SdfFit.fit(m, cfg, steps, common.seed(), common.progress()));
-        common.phase("write", () -> FieldFiles.write(r.toFieldFile(), out, force));
+        SdfFit.Result r = common.phase("fit",
+                () -> SdfFit.resume(m, old, resume, cfg, steps, runSeed, common.progress()));
+        common.info("resumed " + resume + " at step " + (r.trainer().step() - r.training().steps()));
+        write(r, withState);
+        return 0;
+    }
+
+    private void write(SdfFit.Result r, boolean withState) {
+        common.phase("write", () -> FieldFiles.write(r.toFieldFile(withState), out, force));
         common.info(String.format(Locale.ROOT, "wrote %s (%d parameters, %d steps, final loss %.4g, %.1f steps/s, %.0f samples/s)",
                 out, r.field().paramCount(), r.training().steps(), r.training().finalLoss(),
                 r.training().stepsPerSecond(), r.training().samplesPerSecond()));
-        return 0;
+        if (withState) {
+            common.info("with optimizer state at step " + r.trainer().step() + " (resume with --resume " + out + ")");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.isofield.fields.optim;
 
 import java.util.List;
+import java.util.Map;
 import org.isofield.core.Parallel;
 
 /**
@@ -15,7 +16,7 @@ import org.isofield.core.Parallel;
  * {@code factor} is the range's {@link ParameterGroup#learningRateFactor()}. Every entry has its own step counter
  * {@code k}, because skipped grid entries see fewer steps. Matrix entries are never skipped, even with a zero
  * gradient. The bias correction for each {@code k} is computed once in float64 and rounded to float.
- * Arithmetic is float32 otherwise; moments and counters are exposed for checkpoints.
+ * Arithmetic is float32 otherwise; moments and counters are exposed for checkpoints ({@link #saveState}).
  */
 public final class AdamOptimizer implements Optimizer {
     private static final int GRAIN = 1 << 16;
@@ -128,6 +129,53 @@ public final class AdamOptimizer implements Optimizer {
     @Override
     public float[] inferenceParams(float[] params) {
         return params;
+    }
+
+    /** Name of this optimizer's state blocks after the prefix. */
+    static final String STATE = "adam.";
+
+    /**
+     * Blocks {@code adam.step} (steps taken), {@code adam.first_moments}, {@code adam.second_moments} and
+     * {@code adam.param_steps} (per-parameter step counters, each at most the step count).
+     */
+    @Override
+    public void saveState(String prefix, float[] params, Map<String, float[]> out) {
+        String p = prefix + STATE;
+        OptimizerState.putCount(out, p + "step", step);
+        out.put(p + "first_moments", firstMoments.clone());
+        out.put(p + "second_moments", secondMoments.clone());
+        float[] k = new float[paramSteps.length];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = paramSteps[i];
+        }
+        out.put(p + "param_steps", k);
+    }
+
+    @Override
+    public void restoreState(String prefix, float[] params, Map<String, float[]> in) {
+        OptimizerState.requireFresh(this, "Adam");
+        String p = prefix + STATE;
+        int n = firstMoments.length;
+        long s = OptimizerState.takeCount(in, p + "step", OptimizerState.MAX_EXACT_COUNT);
+        float[] m = OptimizerState.take(in, p + "first_moments", n);
+        float[] v = OptimizerState.take(in, p + "second_moments", n);
+        float[] k = OptimizerState.take(in, p + "param_steps", n);
+        for (int i = 0; i < n; i++) {
+            if (!(k[i] >= 0) || k[i] > s || k[i] != Math.rint(k[i])) {
+                throw new IllegalArgumentException("optimizer state block \"" + p + "param_steps\" has " + k[i]
+                        + " at index " + i + "; expected a whole number from 0 to the step count " + s);
+            }
+            if (v[i] < 0) {
+                throw new IllegalArgumentException("optimizer state block \"" + p + "second_moments\" has " + v[i]
+                        + " at index " + i + "; expected a value of 0 or more");
+            }
+        }
+        System.arraycopy(m, 0, firstMoments, 0, n);
+        System.arraycopy(v, 0, secondMoments, 0, n);
+        for (int i = 0; i < n; i++) {
+            paramSteps[i] = (int) k[i];
+        }
+        step = s;
     }
 
     public AdamConfig config() {

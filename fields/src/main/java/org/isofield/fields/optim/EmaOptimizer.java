@@ -1,5 +1,8 @@
 package org.isofield.fields.optim;
 
+import java.util.Arrays;
+import java.util.Map;
+
 /**
  * Steps the nested optimizer, then updates a bias-corrected exponential moving average of the parameters: after
  * step {@code t}, with {@code d = decay},
@@ -52,6 +55,42 @@ public final class EmaOptimizer implements Optimizer {
     @Override
     public float[] inferenceParams(float[] params) {
         return step == 0 ? params : ema;
+    }
+
+    /** Name of this optimizer's state blocks after the prefix; the nested optimizer's follow it. */
+    static final String STATE = "ema.";
+
+    /**
+     * Block {@code ema.step}, and after the first step {@code ema.training_params}: the parameters being trained. The
+     * moving average itself is the inference parameters, which a checkpoint stores as its parameter blocks, so it is
+     * not repeated here.
+     */
+    @Override
+    public void saveState(String prefix, float[] params, Map<String, float[]> out) {
+        String p = prefix + STATE;
+        OptimizerState.putCount(out, p + "step", step);
+        if (step > 0) {
+            out.put(p + "training_params", Arrays.copyOf(params, ema.length));
+        }
+        nested.saveState(p, params, out);
+    }
+
+    @Override
+    public void restoreState(String prefix, float[] params, Map<String, float[]> in) {
+        OptimizerState.requireFresh(this, "Ema");
+        String p = prefix + STATE;
+        long s = OptimizerState.takeCount(in, p + "step", OptimizerState.MAX_EXACT_COUNT);
+        if (s > 0) {
+            float[] training = OptimizerState.take(in, p + "training_params", ema.length);
+            System.arraycopy(params, 0, ema, 0, ema.length);
+            System.arraycopy(training, 0, params, 0, ema.length);
+        }
+        nested.restoreState(p, params, in);
+        if (nested.stepCount() != s) {
+            throw new IllegalArgumentException("optimizer state \"" + p + "step\" = " + s + " but the nested optimizer "
+                    + "has taken " + nested.stepCount() + " steps; expected equal counts");
+        }
+        step = s;
     }
 
     public Optimizer nested() {

@@ -1,5 +1,7 @@
 package org.isofield.fields.optim;
 
+import java.util.Map;
+
 /**
  * Multiplies the nested optimizer's learning rate by {@code decay_base} before step {@code s} (steps already taken)
  * whenever {@code s >= decay_start}, {@code (s - decay_start) % decay_interval == 0} and {@code s <= decay_end}, as
@@ -51,6 +53,41 @@ public final class ExponentialDecayOptimizer implements Optimizer {
     @Override
     public float[] inferenceParams(float[] params) {
         return nested.inferenceParams(params);
+    }
+
+    /** Name of this optimizer's state blocks after the prefix; the nested optimizer's follow it. */
+    static final String STATE = "exponential_decay.";
+
+    /**
+     * Block {@code exponential_decay.step}: the schedule position (steps taken). The factor is not stored: a restore
+     * recomputes it by replaying the schedule, which gives the same double as the uninterrupted run.
+     */
+    @Override
+    public void saveState(String prefix, float[] params, Map<String, float[]> out) {
+        String p = prefix + STATE;
+        OptimizerState.putCount(out, p + "step", nested.stepCount());
+        nested.saveState(p, params, out);
+    }
+
+    @Override
+    public void restoreState(String prefix, float[] params, Map<String, float[]> in) {
+        OptimizerState.requireFresh(this, "ExponentialDecay");
+        String p = prefix + STATE;
+        long s = OptimizerState.takeCount(in, p + "step", OptimizerState.MAX_EXACT_COUNT);
+        nested.restoreState(p, params, in);
+        if (nested.stepCount() != s) {
+            throw new IllegalArgumentException("optimizer state \"" + p + "step\" = " + s + " but the nested optimizer "
+                    + "has taken " + nested.stepCount() + " steps; expected equal counts");
+        }
+        double f = 1;
+        for (long t = 0; t < s; t++) {
+            if (t >= config.decayStart() && (t - config.decayStart()) % config.decayInterval() == 0
+                    && t <= config.decayEnd()) {
+                f *= config.decayBase();
+            }
+        }
+        factor = f;
+        nested.setLearningRate(baseLearningRate * factor);
     }
 
     public Optimizer nested() {

@@ -1,7 +1,9 @@
 package org.isofield.fields.train;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.isofield.core.NumericalException;
 import org.isofield.core.Progress;
@@ -11,6 +13,7 @@ import org.isofield.fields.loss.Loss;
 import org.isofield.fields.loss.Losses;
 import org.isofield.fields.mlp.Network;
 import org.isofield.fields.optim.Optimizer;
+import org.isofield.fields.optim.OptimizerState;
 import org.isofield.fields.optim.Optimizers;
 import org.isofield.fields.optim.ParameterGroup;
 
@@ -145,6 +148,62 @@ public final class Trainer {
             dPrediction = new float[n];
             dEncoded = new float[n * dims];
         }
+    }
+
+    /** Prefix of the encoding optimizer's state blocks; the network's use {@value #NETWORK_STATE}. */
+    public static final String ENCODING_STATE = "encoding.";
+    /** Prefix of the network optimizer's state blocks. */
+    public static final String NETWORK_STATE = "network.";
+    /** Name of the state block holding the trainer's step count. */
+    public static final String STEP_STATE = "step";
+
+    /**
+     * The training state beyond the inference parameters, as named float32 arrays (copies) for a checkpoint: the step
+     * count ({@value #STEP_STATE}) and both optimizers' state under {@value #ENCODING_STATE} and
+     * {@value #NETWORK_STATE} (see {@link Optimizer#saveState}). With {@link #inferenceField()}'s parameters it is
+     * enough for {@link #restoreState} to continue bitwise as if training had not stopped.
+     */
+    public Map<String, float[]> saveState() {
+        Map<String, float[]> m = new LinkedHashMap<>();
+        if (step > OptimizerState.MAX_EXACT_COUNT) {
+            throw new IllegalStateException("trainer step " + step + " cannot be stored exactly as float32");
+        }
+        m.put(STEP_STATE, new float[] {step});
+        encodingOptimizer.saveState(ENCODING_STATE, field.encoding().params(), m);
+        networkOptimizer.saveState(NETWORK_STATE, field.network().params(), m);
+        return m;
+    }
+
+    /**
+     * Restores {@link #saveState}'s output into this fresh trainer, whose field must hold the inference parameters
+     * saved with it (e.g. a field rebuilt from a checkpoint's parameter blocks); afterwards the field holds the
+     * training parameters.
+     *
+     * @throws IllegalArgumentException when a block is missing, unknown, of the wrong length or impossible
+     */
+    public void restoreState(Map<String, float[]> state) {
+        if (step != 0) {
+            throw new IllegalStateException("trainer has taken " + step + " steps; restore into a fresh trainer");
+        }
+        Map<String, float[]> in = new LinkedHashMap<>(state);
+        float[] s = in.remove(STEP_STATE);
+        if (s == null || s.length != 1 || !(s[0] >= 0) || s[0] != Math.rint(s[0])) {
+            throw new IllegalArgumentException("optimizer state block \"" + STEP_STATE + "\" is "
+                    + (s == null ? "missing" : Arrays.toString(s)) + "; expected one whole number");
+        }
+        encodingOptimizer.restoreState(ENCODING_STATE, field.encoding().params(), in);
+        networkOptimizer.restoreState(NETWORK_STATE, field.network().params(), in);
+        if (!in.isEmpty()) {
+            throw new IllegalArgumentException("unknown optimizer state blocks " + in.keySet()
+                    + "; the config's optimizer does not use them");
+        }
+        step = (long) s[0];
+        if (encodingOptimizer.stepCount() != step || networkOptimizer.stepCount() != step) {
+            throw new IllegalArgumentException("optimizer state block \"" + STEP_STATE + "\" = " + step
+                    + " but the optimizers have taken " + encodingOptimizer.stepCount() + " and "
+                    + networkOptimizer.stepCount() + " steps; expected equal counts");
+        }
+        lastFiniteStep = step - 1;
     }
 
     /**

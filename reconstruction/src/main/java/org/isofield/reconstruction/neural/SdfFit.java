@@ -1,10 +1,15 @@
 package org.isofield.reconstruction.neural;
 
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
+import org.isofield.core.FormatException;
 import org.isofield.core.Progress;
+import org.isofield.core.ProgressMeter;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.sample.Normalization;
 import org.isofield.fields.io.FieldFile;
+import org.isofield.fields.io.NeuralFieldFiles;
 import org.isofield.fields.train.BatchSource;
 import org.isofield.fields.train.NeuralField;
 import org.isofield.fields.train.NeuralFieldConfig;
@@ -18,7 +23,8 @@ import org.isofield.reconstruction.sdf.SdfSamplingConfig;
  * {@link NeuralFieldConfig#batchSize()} signed-distance samples are drawn as instant-ngp draws them, and a
  * {@link Trainer} runs the given number of steps. The result packs into a {@link FieldFile} of kind
  * {@value #KIND}: the config JSON, the world-to-unit transform, and the blocks {@code "encoding"} and
- * {@code "network"} (the EMA weights when the optimizer keeps them).
+ * {@code "network"} (the EMA weights when the optimizer keeps them), metadata with the seed and the step count, and
+ * optionally the optimizer state, from which {@link #resume} continues.
  *
  * <p>Deterministic for a seed: the sampler and the field's initialisation both derive from it. Bad meshes (no
  * faces, non-finite vertices, only zero-area faces) fail in {@link SdfSampler} with an
@@ -26,9 +32,11 @@ import org.isofield.reconstruction.sdf.SdfSamplingConfig;
  */
 public final class SdfFit {
     /** The field-file kind of a neural field. */
-    public static final String KIND = "neural";
+    public static final String KIND = NeuralFieldFiles.KIND;
     /** Progress phase of building the sampler (normalisation, BVH, first pool slot). */
     public static final String PREPARE_PHASE = "sdf.prepare";
+    /** Progress phase of replaying the sampler up to a resumed checkpoint's step. */
+    public static final String REPLAY_PHASE = "sdf.replay";
 
     private SdfFit() {
     }
@@ -38,20 +46,33 @@ public final class SdfFit {
      *
      * @param field the field for inference (EMA weights when used), in the unit-cube frame
      * @param normalization world to unit cube
-     * @param training steps, samples, final loss and time
+     * @param training steps, samples, final loss and time of this run
+     * @param trainer the trainer, holding the training parameters and optimizer state (for checkpoints)
+     * @param seed the seed of the sampler and of the field's initialisation
      */
-    public record Result(NeuralField field, Normalization normalization, TrainingResult training) {
+    public record Result(NeuralField field, Normalization normalization, TrainingResult training, Trainer trainer,
+            long seed) {
         public Result {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(normalization, "normalization");
             Objects.requireNonNull(training, "training");
+            Objects.requireNonNull(trainer, "trainer");
         }
 
-        /** The field file: kind {@value SdfFit#KIND}, config JSON, transform and parameter blocks. */
+        /** The field file without optimizer state: see {@link #toFieldFile(boolean)}. */
         public FieldFile toFieldFile() {
+            return toFieldFile(false);
+        }
+
+        /**
+         * The field file: kind {@value SdfFit#KIND}, config JSON, transform, parameter blocks, metadata with the seed
+         * and the total step count, and with {@code withOptimizerState} the optimizer state that {@link #resume}
+         * needs.
+         */
+        public FieldFile toFieldFile(boolean withOptimizerState) {
             var t = normalization.translation();
-            return FieldFile.of(KIND, field.config().toJsonText(), normalization.scale(),
-                    new double[] {t.x(), t.y(), t.z()}, field.blocks());
+            return NeuralFieldFiles.pack(trainer, normalization.scale(), new double[] {t.x(), t.y(), t.z()}, seed,
+                    withOptimizerState);
         }
     }
 
@@ -76,10 +97,64 @@ public final class SdfFit {
             throw new IllegalArgumentException("steps = " + steps + "; expected 0 or more");
         }
         Progress p = progress == null ? Progress.NONE : progress;
+        SdfSampler sampler = sampler(mesh, config, seed, p);
+        return train(new Trainer(new NeuralField(config, seed)), sampler, config, steps, seed, p);
+    }
+
+    /**
+     * Continues the training stored in {@code checkpoint} (a field file written with its optimizer state) for
+     * {@code steps} more steps. With the mesh, config and seed of the original run, the result is bitwise the one an
+     * uninterrupted run of the total step count gives: the sampler is replayed up to the stored step (it is
+     * deterministic per step; the replay costs the sampling part of the steps already taken, about a tenth of their
+     * time), then training continues from the restored parameters and optimizer state.
+     *
+     * @param file names the checkpoint in messages (may be null)
+     * @param config the run's config: the stored encoding and network (see {@link NeuralFieldFiles#resumeConfig})
+     * @param seed the original run's seed ({@link NeuralFieldFiles#seed} reads it from the checkpoint)
+     * @throws FormatException when the checkpoint has no optimizer state, state that does not fit, or was trained
+     *     on a mesh with another unit-cube transform
+     * @throws org.isofield.core.ConfigException when {@code config} changes the encoding or the network
+     */
+    public static Result resume(TriangleMesh mesh, FieldFile checkpoint, Path file, NeuralFieldConfig config,
+            long steps, long seed, Progress progress) {
+        Objects.requireNonNull(mesh, "mesh");
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps = " + steps + "; expected 0 or more");
+        }
+        Progress p = progress == null ? Progress.NONE : progress;
+        Trainer trainer = NeuralFieldFiles.resume(checkpoint, file, config);
+        SdfSampler sampler = sampler(mesh, config, seed, p);
+        Normalization n = sampler.normalization();
+        double[] t = checkpoint.translation();
+        if (n.scale() != checkpoint.scale() || n.translation().x() != t[0] || n.translation().y() != t[1]
+                || n.translation().z() != t[2]) {
+            throw FormatException.inFile(file, String.format(Locale.ROOT, "was trained on another mesh: its "
+                    + "world-to-unit transform is scale %s, translation (%s, %s, %s); this mesh gives scale %s, "
+                    + "translation (%s, %s, %s); expected the mesh of the original run", checkpoint.scale(), t[0],
+                    t[1], t[2], n.scale(), n.translation().x(), n.translation().y(), n.translation().z()));
+        }
+        float[] positions = new float[3 * config.batchSize()];
+        float[] targets = new float[config.batchSize()];
+        ProgressMeter replay = ProgressMeter.of(p, REPLAY_PHASE, trainer.step());
+        for (long s = 0; s < trainer.step(); s++) {
+            sampler.next(positions, targets);
+            replay.step();
+        }
+        replay.done();
+        return train(trainer, sampler, config, steps, seed, p);
+    }
+
+    private static SdfSampler sampler(TriangleMesh mesh, NeuralFieldConfig config, long seed, Progress p) {
         p.report(PREPARE_PHASE, 0);
         SdfSampler sampler = new SdfSampler(mesh,
                 SdfSamplingConfig.DEFAULT.withBatchSize(config.batchSize()).withSeed(seed));
         p.report(PREPARE_PHASE, 1);
+        return sampler;
+    }
+
+    private static Result train(Trainer trainer, SdfSampler sampler, NeuralFieldConfig config, long steps, long seed,
+            Progress p) {
         BatchSource source = new BatchSource() {
             @Override
             public int batchSize() {
@@ -91,8 +166,7 @@ public final class SdfFit {
                 sampler.next(positions, targets);
             }
         };
-        Trainer trainer = new Trainer(new NeuralField(config, seed));
         TrainingResult r = trainer.train(source, steps, p);
-        return new Result(trainer.inferenceField(), sampler.normalization(), r);
+        return new Result(trainer.inferenceField(), sampler.normalization(), r, trainer, seed);
     }
 }
