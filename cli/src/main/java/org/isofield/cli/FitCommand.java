@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.isofield.core.FormatException;
 import org.isofield.core.config.Json;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.io.Meshes;
@@ -80,7 +82,8 @@ final class FitCommand implements Callable<Integer> {
             NeuralFieldConfig cfg = NeuralFieldConfig.load(doc, set);
             OutputOptions.refuseExisting(force, out);
             TriangleMesh m = common.phase("read", () -> Meshes.read(mesh, input.readOptions(common.progress())));
-            SdfFit.Result r = common.phase("fit", () -> SdfFit.fit(m, cfg, steps, common.seed(), common.progress()));
+            SdfFit.Result r = common.phase("fit", () -> inputChecked(() -> SdfFit.fit(m, cfg, steps, common.seed(),
+                    common.progress())));
             write(r, withState);
             return 0;
         }
@@ -99,8 +102,8 @@ final class FitCommand implements Callable<Integer> {
         long runSeed = seed;
         OutputOptions.refuseExisting(force, out);
         TriangleMesh m = common.phase("read", () -> Meshes.read(mesh, input.readOptions(common.progress())));
-        SdfFit.Result r = common.phase("fit",
-                () -> SdfFit.resume(m, old, resume, cfg, steps, runSeed, common.progress()));
+        SdfFit.Result r = common.phase("fit", () -> inputChecked(
+                () -> SdfFit.resume(m, old, resume, cfg, steps, runSeed, common.progress())));
         common.info("resumed " + resume + " at step " + (r.trainer().step() - r.training().steps()));
         write(r, withState);
         return 0;
@@ -113,6 +116,18 @@ final class FitCommand implements Callable<Integer> {
                 r.training().stepsPerSecond(), r.training().samplesPerSecond()));
         if (withState) {
             common.info("with optimizer state at step " + r.trainer().step() + " (resume with --resume " + out + ")");
+        }
+    }
+
+    /**
+     * Runs a fit, reporting a mesh the SDF sampler refuses (only zero-area faces, non-finite vertices) as a format
+     * error of the input file, so it names the file and exits with the input-error code.
+     */
+    private SdfFit.Result inputChecked(Supplier<SdfFit.Result> fit) {
+        try {
+            return fit.get();
+        } catch (IllegalArgumentException e) {
+            throw FormatException.inFile(mesh, e.getMessage());
         }
     }
 }

@@ -93,6 +93,17 @@ class CliFitTest {
     }
 
     @Test
+    void meshOfOnlyDegenerateFacesIsAFormatErrorNamingTheFile() throws Exception {
+        Path mesh = dir.resolve("flat.obj");
+        Files.writeString(mesh, "v 0 0 0\nv 1 0 0\nv 2 0 0\nf 1 2 3\n");
+        Path field = dir.resolve("flat.isf");
+        CliTest.Result r = CliTest.run(args("fit", mesh.toString(), "-o", field.toString(), "--steps", "2"));
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("flat.obj").contains("total area");
+        assertThat(field).doesNotExist();
+    }
+
+    @Test
     void configDefaultsKnowsTheNewKinds() {
         CliTest.Result r = CliTest.run("config", "defaults", "encoding", "HashGrid");
         assertThat(r.code()).as(r.err()).isZero();
