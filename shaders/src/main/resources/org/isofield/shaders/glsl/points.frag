@@ -28,7 +28,7 @@ void main() {
         vec3 v = normalize(pc.eye.xyz - vPosition);
         ndv = abs(dot(normalize(vNormal), v));
     } else {
-        ndv = sqrt(1.0 - r2);   // the sprite as a sphere seen from the front
+        ndv = 0.45 + 0.55 * sqrt(1.0 - r2);   // the sprite as a softly shaded ball facing the viewer
     }
     vec3 c = pc.color.rgb * (0.12 + 0.88 * ndv) + vec3(0.22) * pow(ndv, 64.0);
     outColor = vec4(min(c, vec3(1.0)), 1.0);
