@@ -65,6 +65,12 @@ public record Camera(Vec3d eye, Vec3d target, Vec3d up, double fovYDegrees, doub
         return new Matrix4f(mvp);
     }
 
+    /** The unit vector from the target towards the eye. */
+    public Vec3d viewDirection() {
+        Vec3d d = eye.minus(target);
+        return d.times(1 / d.length());
+    }
+
     /** Pixels per unit of height at view distance 1, for an image {@code heightPixels} tall. */
     public double pixelsPerUnitAtDistanceOne(int heightPixels) {
         return 0.5 * heightPixels / Math.tan(Math.toRadians(fovYDegrees) / 2);

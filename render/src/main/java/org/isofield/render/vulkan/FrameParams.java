@@ -26,13 +26,15 @@ final class FrameParams {
      *
      * @param splatRadius splat radius in model units (0 for triangles)
      * @param hasNormals  whether a normal buffer is bound
+     * @param pointEye    {@code eye.xyz} is the camera position in model coordinates (splats); otherwise the unit
+     *                    vector from the target towards the eye (the headlight direction of triangles)
      */
     static ByteBuffer write(ByteBuffer out, Camera camera, Vec3d origin, int width, int height, float maxPointSize,
-                            Rgb color, int mode, double splatRadius, boolean hasNormals) {
+                            Rgb color, int mode, double splatRadius, boolean hasNormals, boolean pointEye) {
         out.order(ByteOrder.nativeOrder());
         Matrix4f mvp = camera.modelViewProjection(origin, (double) width / height);
         mvp.get(0, out);
-        Vec3d eye = camera.eye().minus(origin);
+        Vec3d eye = pointEye ? camera.eye().minus(origin) : camera.viewDirection();
         out.putFloat(64, (float) eye.x()).putFloat(68, (float) eye.y()).putFloat(72, (float) eye.z())
                 .putFloat(76, maxPointSize);
         out.putFloat(80, color.r()).putFloat(84, color.g()).putFloat(88, color.b()).putFloat(92, 1f);

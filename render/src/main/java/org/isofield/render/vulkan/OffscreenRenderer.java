@@ -152,7 +152,7 @@ public final class OffscreenRenderer implements AutoCloseable {
                       double splatRadius) {
         ByteBuffer pc = s.malloc(FrameParams.BYTES);
         FrameParams.write(pc, camera, g.origin(), width, height, ctx.physical().maxPointSize(), style.surface(), shade,
-                splatRadius, g.hasNormals());
+                splatRadius, g.hasNormals(), splatRadius > 0);
         vkCmdPushConstants(cmd, pipelines.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, pc);
     }
 
