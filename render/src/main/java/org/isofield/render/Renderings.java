@@ -13,6 +13,7 @@ import org.isofield.datasets.geom.Aabb;
 import org.isofield.render.scene.Camera;
 import org.isofield.render.scene.DrawStyle;
 import org.isofield.render.scene.RenderItem;
+import org.isofield.render.scene.TileLayout;
 import org.isofield.render.vulkan.GpuGeometry;
 import org.isofield.render.vulkan.OffscreenRenderer;
 

@@ -1,4 +1,4 @@
-package org.isofield.render;
+package org.isofield.render.scene;
 
 /**
  * Where each of {@code n} inputs goes in an image: one row of up to three tiles, otherwise a near-square grid

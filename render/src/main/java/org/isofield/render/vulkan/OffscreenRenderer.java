@@ -5,11 +5,9 @@ import static org.lwjgl.system.MemoryStack.stackPush;
 import static org.lwjgl.vulkan.VK10.*;
 
 import java.awt.image.BufferedImage;
-import java.nio.ByteBuffer;
 import org.isofield.render.scene.Camera;
 import org.isofield.render.scene.DrawStyle;
 import org.isofield.render.scene.RenderItem;
-import org.isofield.render.scene.RenderMode;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.vulkan.*;
@@ -20,15 +18,10 @@ import org.lwjgl.vulkan.*;
  * The target images are kept between frames of the same size. Not thread-safe.
  */
 public final class OffscreenRenderer implements AutoCloseable {
-    /**
-     * Splat radius in units of the point spacing (the square root of the area per point): at 1, randomly placed
-     * samples leave about e^-pi = 4% of a face-on surface uncovered, less where it is seen at an angle.
-     */
-    static final double SPLAT_RADIUS = 1.0;
-    private static final System.Logger LOG = System.getLogger(OffscreenRenderer.class.getName());
 
     private final VulkanContext ctx;
     private final Pipelines pipelines;
+    private final SceneRecorder recorder;
     private final VkCommandBuffer cmd;
     private final long fence;
     private OffscreenTarget target;
@@ -36,6 +29,7 @@ public final class OffscreenRenderer implements AutoCloseable {
     private OffscreenRenderer(VulkanContext ctx) {
         this.ctx = ctx;
         this.pipelines = new Pipelines(ctx);
+        this.recorder = new SceneRecorder(ctx, pipelines);
         try (MemoryStack s = stackPush()) {
             PointerBuffer p = s.mallocPointer(1);
             check(vkAllocateCommandBuffers(ctx.device(), VkCommandBufferAllocateInfo.calloc(s).sType$Default()
@@ -99,12 +93,7 @@ public final class OffscreenRenderer implements AutoCloseable {
                     .framebuffer(target.framebuffer).pClearValues(clear);
             rp.renderArea().extent().set(width, height);
             vkCmdBeginRenderPass(cmd, rp, VK_SUBPASS_CONTENTS_INLINE);
-            vkCmdSetViewport(cmd, 0, VkViewport.calloc(1, s).x(0).y(0).width(width).height(height).minDepth(0).maxDepth(1));
-            VkRect2D.Buffer scissor = VkRect2D.calloc(1, s);
-            scissor.get(0).extent().set(width, height);
-            vkCmdSetScissor(cmd, 0, scissor);
-            vkCmdBindVertexBuffers(cmd, 0, s.longs(geometry.positionBuffer(), geometry.normalBuffer()), s.longs(0, 0));
-            recordDraws(s, geometry, camera, style, width, height);
+            recorder.record(cmd, geometry, camera, style, 0, 0, width, height);
             vkCmdEndRenderPass(cmd);
             VkBufferImageCopy.Buffer region = VkBufferImageCopy.calloc(1, s).bufferOffset(0);
             region.get(0).imageSubresource().aspectMask(VK_IMAGE_ASPECT_COLOR_BIT).mipLevel(0).baseArrayLayer(0).layerCount(1);
@@ -119,41 +108,6 @@ public final class OffscreenRenderer implements AutoCloseable {
                     "vkQueueSubmit");
             check(vkWaitForFences(ctx.device(), s.longs(fence), true, Long.MAX_VALUE), "vkWaitForFences");
         }
-    }
-
-    private void recordDraws(MemoryStack s, GpuGeometry g, Camera camera, DrawStyle style, int width, int height) {
-        RenderMode mode = style.mode();
-        if (!g.hasFaces() || mode == RenderMode.POINTS) {
-            int shade = mode == RenderMode.NORMALS ? FrameParams.NORMALS : FrameParams.SHADED;
-            push(s, g, camera, style, width, height, shade, SPLAT_RADIUS * g.spacing());
-            vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.get(Pipelines.Kind.POINTS));
-            vkCmdDraw(cmd, g.vertexCount(), 1, 0, 0);
-            return;
-        }
-        vkCmdBindIndexBuffer(cmd, g.indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
-        boolean edges = mode == RenderMode.WIREFRAME && ctx.physical().fillModeNonSolid();
-        if (mode == RenderMode.WIREFRAME && !edges) {
-            LOG.log(System.Logger.Level.WARNING, "this Vulkan device cannot draw lines (no fillModeNonSolid); "
-                    + "drawing the wireframe mode as shaded");
-        }
-        push(s, g, camera, style, width, height, mode == RenderMode.NORMALS ? FrameParams.NORMALS : FrameParams.SHADED, 0);
-        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
-                pipelines.get(edges ? Pipelines.Kind.FILL_BEHIND_EDGES : Pipelines.Kind.FILL));
-        vkCmdDrawIndexed(cmd, g.indexCount(), 1, 0, 0, 0);
-        if (edges) {
-            push(s, g, camera, new DrawStyle(mode, style.background(), style.edges(), style.edges()), width, height,
-                    FrameParams.FLAT, 0);
-            vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.get(Pipelines.Kind.EDGES));
-            vkCmdDrawIndexed(cmd, g.indexCount(), 1, 0, 0, 0);
-        }
-    }
-
-    private void push(MemoryStack s, GpuGeometry g, Camera camera, DrawStyle style, int width, int height, int shade,
-                      double splatRadius) {
-        ByteBuffer pc = s.malloc(FrameParams.BYTES);
-        FrameParams.write(pc, camera, g.origin(), width, height, ctx.physical().maxPointSize(), style.surface(), shade,
-                splatRadius, g.hasNormals(), splatRadius > 0);
-        vkCmdPushConstants(cmd, pipelines.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, pc);
     }
 
     /** Waits for the device and releases the images, pipelines and the Vulkan context. */

@@ -7,6 +7,8 @@ import static org.lwjgl.vulkan.EXTDebugUtils.*;
 import static org.lwjgl.vulkan.VK10.*;
 
 import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.isofield.core.BackendUnavailableException;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.MemoryStack;
@@ -48,7 +50,7 @@ public final class VulkanContext implements AutoCloseable {
     private final long commandPool;
     private final long allocator;
 
-    private VulkanContext(boolean validation) {
+    private VulkanContext(boolean validation, List<String> instanceExtensions, List<String> deviceExtensions) {
         loadLoader();
         try (MemoryStack s = stackPush()) {
             if (validation && !hasLayer(s, VALIDATION_LAYER)) {
@@ -59,12 +61,15 @@ public final class VulkanContext implements AutoCloseable {
             VkApplicationInfo app = VkApplicationInfo.calloc(s).sType$Default().pApplicationName(s.UTF8("isofield"))
                     .pEngineName(s.UTF8("isofield")).apiVersion(VK11.VK_API_VERSION_1_1);
             VkInstanceCreateInfo ci = VkInstanceCreateInfo.calloc(s).sType$Default().pApplicationInfo(app);
+            List<String> exts = new ArrayList<>(instanceExtensions);
             VkDebugUtilsMessengerCreateInfoEXT dbg = null;
             if (validation) {
                 dbg = log.createInfo(s);
-                ci.ppEnabledLayerNames(s.pointers(s.UTF8(VALIDATION_LAYER)))
-                        .ppEnabledExtensionNames(s.pointers(s.UTF8(VK_EXT_DEBUG_UTILS_EXTENSION_NAME)))
-                        .pNext(dbg.address());
+                exts.add(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
+                ci.ppEnabledLayerNames(s.pointers(s.UTF8(VALIDATION_LAYER))).pNext(dbg.address());
+            }
+            if (!exts.isEmpty()) {
+                ci.ppEnabledExtensionNames(names(s, exts));
             }
             PointerBuffer p = s.mallocPointer(1);
             int r = vkCreateInstance(ci, null, p);
@@ -82,7 +87,7 @@ public final class VulkanContext implements AutoCloseable {
             }
             messenger = m;
             choice = PhysicalDevices.choose(instance);
-            device = createDevice(s);
+            device = createDevice(s, deviceExtensions);
             vkGetDeviceQueue(device, choice.queueFamily(), 0, p);
             queue = new VkQueue(p.get(0), device);
             java.nio.LongBuffer lp = s.mallocLong(1);
@@ -100,7 +105,23 @@ public final class VulkanContext implements AutoCloseable {
 
     /** Creates a context; with {@code validation} the Khronos validation layer must be installed. */
     public static VulkanContext create(boolean validation) {
-        return new VulkanContext(validation);
+        return new VulkanContext(validation, List.of(), List.of());
+    }
+
+    /**
+     * Creates a context with extra instance extensions (e.g. those GLFW needs for a window surface) and device
+     * extensions (e.g. {@code VK_KHR_swapchain}).
+     */
+    public static VulkanContext create(boolean validation, List<String> instanceExtensions, List<String> deviceExtensions) {
+        return new VulkanContext(validation, instanceExtensions, deviceExtensions);
+    }
+
+    private static PointerBuffer names(MemoryStack s, List<String> names) {
+        PointerBuffer p = s.mallocPointer(names.size());
+        for (String n : names) {
+            p.put(s.UTF8(n));
+        }
+        return p.flip();
     }
 
     /** Loads libvulkan.so.1 through LWJGL, or explains how to get it. */
@@ -126,7 +147,7 @@ public final class VulkanContext implements AutoCloseable {
         return false;
     }
 
-    private VkDevice createDevice(MemoryStack s) {
+    private VkDevice createDevice(MemoryStack s, List<String> extensions) {
         VkPhysicalDeviceFeatures have = VkPhysicalDeviceFeatures.calloc(s);
         vkGetPhysicalDeviceFeatures(choice.device(), have);
         VkPhysicalDeviceFeatures want = VkPhysicalDeviceFeatures.calloc(s)
@@ -134,9 +155,16 @@ public final class VulkanContext implements AutoCloseable {
         VkDeviceQueueCreateInfo.Buffer q = VkDeviceQueueCreateInfo.calloc(1, s).sType$Default()
                 .queueFamilyIndex(choice.queueFamily()).pQueuePriorities(s.floats(1f));
         VkDeviceCreateInfo ci = VkDeviceCreateInfo.calloc(s).sType$Default().pQueueCreateInfos(q).pEnabledFeatures(want);
+        if (!extensions.isEmpty()) {
+            ci.ppEnabledExtensionNames(names(s, extensions));
+        }
         PointerBuffer p = s.mallocPointer(1);
         check(vkCreateDevice(choice.device(), ci, null, p), "vkCreateDevice");
         return new VkDevice(p.get(0), choice.device(), ci);
+    }
+
+    public VkInstance instance() {
+        return instance;
     }
 
     public VkDevice device() {
@@ -161,8 +189,8 @@ public final class VulkanContext implements AutoCloseable {
     }
 
     /** The validation messages so far; empty when validation is off. */
-    public java.util.List<String> validationMessages() {
-        return log == null ? java.util.List.of() : log.messages();
+    public List<String> validationMessages() {
+        return log == null ? List.of() : log.messages();
     }
 
     /** Waits for the device to finish and destroys everything this context created. */

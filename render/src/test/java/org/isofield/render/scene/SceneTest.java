@@ -8,7 +8,6 @@ import org.isofield.datasets.geom.Aabb;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.shapes.Sphere;
-import org.isofield.render.TileLayout;
 import org.joml.Vector4f;
 import org.junit.jupiter.api.Test;
 
