@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             FitCommand.class,
             ExtractCommand.class,
             RenderCommand.class,
+            ViewCommand.class,
             FormatsCommand.class,
             ConfigCommand.class,
             CommandLine.HelpCommand.class,
