@@ -10,6 +10,7 @@ import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryIO;
 import org.isofield.render.RenderOptions;
 import org.isofield.render.Renderings;
+import org.isofield.render.scene.Framing;
 import org.isofield.render.scene.RenderItem;
 import org.isofield.render.scene.RenderMode;
 import org.isofield.render.scene.Rgb;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
 /** {@code isofield render FILE... -o IMAGE.png}: offscreen Vulkan rendering of meshes and point clouds. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Render meshes and point clouds into a PNG image (offscreen, Vulkan; lavapipe works without a GPU).",
-            "Several inputs are drawn side by side with their file names, all framed by one camera."})
+            "Several inputs are drawn side by side with their file names (see --framing)."})
 final class RenderCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -55,6 +56,11 @@ final class RenderCommand implements Callable<Integer> {
             description = "#rrggbb or white, black, gray, lightgray, darkgray. Default: ${DEFAULT-VALUE}.")
     String background;
 
+    @Option(names = "--framing", paramLabel = "HOW", defaultValue = "auto",
+            description = "shared (one camera for all inputs, to compare in place), each (every input framed alone) or "
+                    + "auto (shared when the inputs overlap in place and size). Default: ${DEFAULT-VALUE}.")
+    String framing;
+
     @Option(names = "--force", description = "Replace an existing image.")
     boolean force;
 
@@ -69,7 +75,8 @@ final class RenderCommand implements Callable<Integer> {
             throw new ParameterException(cl, "-o " + output + ": expected a .png file");
         }
         RenderOptions options = new RenderOptions(width, height, parse("--view", view, View::parse),
-                parse("--mode", mode, RenderMode::parse), parse("--background", background, Rgb::parse), validation);
+                parse("--mode", mode, RenderMode::parse), parse("--background", background, Rgb::parse),
+                parse("--framing", framing, Framing::parse), validation);
         for (Path f : files) {
             InputOptions.existing(cl, f);
             if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".isf")) {

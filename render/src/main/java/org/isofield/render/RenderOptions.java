@@ -1,6 +1,7 @@
 package org.isofield.render;
 
 import java.util.Objects;
+import org.isofield.render.scene.Framing;
 import org.isofield.render.scene.RenderMode;
 import org.isofield.render.scene.Rgb;
 import org.isofield.render.scene.View;
@@ -13,12 +14,14 @@ import org.isofield.render.scene.View;
  * @param view       the viewing direction
  * @param mode       how surfaces are drawn
  * @param background the background colour
+ * @param framing    whether side-by-side items share one camera
  * @param validation run with the Khronos validation layer and fail on any warning or error it reports
  */
-public record RenderOptions(int width, int height, View view, RenderMode mode, Rgb background, boolean validation) {
-    /** 1280x960, iso view, shaded, dark grey background, no validation. */
+public record RenderOptions(int width, int height, View view, RenderMode mode, Rgb background, Framing framing,
+                            boolean validation) {
+    /** 1280x960, iso view, shaded, dark grey background, automatic framing, no validation. */
     public static final RenderOptions DEFAULT = new RenderOptions(1280, 960, View.ISO, RenderMode.SHADED,
-            Rgb.fromRgb24(0x26262e), false);
+            Rgb.fromRgb24(0x26262e), Framing.AUTO, false);
 
     public RenderOptions {
         size("width", width);
@@ -26,6 +29,7 @@ public record RenderOptions(int width, int height, View view, RenderMode mode, R
         Objects.requireNonNull(view, "view");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(background, "background");
+        Objects.requireNonNull(framing, "framing");
     }
 
     private static void size(String name, int v) {
@@ -35,22 +39,26 @@ public record RenderOptions(int width, int height, View view, RenderMode mode, R
     }
 
     public RenderOptions withSize(int w, int h) {
-        return new RenderOptions(w, h, view, mode, background, validation);
+        return new RenderOptions(w, h, view, mode, background, framing, validation);
     }
 
     public RenderOptions withView(View v) {
-        return new RenderOptions(width, height, v, mode, background, validation);
+        return new RenderOptions(width, height, v, mode, background, framing, validation);
     }
 
     public RenderOptions withMode(RenderMode m) {
-        return new RenderOptions(width, height, view, m, background, validation);
+        return new RenderOptions(width, height, view, m, background, framing, validation);
     }
 
     public RenderOptions withBackground(Rgb b) {
-        return new RenderOptions(width, height, view, mode, b, validation);
+        return new RenderOptions(width, height, view, mode, b, framing, validation);
+    }
+
+    public RenderOptions withFraming(Framing f) {
+        return new RenderOptions(width, height, view, mode, background, f, validation);
     }
 
     public RenderOptions withValidation(boolean on) {
-        return new RenderOptions(width, height, view, mode, background, on);
+        return new RenderOptions(width, height, view, mode, background, framing, on);
     }
 }

@@ -18,9 +18,10 @@ import org.isofield.render.vulkan.GpuGeometry;
 import org.isofield.render.vulkan.OffscreenRenderer;
 
 /**
- * One-call offscreen rendering: draws each item in its own tile of one image ({@link TileLayout}), all seen by the
- * same camera, which frames the union of their bounds, so sizes and positions compare across tiles. With more than
- * one item each tile is labelled with its item's label (drawn with Java2D on the read-back image).
+ * One-call offscreen rendering: draws each item in its own tile of one image ({@link TileLayout}). Under
+ * {@link RenderOptions#framing()} the tiles share one camera that frames the union of the bounds (sizes and positions
+ * compare across tiles) or each gets its own. With more than one item each tile is labelled with its item's label
+ * (drawn with Java2D on the read-back image).
  *
  * <p>Errors: no Vulkan driver is a {@link org.isofield.core.BackendUnavailableException} naming the package to
  * install; with {@link RenderOptions#validation()} any validation warning or error is an {@link IsofieldException}
@@ -40,7 +41,9 @@ public final class Renderings {
         for (RenderItem item : items) {
             bounds = bounds.union(item.bounds());
         }
-        Camera camera = Camera.framing(bounds, options.view(), (double) layout.tileWidth() / layout.tileHeight());
+        double aspect = (double) layout.tileWidth() / layout.tileHeight();
+        boolean shared = options.framing().shared(items);
+        Camera sharedCamera = Camera.framing(bounds, options.view(), aspect);
         DrawStyle style = DrawStyle.of(options.mode(), options.background());
         BufferedImage out = new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
@@ -51,6 +54,7 @@ public final class Renderings {
                 int w = layout.x1(i) - layout.x0(i);
                 int h = layout.y1(i) - layout.y0(i);
                 try (GpuGeometry geometry = renderer.upload(items.get(i))) {
+                    Camera camera = shared ? sharedCamera : Camera.framing(items.get(i).bounds(), options.view(), aspect);
                     BufferedImage tile = renderer.render(geometry, camera, style, w, h);
                     g.drawImage(tile, layout.x0(i), layout.y0(i), null);
                 }

@@ -27,6 +27,7 @@ class RenderingsTest {
     Path dir;
 
     private static final RenderOptions SMALL = RenderOptions.DEFAULT.withSize(256, 128).withValidation(true)
+            .withFraming(org.isofield.render.scene.Framing.SHARED)
             .withBackground(Rgb.WHITE);
 
     @Test

@@ -66,6 +66,38 @@ class SceneTest {
     }
 
     @Test
+    void autoFramingSharesOnlyWhenItemsOverlapInPlaceAndSize() {
+        RenderItem big = RenderItem.of("big", new Sphere(1).toMesh(4));
+        RenderItem alsoBig = RenderItem.of("same", new Sphere(1.1).toMesh(4));
+        RenderItem small = RenderItem.of("small", new Sphere(0.1).toMesh(4));
+        assertThat(Framing.AUTO.shared(java.util.List.of(big, alsoBig))).isTrue();
+        assertThat(Framing.AUTO.shared(java.util.List.of(big, small))).isFalse();
+        assertThat(Framing.SHARED.shared(java.util.List.of(big, small))).isTrue();
+        assertThat(Framing.EACH.shared(java.util.List.of(big, alsoBig))).isFalse();
+        assertThatThrownBy(() -> Framing.parse("joint")).hasMessageContaining("auto, shared or each");
+    }
+
+    @Test
+    void orbitingKeepsTheTargetAndZoomMovesTheEye() {
+        Aabb box = new Aabb(-1, -1, -1, 1, 1, 1);
+        OrbitControls c = new OrbitControls(box, View.FRONT);
+        Camera start = c.camera(1);
+        c.rotate(100, 0, 200);
+        Camera turned = c.camera(1);
+        assertThat(turned.target()).isEqualTo(start.target());
+        assertThat(c.view().azimuthDegrees()).isCloseTo(-90, within(1e-9));
+        c.zoom(1);
+        assertThat(c.camera(1).eye().minus(c.camera(1).target()).length())
+                .isCloseTo(0.9 * turned.eye().minus(turned.target()).length(), within(1e-9));
+        c.rotate(0, 1e6, 200);
+        assertThat(c.view().elevationDegrees()).isEqualTo(89);
+        c.pan(50, 0, 200);
+        assertThat(c.camera(1).target().minus(start.target()).length()).isGreaterThan(0);
+        c.reset();
+        assertThat(c.camera(1)).isEqualTo(start);
+    }
+
+    @Test
     void tilesCoverTheImage() {
         TileLayout two = TileLayout.of(2, 1281, 960);
         assertThat(two.cols()).isEqualTo(2);
