@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
             FitCommand.class,
             ExtractCommand.class,
             FieldCommand.class,
+            RenderCommand.class,
+            ViewCommand.class,
             FormatsCommand.class,
             ConfigCommand.class,
             CommandLine.HelpCommand.class,

@@ -1,0 +1,110 @@
+package org.isofield.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.isofield.datasets.io.GeometryData;
+import org.isofield.datasets.io.GeometryIO;
+import org.isofield.render.RenderOptions;
+import org.isofield.render.Renderings;
+import org.isofield.render.scene.Framing;
+import org.isofield.render.scene.RenderItem;
+import org.isofield.render.scene.RenderMode;
+import org.isofield.render.scene.Rgb;
+import org.isofield.render.scene.View;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+/** {@code isofield render FILE... -o IMAGE.png}: offscreen Vulkan rendering of meshes and point clouds. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = {"Render meshes and point clouds into a PNG image (offscreen, Vulkan; lavapipe works without a GPU).",
+            "Several inputs are drawn side by side with their file names (see --framing)."})
+final class RenderCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    InputOptions input;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes (drawn as surfaces) and point clouds (splats).")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "IMAGE.png", description = "The PNG to write.")
+    Path output;
+
+    @Option(names = "--width", paramLabel = "PIXELS", defaultValue = "1280", description = "Image width. Default: ${DEFAULT-VALUE}.")
+    int width;
+
+    @Option(names = "--height", paramLabel = "PIXELS", defaultValue = "960", description = "Image height. Default: ${DEFAULT-VALUE}.")
+    int height;
+
+    @Option(names = "--view", paramLabel = "VIEW", defaultValue = "iso",
+            description = "iso, front (from +Z), side (from +X), top (from +Y) or AZ,EL in degrees, Y up. Default: ${DEFAULT-VALUE}.")
+    String view;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "shaded",
+            description = "shaded, normals, wireframe or points. Default: ${DEFAULT-VALUE}.")
+    String mode;
+
+    @Option(names = "--background", paramLabel = "COLOR", defaultValue = "#26262e",
+            description = "#rrggbb or white, black, gray, lightgray, darkgray. Default: ${DEFAULT-VALUE}.")
+    String background;
+
+    @Option(names = "--framing", paramLabel = "HOW", defaultValue = "auto",
+            description = "shared (one camera for all inputs, to compare in place), each (every input framed alone) or "
+                    + "auto (shared when the inputs overlap in place and size). Default: ${DEFAULT-VALUE}.")
+    String framing;
+
+    @Option(names = "--force", description = "Replace an existing image.")
+    boolean force;
+
+    @Option(names = "--vulkan-validation", hidden = true,
+            description = "Run with the Khronos validation layer and fail on any warning or error it reports.")
+    boolean validation;
+
+    @Override
+    public Integer call() {
+        var cl = common.mixee.commandLine();
+        if (!output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new ParameterException(cl, "-o " + output + ": expected a .png file");
+        }
+        RenderOptions options = new RenderOptions(width, height, parse("--view", view, View::parse),
+                parse("--mode", mode, RenderMode::parse), parse("--background", background, Rgb::parse),
+                parse("--framing", framing, Framing::parse), validation);
+        for (Path f : files) {
+            InputOptions.existing(cl, f);
+            if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".isf")) {
+                throw new ParameterException(cl, f + ": rendering neural fields (.isf) is not supported yet; "
+                        + "extract a mesh with 'isofield extract' and render that");
+            }
+        }
+        OutputOptions.refuseExisting(force, output);
+        List<RenderItem> items = common.phase("read", () -> {
+            List<RenderItem> list = new ArrayList<>();
+            for (Path f : files) {
+                GeometryData d = GeometryIO.read(f, input.readOptions(common.progress()));
+                String label = f.getFileName().toString();
+                list.add(d.hasFaces() ? RenderItem.of(label, d.toMesh()) : RenderItem.of(label, d.toPointCloud()));
+            }
+            return list;
+        });
+        common.phase("render", () -> Renderings.renderToPng(items, options, output, force));
+        common.info(String.format(Locale.ROOT, "wrote %s (%dx%d, %d input%s, %s, view %s)", output, width, height,
+                items.size(), items.size() == 1 ? "" : "s", options.mode().key(), view));
+        return 0;
+    }
+
+    private <T> T parse(String option, String text, Function<String, T> parser) {
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(common.mixee.commandLine(), option + ": " + e.getMessage());
+        }
+    }
+}

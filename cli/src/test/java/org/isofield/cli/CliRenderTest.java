@@ -1,0 +1,70 @@
+package org.isofield.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.isofield.datasets.io.Meshes;
+import org.isofield.datasets.io.PointClouds;
+import org.isofield.datasets.sample.SurfaceSampler;
+import org.isofield.datasets.shapes.Shapes;
+import org.isofield.render.testing.VulkanTesting;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code isofield render}: a mesh and a point cloud side by side into a PNG, with the validation layer on. */
+class CliRenderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void rendersAMeshAndACloudSideBySide() throws Exception {
+        VulkanTesting.assumeVulkanWithValidation();
+        Path mesh = dir.resolve("torus.ply");
+        Meshes.write(Shapes.byName("torus").toMesh(32), mesh);
+        Path cloud = dir.resolve("sphere.xyz");
+        PointClouds.write(SurfaceSampler.sample(Shapes.byName("sphere").toMesh(16), 4000, 3L), cloud);
+        Path png = dir.resolve("out.png");
+        CliTest.Result r = CliTest.run("render", mesh.toString(), cloud.toString(), "-o", png.toString(),
+                "--width", "200", "--height", "100", "--view", "front", "--mode", "wireframe", "--background", "white",
+                "--vulkan-validation");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote", "200x100", "2 inputs");
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(200);
+        assertThat(img.getHeight()).isEqualTo(100);
+        int drawn = 0;
+        for (int y = 0; y < 100; y++) {
+            for (int x = 0; x < 200; x++) {
+                drawn += (img.getRGB(x, y) & 0xffffff) != 0xffffff ? 1 : 0;
+            }
+        }
+        assertThat(drawn).isGreaterThan(1000);
+        assertThat(CliTest.run("render", mesh.toString(), "-o", png.toString()).code())
+                .as("existing output without --force").isNotZero();
+    }
+
+    @Test
+    void badOptionsAreUsageErrorsNamingTheOption() throws Exception {
+        Path mesh = dir.resolve("s.ply");
+        Meshes.write(Shapes.byName("sphere").toMesh(4), mesh);
+        String out = dir.resolve("x.png").toString();
+        CliTest.Result view = CliTest.run("render", mesh.toString(), "-o", out, "--view", "sideways");
+        assertThat(view.code()).isEqualTo(2);
+        assertThat(view.err()).contains("--view", "iso, front, side, top");
+        CliTest.Result colour = CliTest.run("render", mesh.toString(), "-o", out, "--background", "#zz0000");
+        assertThat(colour.code()).isEqualTo(2);
+        assertThat(colour.err()).contains("--background", "#rrggbb");
+        CliTest.Result jpg = CliTest.run("render", mesh.toString(), "-o", dir.resolve("x.jpg").toString());
+        assertThat(jpg.code()).isEqualTo(2);
+        assertThat(jpg.err()).contains("expected a .png file");
+        Path field = dir.resolve("f.isf");
+        Files.writeString(field, "x");
+        CliTest.Result isf = CliTest.run("render", field.toString(), "-o", out);
+        assertThat(isf.code()).isEqualTo(2);
+        assertThat(isf.err()).contains("not supported yet");
+        assertThat(Files.exists(Path.of(out))).isFalse();
+    }
+}

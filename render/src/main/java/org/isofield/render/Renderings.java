@@ -1,0 +1,111 @@
+package org.isofield.render;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import org.isofield.core.IsofieldException;
+import org.isofield.datasets.geom.Aabb;
+import org.isofield.render.scene.Camera;
+import org.isofield.render.scene.DrawStyle;
+import org.isofield.render.scene.RenderItem;
+import org.isofield.render.scene.TileLayout;
+import org.isofield.render.vulkan.GpuGeometry;
+import org.isofield.render.vulkan.OffscreenRenderer;
+
+/**
+ * One-call offscreen rendering: draws each item in its own tile of one image ({@link TileLayout}). Under
+ * {@link RenderOptions#framing()} the tiles share one camera that frames the union of the bounds (sizes and positions
+ * compare across tiles) or each gets its own. With more than one item each tile is labelled with its item's label
+ * (drawn with Java2D on the read-back image).
+ *
+ * <p>Errors: no Vulkan driver is a {@link org.isofield.core.BackendUnavailableException} naming the package to
+ * install; with {@link RenderOptions#validation()} any validation warning or error is an {@link IsofieldException}
+ * listing them.
+ */
+public final class Renderings {
+    private Renderings() {
+    }
+
+    /** Renders {@code items} into one {@code options.width() x options.height()} image. */
+    public static BufferedImage render(List<RenderItem> items, RenderOptions options) {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("nothing to render; expected at least one input");
+        }
+        TileLayout layout = TileLayout.of(items.size(), options.width(), options.height());
+        Aabb bounds = Aabb.EMPTY;
+        for (RenderItem item : items) {
+            bounds = bounds.union(item.bounds());
+        }
+        double aspect = (double) layout.tileWidth() / layout.tileHeight();
+        boolean shared = options.framing().shared(items);
+        Camera sharedCamera = Camera.framing(bounds, options.view(), aspect);
+        DrawStyle style = DrawStyle.of(options.mode(), options.background());
+        BufferedImage out = new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try (OffscreenRenderer renderer = OffscreenRenderer.open(options.validation())) {
+            g.setColor(new Color(options.background().toRgb24()));
+            g.fillRect(0, 0, options.width(), options.height());
+            for (int i = 0; i < items.size(); i++) {
+                int w = layout.x1(i) - layout.x0(i);
+                int h = layout.y1(i) - layout.y0(i);
+                try (GpuGeometry geometry = renderer.upload(items.get(i))) {
+                    Camera camera = shared ? sharedCamera : Camera.framing(items.get(i).bounds(), options.view(), aspect);
+                    BufferedImage tile = renderer.render(geometry, camera, style, w, h);
+                    g.drawImage(tile, layout.x0(i), layout.y0(i), null);
+                }
+            }
+            List<String> messages = renderer.context().validationMessages();
+            if (options.validation() && !messages.isEmpty()) {
+                throw new IsofieldException("vulkan validation reported " + messages.size() + " problem(s); expected "
+                        + "none. First: " + messages.get(0));
+            }
+            if (items.size() > 1) {
+                drawLabels(g, items, layout, options);
+            }
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** Renders and writes a PNG atomically. */
+    public static void renderToPng(List<RenderItem> items, RenderOptions options, Path target, boolean overwrite) {
+        if (!overwrite && java.nio.file.Files.exists(target)) {
+            throw new org.isofield.core.io.OutputExistsException(target);
+        }
+        PngFiles.write(render(items, options), target, overwrite);
+    }
+
+    private static void drawLabels(Graphics2D g, List<RenderItem> items, TileLayout layout, RenderOptions options) {
+        int size = Math.max(10, Math.min(28, layout.tileHeight() / 24));
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, size));
+        FontMetrics fm = g.getFontMetrics();
+        Color ink = options.background().luminance() > 0.5 ? new Color(0x202020) : new Color(0xf0f0f0);
+        int pad = Math.max(4, size / 2);
+        for (int i = 0; i < items.size(); i++) {
+            String text = fit(items.get(i).label(), fm, layout.x1(i) - layout.x0(i) - 2 * pad);
+            g.setColor(ink);
+            g.drawString(text, layout.x0(i) + pad, layout.y0(i) + pad + fm.getAscent());
+        }
+    }
+
+    /** {@code text}, shortened from the left with an ellipsis until it fits {@code width} pixels. */
+    static String fit(String text, FontMetrics fm, int width) {
+        if (fm.stringWidth(text) <= width) {
+            return text;
+        }
+        for (int cut = 1; cut < text.length(); cut++) {
+            String t = "\u2026" + text.substring(cut);
+            if (fm.stringWidth(t) <= width) {
+                return t;
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,192 @@
+package org.isofield.render.viewer;
+
+import static org.lwjgl.glfw.GLFW.*;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.isofield.datasets.geom.Aabb;
+import org.isofield.render.PngFiles;
+import org.isofield.render.scene.DrawStyle;
+import org.isofield.render.scene.OrbitControls;
+import org.isofield.render.scene.RenderItem;
+import org.isofield.render.scene.RenderMode;
+import org.isofield.render.vulkan.GpuGeometry;
+import org.isofield.render.vulkan.WindowRenderer;
+
+/**
+ * An interactive window showing items side by side, all seen by one orbiting camera. Left drag orbits, right or
+ * middle drag pans, the wheel zooms; keys: 1 shaded, 2 normals, 3 wireframe, 4 points, R reset, S screenshot
+ * ({@code isofield-view-N.png} in {@link ViewerOptions#screenshotDir()}), Esc or Q close. Redraws only when
+ * something changed; survives resizing and minimising. Use from one thread (GLFW wants the main thread on some
+ * systems; on Linux/X11 any single thread works).
+ */
+public final class Viewer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Viewer.class.getName());
+
+    private final ViewerOptions options;
+    private final GlfwWindow window;
+    private final WindowRenderer renderer;
+    private final List<GpuGeometry> geometry = new ArrayList<>();
+    private final OrbitControls controls;
+    private RenderMode mode;
+    private boolean dirty = true;
+    private boolean screenshotRequested;
+    private int dragButton = -1;
+    private double lastX;
+    private double lastY;
+
+    private Viewer(List<RenderItem> items, ViewerOptions options) {
+        this.options = options;
+        Aabb bounds = Aabb.EMPTY;
+        for (RenderItem item : items) {
+            bounds = bounds.union(item.bounds());
+        }
+        controls = new OrbitControls(bounds, options.view());
+        mode = options.mode();
+        window = new GlfwWindow(title(items), options.width(), options.height());
+        try {
+            renderer = WindowRenderer.open(options.validation(), window.instanceExtensions, window::createSurface);
+            for (RenderItem item : items) {
+                geometry.add(renderer.upload(item));
+            }
+        } catch (RuntimeException e) {
+            geometry.forEach(GpuGeometry::close);
+            window.close();
+            throw e;
+        }
+        installCallbacks();
+    }
+
+    /** Opens a window showing {@code items}. */
+    public static Viewer open(List<RenderItem> items, ViewerOptions options) {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("nothing to view; expected at least one input");
+        }
+        return new Viewer(items, options);
+    }
+
+    private static String title(List<RenderItem> items) {
+        StringBuilder t = new StringBuilder("isofield view:");
+        for (RenderItem item : items) {
+            t.append(' ').append(item.label());
+        }
+        return t.toString();
+    }
+
+    private void installCallbacks() {
+        long w = window.handle;
+        glfwSetFramebufferSizeCallback(w, (win, width, height) -> {
+            renderer.resized();
+            dirty = true;
+        });
+        glfwSetWindowRefreshCallback(w, win -> dirty = true);
+        glfwSetMouseButtonCallback(w, (win, button, action, mods) -> {
+            dragButton = action == GLFW_PRESS ? button : -1;
+        });
+        glfwSetCursorPosCallback(w, (win, x, y) -> {
+            int height = Math.max(1, window.framebufferSize()[1]);
+            if (dragButton == GLFW_MOUSE_BUTTON_LEFT) {
+                controls.rotate(x - lastX, y - lastY, height);
+                dirty = true;
+            } else if (dragButton == GLFW_MOUSE_BUTTON_RIGHT || dragButton == GLFW_MOUSE_BUTTON_MIDDLE) {
+                controls.pan(x - lastX, y - lastY, height);
+                dirty = true;
+            }
+            lastX = x;
+            lastY = y;
+        });
+        glfwSetScrollCallback(w, (win, dx, dy) -> {
+            controls.zoom(dy);
+            dirty = true;
+        });
+        glfwSetKeyCallback(w, (win, key, scancode, action, mods) -> {
+            if (action == GLFW_PRESS) {
+                key(key);
+            }
+        });
+    }
+
+    /** Acts on a key press (public for scripted use and tests). */
+    public void key(int key) {
+        switch (key) {
+            case GLFW_KEY_ESCAPE, GLFW_KEY_Q -> glfwSetWindowShouldClose(window.handle, true);
+            case GLFW_KEY_1 -> mode = RenderMode.SHADED;
+            case GLFW_KEY_2 -> mode = RenderMode.NORMALS;
+            case GLFW_KEY_3 -> mode = RenderMode.WIREFRAME;
+            case GLFW_KEY_4 -> mode = RenderMode.POINTS;
+            case GLFW_KEY_R -> controls.reset();
+            case GLFW_KEY_S -> screenshotRequested = true;
+            default -> {
+                return;
+            }
+        }
+        dirty = true;
+    }
+
+    /** Runs until the window is closed: waits for input, redraws when something changed. */
+    public void run() {
+        while (!glfwWindowShouldClose(window.handle)) {
+            if (dirty || screenshotRequested) {
+                frame();
+                glfwPollEvents();
+            } else {
+                glfwWaitEventsTimeout(0.5);
+            }
+        }
+    }
+
+    /**
+     * Processes pending events and draws one frame; on a screenshot request writes it. Returns the frame's image
+     * when {@code capture}, else null (also when nothing could be drawn, e.g. while minimised).
+     */
+    public BufferedImage frame(boolean capture) {
+        glfwPollEvents();
+        int[] fb = window.framebufferSize();
+        WindowRenderer.Frame f = renderer.drawFrame(geometry, controls::camera, DrawStyle.of(mode, options.background()),
+                fb[0], fb[1], capture || screenshotRequested);
+        if (f.drawn()) {
+            dirty = false;
+            if (screenshotRequested) {
+                screenshotRequested = false;
+                writeScreenshot(f.image());
+            }
+        }
+        return capture ? f.image() : null;
+    }
+
+    private void frame() {
+        frame(false);
+    }
+
+    private void writeScreenshot(BufferedImage image) {
+        Path dir = options.screenshotDir();
+        for (int n = 1; ; n++) {
+            Path p = dir.resolve("isofield-view-" + n + ".png");
+            if (!Files.exists(p)) {
+                PngFiles.write(image, p, false);
+                LOG.log(System.Logger.Level.INFO, "wrote screenshot " + p);
+                return;
+            }
+        }
+    }
+
+    /** Resizes the window (as a user dragging its border would). */
+    public void setWindowSize(int width, int height) {
+        glfwSetWindowSize(window.handle, width, height);
+    }
+
+    /** Warnings and errors of the validation layer so far; empty without validation. */
+    public List<String> validationMessages() {
+        return renderer.context().validationMessages();
+    }
+
+    @Override
+    public void close() {
+        geometry.forEach(GpuGeometry::close);
+        renderer.close();
+        window.close();
+    }
+}

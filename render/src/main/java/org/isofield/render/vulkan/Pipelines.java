@@ -1,0 +1,165 @@
+package org.isofield.render.vulkan;
+
+import static org.isofield.render.vulkan.VkCheck.check;
+import static org.lwjgl.system.MemoryStack.stackPush;
+import static org.lwjgl.vulkan.VK10.*;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.lwjgl.system.MemoryStack;
+import org.lwjgl.vulkan.*;
+
+/**
+ * The render pass (colour cleared and left ready for a transfer read, depth cleared) and the graphics pipelines of
+ * the renderer, which share one layout: {@link FrameParams#BYTES} of push constants and no descriptors. Viewport and
+ * scissor are dynamic, so pipelines do not depend on the image size. Pipelines are created on first use.
+ */
+final class Pipelines implements AutoCloseable {
+    /** The pipeline variants. */
+    enum Kind {
+        /** Filled triangles. */
+        FILL("mesh.vert", "mesh.frag", VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST, VK_POLYGON_MODE_FILL, false, true),
+        /** Filled triangles pushed back in depth, so edges drawn after them win. */
+        FILL_BEHIND_EDGES("mesh.vert", "mesh.frag", VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST, VK_POLYGON_MODE_FILL, true, true),
+        /** Triangle edges as lines (needs {@code fillModeNonSolid}). */
+        EDGES("mesh.vert", "mesh.frag", VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST, VK_POLYGON_MODE_LINE, false, false),
+        /** Point splats. */
+        POINTS("points.vert", "points.frag", VK_PRIMITIVE_TOPOLOGY_POINT_LIST, VK_POLYGON_MODE_FILL, false, true);
+
+        final String vert;
+        final String frag;
+        final int topology;
+        final int polygonMode;
+        final boolean depthBias;
+        final boolean depthWrite;
+
+        Kind(String vert, String frag, int topology, int polygonMode, boolean depthBias, boolean depthWrite) {
+            this.vert = vert;
+            this.frag = frag;
+            this.topology = topology;
+            this.polygonMode = polygonMode;
+            this.depthBias = depthBias;
+            this.depthWrite = depthWrite;
+        }
+    }
+
+    private final VulkanContext ctx;
+    private final long renderPass;
+    private final long layout;
+    private final Map<Kind, Long> pipelines = new EnumMap<>(Kind.class);
+
+    Pipelines(VulkanContext ctx) {
+        this.ctx = ctx;
+        try (MemoryStack s = stackPush()) {
+            renderPass = createRenderPass(s);
+            VkPushConstantRange.Buffer range = VkPushConstantRange.calloc(1, s)
+                    .stageFlags(VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT).offset(0).size(FrameParams.BYTES);
+            java.nio.LongBuffer p = s.mallocLong(1);
+            check(vkCreatePipelineLayout(ctx.device(), VkPipelineLayoutCreateInfo.calloc(s).sType$Default()
+                    .pPushConstantRanges(range), null, p), "vkCreatePipelineLayout");
+            layout = p.get(0);
+        }
+    }
+
+    private long createRenderPass(MemoryStack s) {
+        VkAttachmentDescription.Buffer att = VkAttachmentDescription.calloc(2, s);
+        att.get(0).format(OffscreenTarget.COLOR_FORMAT).samples(VK_SAMPLE_COUNT_1_BIT)
+                .loadOp(VK_ATTACHMENT_LOAD_OP_CLEAR).storeOp(VK_ATTACHMENT_STORE_OP_STORE)
+                .stencilLoadOp(VK_ATTACHMENT_LOAD_OP_DONT_CARE).stencilStoreOp(VK_ATTACHMENT_STORE_OP_DONT_CARE)
+                .initialLayout(VK_IMAGE_LAYOUT_UNDEFINED).finalLayout(VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL);
+        att.get(1).format(OffscreenTarget.DEPTH_FORMAT).samples(VK_SAMPLE_COUNT_1_BIT)
+                .loadOp(VK_ATTACHMENT_LOAD_OP_CLEAR).storeOp(VK_ATTACHMENT_STORE_OP_DONT_CARE)
+                .stencilLoadOp(VK_ATTACHMENT_LOAD_OP_DONT_CARE).stencilStoreOp(VK_ATTACHMENT_STORE_OP_DONT_CARE)
+                .initialLayout(VK_IMAGE_LAYOUT_UNDEFINED).finalLayout(VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL);
+        VkAttachmentReference.Buffer colorRef = VkAttachmentReference.calloc(1, s)
+                .attachment(0).layout(VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL);
+        VkAttachmentReference depthRef = VkAttachmentReference.calloc(s)
+                .attachment(1).layout(VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL);
+        VkSubpassDescription.Buffer sub = VkSubpassDescription.calloc(1, s)
+                .pipelineBindPoint(VK_PIPELINE_BIND_POINT_GRAPHICS).colorAttachmentCount(1)
+                .pColorAttachments(colorRef).pDepthStencilAttachment(depthRef);
+        int attachStages = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_EARLY_FRAGMENT_TESTS_BIT
+                | VK_PIPELINE_STAGE_LATE_FRAGMENT_TESTS_BIT;
+        VkSubpassDependency.Buffer deps = VkSubpassDependency.calloc(2, s);
+        deps.get(0).srcSubpass(VK_SUBPASS_EXTERNAL).dstSubpass(0)
+                .srcStageMask(attachStages | VK_PIPELINE_STAGE_TRANSFER_BIT).dstStageMask(attachStages)
+                .srcAccessMask(VK_ACCESS_TRANSFER_READ_BIT)
+                .dstAccessMask(VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT
+                        | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_READ_BIT);
+        deps.get(1).srcSubpass(0).dstSubpass(VK_SUBPASS_EXTERNAL)
+                .srcStageMask(VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT).dstStageMask(VK_PIPELINE_STAGE_TRANSFER_BIT)
+                .srcAccessMask(VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT).dstAccessMask(VK_ACCESS_TRANSFER_READ_BIT);
+        java.nio.LongBuffer p = s.mallocLong(1);
+        check(vkCreateRenderPass(ctx.device(), VkRenderPassCreateInfo.calloc(s).sType$Default()
+                .pAttachments(att).pSubpasses(sub).pDependencies(deps), null, p), "vkCreateRenderPass");
+        return p.get(0);
+    }
+
+    long renderPass() {
+        return renderPass;
+    }
+
+    long layout() {
+        return layout;
+    }
+
+    /** The pipeline of {@code kind}, created on first use. */
+    long get(Kind kind) {
+        return pipelines.computeIfAbsent(kind, this::create);
+    }
+
+    private long create(Kind kind) {
+        long vert = ShaderLibrary.module(ctx.device(), kind.vert);
+        long frag = ShaderLibrary.module(ctx.device(), kind.frag);
+        try (MemoryStack s = stackPush()) {
+            VkPipelineShaderStageCreateInfo.Buffer stages = VkPipelineShaderStageCreateInfo.calloc(2, s);
+            stages.get(0).sType$Default().stage(VK_SHADER_STAGE_VERTEX_BIT).module(vert).pName(s.UTF8("main"));
+            stages.get(1).sType$Default().stage(VK_SHADER_STAGE_FRAGMENT_BIT).module(frag).pName(s.UTF8("main"));
+            VkVertexInputBindingDescription.Buffer bindings = VkVertexInputBindingDescription.calloc(2, s);
+            VkVertexInputAttributeDescription.Buffer attrs = VkVertexInputAttributeDescription.calloc(2, s);
+            for (int i = 0; i < 2; i++) {
+                bindings.get(i).binding(i).stride(12).inputRate(VK_VERTEX_INPUT_RATE_VERTEX);
+                attrs.get(i).location(i).binding(i).format(VK_FORMAT_R32G32B32_SFLOAT).offset(0);
+            }
+            VkGraphicsPipelineCreateInfo.Buffer ci = VkGraphicsPipelineCreateInfo.calloc(1, s).sType$Default()
+                    .pStages(stages)
+                    .pVertexInputState(VkPipelineVertexInputStateCreateInfo.calloc(s).sType$Default()
+                            .pVertexBindingDescriptions(bindings).pVertexAttributeDescriptions(attrs))
+                    .pInputAssemblyState(VkPipelineInputAssemblyStateCreateInfo.calloc(s).sType$Default()
+                            .topology(kind.topology))
+                    .pViewportState(VkPipelineViewportStateCreateInfo.calloc(s).sType$Default()
+                            .viewportCount(1).scissorCount(1))
+                    .pRasterizationState(VkPipelineRasterizationStateCreateInfo.calloc(s).sType$Default()
+                            .polygonMode(kind.polygonMode).cullMode(VK_CULL_MODE_NONE)
+                            .frontFace(VK_FRONT_FACE_COUNTER_CLOCKWISE).lineWidth(1f)
+                            .depthBiasEnable(kind.depthBias).depthBiasConstantFactor(kind.depthBias ? 1f : 0f)
+                            .depthBiasSlopeFactor(kind.depthBias ? 1f : 0f))
+                    .pMultisampleState(VkPipelineMultisampleStateCreateInfo.calloc(s).sType$Default()
+                            .rasterizationSamples(VK_SAMPLE_COUNT_1_BIT))
+                    .pDepthStencilState(VkPipelineDepthStencilStateCreateInfo.calloc(s).sType$Default()
+                            .depthTestEnable(true).depthWriteEnable(kind.depthWrite)
+                            .depthCompareOp(VK_COMPARE_OP_LESS_OR_EQUAL))
+                    .pColorBlendState(VkPipelineColorBlendStateCreateInfo.calloc(s).sType$Default()
+                            .pAttachments(VkPipelineColorBlendAttachmentState.calloc(1, s).colorWriteMask(0xF)))
+                    .pDynamicState(VkPipelineDynamicStateCreateInfo.calloc(s).sType$Default()
+                            .pDynamicStates(s.ints(VK_DYNAMIC_STATE_VIEWPORT, VK_DYNAMIC_STATE_SCISSOR)))
+                    .layout(layout).renderPass(renderPass).subpass(0);
+            java.nio.LongBuffer p = s.mallocLong(1);
+            check(vkCreateGraphicsPipelines(ctx.device(), VK_NULL_HANDLE, ci, null, p),
+                    "vkCreateGraphicsPipelines(" + kind + ")");
+            return p.get(0);
+        } finally {
+            vkDestroyShaderModule(ctx.device(), vert, null);
+            vkDestroyShaderModule(ctx.device(), frag, null);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (long p : pipelines.values()) {
+            vkDestroyPipeline(ctx.device(), p, null);
+        }
+        vkDestroyPipelineLayout(ctx.device(), layout, null);
+        vkDestroyRenderPass(ctx.device(), renderPass, null);
+    }
+}

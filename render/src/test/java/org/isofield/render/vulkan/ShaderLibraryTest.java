@@ -1,0 +1,33 @@
+package org.isofield.render.vulkan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.isofield.core.IsofieldException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Every GLSL shader compiles to SPIR-V with shaderc; needs no Vulkan driver. */
+class ShaderLibraryTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"mesh.vert", "mesh.frag", "points.vert", "points.frag"})
+    void compilesToSpirv(String name) {
+        byte[] code = ShaderLibrary.spirv(name);
+        assertThat(code.length % 4).isZero();
+        assertThat(ByteBuffer.wrap(code).order(ByteOrder.LITTLE_ENDIAN).getInt(0)).as("SPIR-V magic").isEqualTo(0x07230203);
+    }
+
+    @Test
+    void includesAreExpanded() {
+        assertThat(ShaderLibrary.source("mesh.frag")).contains("uniform FrameParams").doesNotContain("#include");
+    }
+
+    @Test
+    void aMissingShaderNamesTheResource() {
+        assertThatThrownBy(() -> ShaderLibrary.spirv("nope.frag")).isInstanceOf(IsofieldException.class)
+                .hasMessageContaining("/org/isofield/shaders/glsl/nope.frag");
+    }
+}

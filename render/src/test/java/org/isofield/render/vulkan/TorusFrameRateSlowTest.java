@@ -1,0 +1,93 @@
+package org.isofield.render.vulkan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.datasets.shapes.Torus;
+import org.isofield.render.scene.Camera;
+import org.isofield.render.scene.DrawStyle;
+import org.isofield.render.scene.RenderItem;
+import org.isofield.render.scene.RenderMode;
+import org.isofield.render.scene.Rgb;
+import org.isofield.render.scene.View;
+import org.isofield.render.testing.Pictures;
+import org.isofield.render.testing.VulkanTesting;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measurement, not a check (run with {@code -Pslow}): frames per second of a 1280x960 offscreen frame (render pass
+ * plus copy into host memory) of a tessellated torus of about one million triangles, after upload and three warm-up
+ * frames, averaged over ten frames; printed, never asserted.
+ */
+@Tag("slow")
+class TorusFrameRateSlowTest {
+    @Test
+    void measureOneMillionTriangleFrame() {
+        VulkanTesting.assumeVulkanWithValidation();
+        TriangleMesh torus = new Torus(1, 0.35).toMesh(Integer.getInteger("torus.res", 514));
+        try (OffscreenRenderer r = OffscreenRenderer.open(false)) {
+            try (GpuGeometry g = r.upload(RenderItem.of("torus", torus))) {
+                Camera cam = Camera.framing(torus.bounds(), View.ISO, 1280.0 / 960);
+                for (RenderMode mode : new RenderMode[] {RenderMode.SHADED, RenderMode.NORMALS}) {
+                    DrawStyle style = DrawStyle.of(mode, Rgb.fromRgb24(0x26262e));
+                    for (int i = 0; i < 3; i++) {
+                        r.draw(g, cam, style, 1280, 960);
+                    }
+                    int frames = 10;
+                    double cpu0 = processCpuSeconds();
+                    long t0 = System.nanoTime();
+                    for (int i = 0; i < frames; i++) {
+                        r.draw(g, cam, style, 1280, 960);
+                    }
+                    double seconds = (System.nanoTime() - t0) * 1e-9;
+                    double cpu = processCpuSeconds() - cpu0;
+                    long t1 = System.nanoTime();
+                    var img = r.render(g, cam, style, 1280, 960);
+                    double withImage = (System.nanoTime() - t1) * 1e-9;
+                    Pictures.keep(img, "torus-1m-" + mode.key());
+                    System.out.printf(Locale.ROOT, "torus %d triangles, %s 1280x960 on %s: %.2f frames/s (%.1f ms/frame), "
+                                    + "one frame + BufferedImage %.1f ms; process CPU %.2f s per frame (load average %.1f)%n", torus.faceCount(),
+                            mode.key(), r.context().physical().name(), frames / seconds, 1e3 * seconds / frames,
+                            1e3 * withImage, cpu / frames,
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                }
+                printThreadCpu();
+            }
+        }
+        assertThat(torus.faceCount()).isPositive();
+    }
+
+    /** CPU seconds of the busiest threads of this process by name (lavapipe's queue and llvmpipe's rasterisers). */
+    static void printThreadCpu() {
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            java.util.Map<String, Double> byName = new java.util.TreeMap<>();
+            tasks.forEach(t -> {
+                try {
+                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+                } catch (java.io.IOException e) {
+                    // thread ended
+                }
+            });
+            byName.entrySet().stream().filter(e -> e.getValue() > 0.2)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "thread %-20s %6.2f s%n", e.getKey(), e.getValue()));
+        } catch (java.io.IOException e) {
+            System.out.println("no /proc/self/task: " + e);
+        }
+    }
+
+    /** User + system CPU time of the whole process (all threads, lavapipe's included), from /proc/self/stat. */
+    static double processCpuSeconds() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;   // utime, stime in clock ticks
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}

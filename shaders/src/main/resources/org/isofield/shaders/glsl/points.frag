@@ -1,0 +1,35 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+// Point splats: round, shaded by the point's normal when there is one, else as a small ball facing the viewer.
+#include "frame_params.glsl"
+
+layout(location = 0) in vec3 vPosition;
+layout(location = 1) in vec3 vNormal;
+layout(location = 0) out vec4 outColor;
+
+void main() {
+    vec2 d = 2.0 * gl_PointCoord - 1.0;
+    float r2 = dot(d, d);
+    if (r2 > 1.0) {
+        discard;
+    }
+    int mode = int(pc.params.x + 0.5);
+    bool hasNormal = pc.params.w > 0.5 && dot(vNormal, vNormal) > 1e-20;
+    if (mode == 2) {
+        outColor = vec4(pc.color.rgb, 1.0);
+        return;
+    }
+    if (mode == 1) {
+        outColor = vec4(hasNormal ? 0.5 * normalize(vNormal) + 0.5 : vec3(0.5), 1.0);
+        return;
+    }
+    float ndv;
+    if (hasNormal) {
+        vec3 v = normalize(pc.eye.xyz - vPosition);
+        ndv = abs(dot(normalize(vNormal), v));
+    } else {
+        ndv = 0.45 + 0.55 * sqrt(1.0 - r2);   // the sprite as a softly shaded ball facing the viewer
+    }
+    vec3 c = pc.color.rgb * (0.12 + 0.88 * ndv) + vec3(0.22) * pow(ndv, 64.0);
+    outColor = vec4(min(c, vec3(1.0)), 1.0);
+}

@@ -1,0 +1,17 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+// Point splats: a round sprite whose diameter covers the point spacing at the point's depth.
+#include "frame_params.glsl"
+
+layout(location = 0) in vec3 inPosition;
+layout(location = 1) in vec3 inNormal;
+layout(location = 0) out vec3 vPosition;
+layout(location = 1) out vec3 vNormal;
+
+void main() {
+    vPosition = inPosition;
+    vNormal = inNormal;
+    gl_Position = pc.mvp * vec4(inPosition, 1.0);
+    float diameter = 2.0 * pc.params.y * pc.params.z / max(gl_Position.w, 1e-6);
+    gl_PointSize = clamp(diameter, 1.0, pc.eye.w);
+}
