@@ -77,6 +77,18 @@ class CamFieldTest {
     }
 
     @Test
+    void overridesSwitchTheDefaultNetworkToCam() {
+        NeuralFieldConfig c = NeuralFieldConfig.load(null, List.of("network.otype=CamMLP",
+                "network.grid_resolution=8"));
+        CamMlpConfig net = (CamMlpConfig) c.network();
+        assertThat(net.gridResolution()).isEqualTo(8);
+        assertThat(net.nNeurons()).isEqualTo(64);
+        assertThat(net.gridLearningRateFactor()).isEqualTo(10.0);
+        assertThat(new NeuralField(c, 1).paramCount())
+                .isEqualTo(12_196_240L + 7_168 + 3 * 8 * 8 * 2 * 2);
+    }
+
+    @Test
     void camWithAnEikonalTermIsAConfigError() {
         assertThatThrownBy(() -> cam("eikonal_weight=0.1"))
                 .isInstanceOf(ConfigException.class)

@@ -86,7 +86,6 @@ final class CamWorkspace implements Network.Workspace {
         final float[] transposed;
         final float[] sum1;
         final float[] sum2;
-        final float[] planeGrad = new float[2];
 
         Scratch(CamNetwork net) {
             int bs = CamNetwork.B;
