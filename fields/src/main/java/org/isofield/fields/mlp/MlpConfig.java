@@ -7,8 +7,8 @@ import org.isofield.core.ConfigException;
  * tiny-cuda-nn's {@code FullyFusedMLP}: a bias-free MLP with {@code nHiddenLayers} hidden layers of
  * {@code nNeurons} units (16 to 128, a multiple of 16), {@code activation} after each hidden layer and
  * {@code outputActivation} after the output layer. Input and output sizes are context, given to
- * {@link Networks#create} (as tiny-cuda-nn passes {@code n_input_dims}). Coordinate-aware modulation will be a
- * further key of this record; without it, the JSON below stays valid.
+ * {@link Networks#create} (as tiny-cuda-nn passes {@code n_input_dims}). Coordinate-aware modulation is the separate
+ * otype {@code "CamMLP"} ({@link org.isofield.fields.mlp.cam.CamMlpConfig}), so this JSON is unchanged.
  *
  * <pre>{"otype": "FullyFusedMLP", "n_neurons": 64, "n_hidden_layers": 2, "activation": "ReLU",
  *  "output_activation": "None"}</pre>

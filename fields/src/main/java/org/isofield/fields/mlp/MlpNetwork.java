@@ -24,13 +24,19 @@ import org.isofield.fields.optim.ParameterGroup;
  * Total {@code W*Ip + (L-1)*W*W + Op*W}; 7,168 for the SDF network (32 inputs, 64x2, 1 output).
  * Hidden layer {@code l} computes {@code h_l = act(W_{l-1} h_{l-1})} with {@code h_0} the padded input; the output is
  * {@code output_activation(W_L h_L)}. Initialisation: Xavier-uniform, {@code U(+-sqrt(6 / (rows + cols)))} per matrix
- * with padded sizes, drawn in parameter order from {@code SplittableRandom(seed)}.
+ * with padded sizes, or SIREN's initialisation when the hidden activation is Sine ({@link #initBound}), drawn in
+ * parameter order from {@code SplittableRandom(seed)}.
  *
  * <h2>Determinism</h2>
  * Batches run in tasks of a size that depends only on the batch size (at most {@value #MAX_TASKS} tasks, blocks of
  * {@value #BLOCK} samples); each task has its own gradient buffer, and buffers are summed in task order.
  */
 public final class MlpNetwork implements Network {
+    /**
+     * SIREN's {@code omega_0} (Sitzmann et al., NeurIPS 2020): the frequency of the first sine layer. It lives in the
+     * initial weights, not in the activation (see {@link #initBound}), so a trained network keeps no separate factor.
+     */
+    public static final double SIREN_OMEGA_0 = 30.0;
     /** Samples per block (the unit of the matrix kernels). */
     public static final int BLOCK = 64;
     static final int MAX_TASKS = 64;
@@ -72,11 +78,26 @@ public final class MlpNetwork implements Network {
         params = new float[wOff[layers + 1]];
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int k = 0; k <= layers; k++) {
-            double scale = Math.sqrt(6.0 / (rows[k] + wCols[k]));
+            double scale = initBound(config.activation(), k, rows[k], wCols[k]);
             for (int i = wOff[k]; i < wOff[k + 1]; i++) {
                 params[i] = (float) ((rnd.nextDouble() * 2 - 1) * scale);
             }
         }
+    }
+
+    /**
+     * Half-width of the uniform initialisation of weight matrix {@code k} ({@code rows x cols}, padded sizes):
+     * Xavier {@code sqrt(6 / (rows + cols))}, or SIREN's for {@link Activation#SINE} with {@code n = cols} (fan-in):
+     * {@code omega_0 / n} for the first matrix and {@code sqrt(6 / n)} for the later ones. That is SIREN's
+     * {@code U(+-1/n)} and {@code U(+-sqrt(6/n) / omega_0)} times {@link #SIREN_OMEGA_0}, folded into the weights
+     * because the activation is tiny-cuda-nn's plain {@code sin(z)} (tiny-cuda-nn's
+     * {@code initialize_siren_uniform_first} / {@code initialize_siren_uniform} do the same).
+     */
+    public static double initBound(Activation activation, int k, int rows, int cols) {
+        if (activation == Activation.SINE) {
+            return k == 0 ? SIREN_OMEGA_0 / cols : Math.sqrt(6.0 / cols);
+        }
+        return Math.sqrt(6.0 / (rows + cols));
     }
 
     /** Parameter count of a network, without building it. */

@@ -3,8 +3,15 @@ package org.isofield.fields.mlp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 import org.isofield.core.config.Registry;
+import org.isofield.encodings.Encoding;
+import org.isofield.fields.mlp.cam.CamMlpConfig;
+import org.isofield.fields.mlp.cam.CamNetwork;
+import org.isofield.fields.mlp.cam.CoordinateEncoding;
 
-/** The network registry (kind {@code "network"}): tiny-cuda-nn's {@code FullyFusedMLP}. */
+/**
+ * The network registry (kind {@code "network"}): tiny-cuda-nn's {@code FullyFusedMLP}, and {@code CamMLP} (the same MLP
+ * with coordinate-aware modulation, {@link org.isofield.fields.mlp.cam}).
+ */
 public final class Networks {
     /** Builds a network from its config and context. */
     @FunctionalInterface
@@ -16,6 +23,8 @@ public final class Networks {
             Registry.<NetworkConfig, Factory>builder("network", NetworkConfig.class)
                     .add("FullyFusedMLP", MlpConfig.class, MlpConfig.DEFAULT,
                             (c, in, out, seed) -> new MlpNetwork((MlpConfig) c, in, out, seed))
+                    .add("CamMLP", CamMlpConfig.class, CamMlpConfig.DEFAULT,
+                            (c, in, out, seed) -> new CamNetwork((CamMlpConfig) c, in, out, seed))
                     .build();
 
     private Networks() {
@@ -32,6 +41,19 @@ public final class Networks {
 
     public static Network create(NetworkConfig config, int inputDims, int outputDims, long seed) {
         return REGISTRY.factory(config).create(config, inputDims, outputDims, seed);
+    }
+
+    /**
+     * The encoding a neural field feeds a network of this config: {@code encoding} itself, or for a
+     * coordinate-aware network ({@code CamMLP}) the encoding with the position appended to its features.
+     */
+    public static Encoding fieldEncoding(NetworkConfig config, Encoding encoding) {
+        return config instanceof CamMlpConfig ? new CoordinateEncoding(encoding) : encoding;
+    }
+
+    /** True when the network's type provides the second-order pass an eikonal loss needs. */
+    public static boolean supportsSecondOrder(NetworkConfig config) {
+        return !(config instanceof CamMlpConfig);
     }
 
     public static Set<String> names() {

@@ -35,7 +35,7 @@ public final class NeuralField {
      */
     public NeuralField(NeuralFieldConfig config, long seed) {
         this.config = Objects.requireNonNull(config, "config");
-        this.encoding = Encodings.create(config.encoding(), 3);
+        this.encoding = Networks.fieldEncoding(config.network(), Encodings.create(config.encoding(), 3));
         this.encoding.initialize(seed);
         this.network = Networks.create(config.network(), encoding.outputDims(), 1, seed ^ 0x9E3779B97F4A7C15L);
     }

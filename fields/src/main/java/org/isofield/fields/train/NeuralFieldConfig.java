@@ -24,13 +24,13 @@ import org.isofield.fields.optim.Optimizers;
 
 /**
  * The config of a neural field and its training, in tiny-cuda-nn / instant-ngp JSON: one block per component kind,
- * each chosen by {@code "otype"} through its registry, plus the batch size.
+ * each chosen by {@code "otype"} through its registry, plus the batch size and the eikonal term.
  * <pre>{@code
  * { "encoding":  { "otype": "HashGrid", "n_levels": 16, ... },
  *   "network":   { "otype": "FullyFusedMLP", "n_neurons": 64, "n_hidden_layers": 2, "activation": "ReLU", ... },
  *   "loss":      { "otype": "MAPE" },
  *   "optimizer": { "otype": "Ema", "decay": 0.95, "nested": { "otype": "ExponentialDecay", ... } },
- *   "batch_size": 65536 }
+ *   "batch_size": 65536, "eikonal_weight": 0.0, "eikonal_fraction": 0.125 }
  * }</pre>
  * Parsing is strict: an unknown top-level key is a {@link ConfigException} naming its path ({@code $.encodnig});
  * unknown keys inside a block are rejected by the block's registry. An absent block takes its {@link #DEFAULT}.
@@ -40,11 +40,20 @@ import org.isofield.fields.optim.Optimizers;
  * @param loss the training loss
  * @param optimizer the optimizer, applied to the encoding's and the network's parameters
  * @param batchSize samples per training step, 8 to 2^24 and a multiple of 8
+ * @param eikonalWeight {@code lambda} of the eikonal term {@code lambda mean (|grad f| - 1)^2} added to the loss,
+ *                      over a {@code eikonalFraction} share of each batch, with {@code grad f} the field's spatial
+ *                      gradient in the unit cube; 0 (the default) turns it off. Needs a network with a
+ *                      second-order pass ({@code FullyFusedMLP}, not {@code CamMLP})
+ * @param eikonalFraction share of each batch the eikonal term is evaluated on, in {@code (0, 1]}: samples spread
+ *                        evenly over the batch, so its mix of surface, near-surface and uniform samples is kept
  */
 public record NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, LossConfig loss,
-        OptimizerConfig optimizer, int batchSize) {
+        OptimizerConfig optimizer, int batchSize, double eikonalWeight, double eikonalFraction) {
     /** Top-level keys, in order. */
-    public static final List<String> KEYS = List.of("encoding", "network", "loss", "optimizer", "batch_size");
+    public static final List<String> KEYS = List.of("encoding", "network", "loss", "optimizer", "batch_size",
+            "eikonal_weight", "eikonal_fraction");
+    /** Default share of a batch for the eikonal term. */
+    public static final double DEFAULT_EIKONAL_FRACTION = 0.125;
 
     /**
      * instant-ngp's SDF config ({@code configs/sdf/base.json}): HashGrid L16 F2 T2^19 N_min 16 b 1.381913, a 64x2
@@ -63,6 +72,25 @@ public record NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, 
         if (batchSize % 8 != 0) {
             throw new ConfigException("batch_size", "value " + batchSize + " is not a multiple of 8; expected 8, 16, ...");
         }
+        if (!(eikonalWeight >= 0) || !Double.isFinite(eikonalWeight)) {
+            throw new ConfigException("eikonal_weight", "value " + eikonalWeight + " not supported; expected 0 (off)"
+                    + " or a positive number, e.g. 0.1");
+        }
+        if (!(eikonalFraction > 0 && eikonalFraction <= 1)) {
+            throw new ConfigException("eikonal_fraction", "value " + eikonalFraction + " not supported; expected a"
+                    + " share of the batch in (0, 1], e.g. 0.125");
+        }
+        if (eikonalWeight > 0 && !Networks.supportsSecondOrder(network)) {
+            throw new ConfigException("eikonal_weight", "value " + eikonalWeight + " needs second derivatives through"
+                    + " the network, which network " + network.otype() + " does not provide; expected 0 with "
+                    + network.otype() + ", or network FullyFusedMLP");
+        }
+    }
+
+    /** A config without the eikonal term ({@code eikonal_weight} 0). */
+    public NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, LossConfig loss,
+                             OptimizerConfig optimizer, int batchSize) {
+        this(encoding, network, loss, optimizer, batchSize, 0.0, DEFAULT_EIKONAL_FRACTION);
     }
 
     /** Parses a config object; absent blocks take the defaults, unknown keys are errors with their JSON path. */
@@ -92,11 +120,24 @@ public record NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, 
             }
             batch = b.intValue();
         }
+        double weight = number(json, "eikonal_weight", DEFAULT.eikonalWeight);
+        double fraction = number(json, "eikonal_fraction", DEFAULT.eikonalFraction);
         try {
-            return new NeuralFieldConfig(enc, net, loss, opt, batch);
+            return new NeuralFieldConfig(enc, net, loss, opt, batch, weight, fraction);
         } catch (ConfigException e) {
             throw new ConfigException("$." + e.jsonPath(), e.detail(), e);
         }
+    }
+
+    private static double number(JsonNode json, String key, double fallback) {
+        if (!json.has(key)) {
+            return fallback;
+        }
+        JsonNode v = json.get(key);
+        if (!v.isNumber()) {
+            throw new ConfigException("$." + key, "found " + v + "; expected a number");
+        }
+        return v.doubleValue();
     }
 
     /** Parses JSON text (comments allowed); {@code source} names it in messages. */
@@ -127,6 +168,8 @@ public record NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, 
         o.set("loss", Losses.registry().toJson(loss));
         o.set("optimizer", Optimizers.registry().toJson(optimizer));
         o.put("batch_size", batchSize);
+        o.put("eikonal_weight", eikonalWeight);
+        o.put("eikonal_fraction", eikonalFraction);
         return o;
     }
 
@@ -136,6 +179,11 @@ public record NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, 
     }
 
     public NeuralFieldConfig withBatchSize(int n) {
-        return new NeuralFieldConfig(encoding, network, loss, optimizer, n);
+        return new NeuralFieldConfig(encoding, network, loss, optimizer, n, eikonalWeight, eikonalFraction);
+    }
+
+    /** Same config with the eikonal term set. */
+    public NeuralFieldConfig withEikonal(double weight, double fraction) {
+        return new NeuralFieldConfig(encoding, network, loss, optimizer, batchSize, weight, fraction);
     }
 }

@@ -23,6 +23,8 @@ import org.isofield.fields.optim.ParameterGroup;
  * optimizer step for each parameter array (the encoding's as one {@link ParameterGroup.Kind#GRID} group, so entries
  * with zero gradient are skipped; the network's as its own groups, {@link ParameterGroup.Kind#MATRIX} weights with
  * L2). Both optimizers come from the config's optimizer block, so wrappers (Ema, ExponentialDecay) apply to both.
+ * With {@code eikonal_weight > 0} each step also adds the eikonal term on a share of the batch ({@link EikonalTerm});
+ * the loss a step returns is then the data loss plus that term.
  *
  * <p>Deterministic: the same field seed and batch source give the same parameters for any thread count. A loss that
  * becomes NaN or infinite stops training with a {@link NumericalException} naming the step and the last finite
@@ -39,6 +41,7 @@ public final class Trainer {
     private final Network.Workspace workspace;
     private final float[] encodingGrad;
     private final float[] networkGrad;
+    private final EikonalTerm eikonal;
     private float[] positions = new float[0];
     private float[] targets = new float[0];
     private float[] encoded = new float[0];
@@ -63,6 +66,8 @@ public final class Trainer {
         this.workspace = net.newWorkspace(config.batchSize());
         this.encodingGrad = new float[enc.paramCount()];
         this.networkGrad = new float[net.paramCount()];
+        this.eikonal = config.eikonalWeight() > 0
+                ? new EikonalTerm(config.eikonalWeight(), config.eikonalFraction()) : null;
     }
 
     public NeuralField field() {
@@ -133,6 +138,15 @@ public final class Trainer {
         Arrays.fill(encodingGrad, 0f);
         net.backward(encoded, n, workspace, dPrediction, networkGrad, dEncoded);
         enc.backward(xyz, n, dEncoded, encodingGrad);
+        if (eikonal != null) {
+            double term = eikonal.accumulate(enc, net, xyz, encoded, n, encodingGrad, networkGrad);
+            if (!Double.isFinite(term)) {
+                throw new NumericalException(PHASE, step, "eikonal term became " + term + " (data loss " + value
+                        + "); " + (lastFiniteStep < 0 ? "no finite loss before"
+                        : "last finite loss " + lastFiniteLoss + " at step " + lastFiniteStep));
+            }
+            value += term;
+        }
         encodingOptimizer.step(enc.params(), encodingGrad);
         networkOptimizer.step(net.params(), networkGrad);
         lastFiniteLoss = value;
