@@ -17,6 +17,8 @@ final class FrameParams {
     static final int SHADED = 0;
     static final int NORMALS = 1;
     static final int FLAT = 2;
+    /** Opacity of edges drawn over faces. */
+    static final float EDGE_ALPHA = 0.55f;
 
     private FrameParams() {
     }
@@ -37,7 +39,7 @@ final class FrameParams {
         Vec3d eye = pointEye ? camera.eye().minus(origin) : camera.viewDirection();
         out.putFloat(64, (float) eye.x()).putFloat(68, (float) eye.y()).putFloat(72, (float) eye.z())
                 .putFloat(76, maxPointSize);
-        out.putFloat(80, color.r()).putFloat(84, color.g()).putFloat(88, color.b()).putFloat(92, 1f);
+        out.putFloat(80, color.r()).putFloat(84, color.g()).putFloat(88, color.b()).putFloat(92, mode == FLAT ? EDGE_ALPHA : 1f);
         out.putFloat(96, mode).putFloat(100, (float) splatRadius)
                 .putFloat(104, (float) camera.pixelsPerUnitAtDistanceOne(height)).putFloat(108, hasNormals ? 1f : 0f);
         return out;

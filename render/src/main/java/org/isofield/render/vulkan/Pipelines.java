@@ -21,7 +21,10 @@ final class Pipelines implements AutoCloseable {
         FILL("mesh.vert", "mesh.frag", VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST, VK_POLYGON_MODE_FILL, false, true),
         /** Filled triangles pushed back in depth, so edges drawn after them win. */
         FILL_BEHIND_EDGES("mesh.vert", "mesh.frag", VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST, VK_POLYGON_MODE_FILL, true, true),
-        /** Triangle edges as lines (needs {@code fillModeNonSolid}). */
+        /**
+         * Triangle edges as lines (needs {@code fillModeNonSolid}), blended over the faces with the shader's alpha,
+         * so a mesh denser than the pixels darkens instead of turning into a solid edge colour.
+         */
         EDGES("mesh.vert", "mesh.frag", VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST, VK_POLYGON_MODE_LINE, false, false),
         /** Point splats. */
         POINTS("points.vert", "points.frag", VK_PRIMITIVE_TOPOLOGY_POINT_LIST, VK_POLYGON_MODE_FILL, false, true);
@@ -140,7 +143,7 @@ final class Pipelines implements AutoCloseable {
                             .depthTestEnable(true).depthWriteEnable(kind.depthWrite)
                             .depthCompareOp(VK_COMPARE_OP_LESS_OR_EQUAL))
                     .pColorBlendState(VkPipelineColorBlendStateCreateInfo.calloc(s).sType$Default()
-                            .pAttachments(VkPipelineColorBlendAttachmentState.calloc(1, s).colorWriteMask(0xF)))
+                            .pAttachments(blend(s, kind == Kind.EDGES)))
                     .pDynamicState(VkPipelineDynamicStateCreateInfo.calloc(s).sType$Default()
                             .pDynamicStates(s.ints(VK_DYNAMIC_STATE_VIEWPORT, VK_DYNAMIC_STATE_SCISSOR)))
                     .layout(layout).renderPass(renderPass).subpass(0);
@@ -152,6 +155,17 @@ final class Pipelines implements AutoCloseable {
             vkDestroyShaderModule(ctx.device(), vert, null);
             vkDestroyShaderModule(ctx.device(), frag, null);
         }
+    }
+
+    private static VkPipelineColorBlendAttachmentState.Buffer blend(MemoryStack s, boolean on) {
+        VkPipelineColorBlendAttachmentState.Buffer b = VkPipelineColorBlendAttachmentState.calloc(1, s).colorWriteMask(0xF);
+        if (on) {
+            b.get(0).blendEnable(true).srcColorBlendFactor(VK_BLEND_FACTOR_SRC_ALPHA)
+                    .dstColorBlendFactor(VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA).colorBlendOp(VK_BLEND_OP_ADD)
+                    .srcAlphaBlendFactor(VK_BLEND_FACTOR_ONE).dstAlphaBlendFactor(VK_BLEND_FACTOR_ZERO)
+                    .alphaBlendOp(VK_BLEND_OP_ADD);
+        }
+        return b;
     }
 
     @Override

@@ -3,7 +3,7 @@ layout(push_constant) uniform FrameParams {
     mat4 mvp;      // model (file coordinates relative to the geometry's origin) -> clip space
     vec4 eye;      // xyz: splats: camera position in model coordinates; triangles: unit vector towards the eye
                    // w: largest point size in pixels
-    vec4 color;    // rgb: base colour (linear, written as is to an UNORM target)
+    vec4 color;    // rgb: base colour (linear, written as is to an UNORM target); a: opacity of edges
     vec4 params;   // x: mode (0 shaded, 1 normals, 2 flat colour); y: splat radius (model units);
                    // z: pixels per unit of view-space height at distance 1; w: 1 when normals are bound
 } pc;

@@ -11,7 +11,7 @@ layout(location = 0) out vec4 outColor;
 void main() {
     int mode = int(pc.params.x + 0.5);
     if (mode == 2) {
-        outColor = vec4(pc.color.rgb, 1.0);
+        outColor = pc.color;   // edges: alpha blended over the faces
         return;
     }
     vec3 v = pc.eye.xyz;
