@@ -6,9 +6,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files atomically: the content goes to a hidden temporary file in the target's folder, which is renamed onto
@@ -45,7 +47,7 @@ public final class AtomicFiles {
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            tmp = createSibling(abs);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), BUFFER)) {
                 writer.write(out);
             }
@@ -74,5 +76,24 @@ public final class AtomicFiles {
     /** Writes a UTF-8 text file atomically. */
     public static void writeString(Path target, boolean overwrite, String text) {
         write(target, overwrite, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A new empty file beside {@code target}, named {@code .<name>.<random>.tmp}, with the default permissions (the
+     * process umask applies), unlike {@link Files#createTempFile}, whose 0600 would carry over to the output.
+     */
+    private static Path createSibling(Path target) throws IOException {
+        Path dir = target.getParent();
+        for (int attempt = 0; ; attempt++) {
+            String name = "." + target.getFileName() + "." + Long.toUnsignedString(
+                    ThreadLocalRandom.current().nextLong(), 36) + ".tmp";
+            try {
+                return Files.createFile(dir == null ? Path.of(name) : dir.resolve(name));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
     }
 }

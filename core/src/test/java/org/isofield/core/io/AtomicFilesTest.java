@@ -23,6 +23,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void outputsGetTheDefaultPermissionsNotThoseOfATemporaryFile() throws IOException {
+        Path f = dir.resolve("perm.txt");
+        AtomicFiles.writeString(f, false, "x");
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.getFileStore(f).supportsFileAttributeView("posix"), "no POSIX permissions here");
+        assertThat(Files.getPosixFilePermissions(f)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void failedWriteLeavesNoTargetAndNoTemporaryFile() throws IOException {
         Path f = dir.resolve("out.bin");
         assertThatThrownBy(() -> AtomicFiles.write(f, false, out -> {
