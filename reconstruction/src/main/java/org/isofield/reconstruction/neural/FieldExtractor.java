@@ -11,8 +11,8 @@ import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.sample.Normalization;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.FieldFiles;
+import org.isofield.fields.io.NeuralFieldFiles;
 import org.isofield.fields.train.NeuralField;
-import org.isofield.fields.train.NeuralFieldConfig;
 import org.isofield.reconstruction.mc.MarchingCubes;
 import org.isofield.reconstruction.mc.MarchingCubesConfig;
 import org.isofield.reconstruction.mc.SampleGrid;
@@ -56,13 +56,7 @@ public final class FieldExtractor {
             throw FormatException.inFile(file, "field kind \"" + field.kind() + "\" cannot be extracted; supported: "
                     + SdfFit.KIND);
         }
-        NeuralFieldConfig config = NeuralFieldConfig.parse(field.configJson(),
-                (file == null ? "field" : file.toString()) + " config");
-        try {
-            return NeuralField.of(config, field.blocks());
-        } catch (IllegalArgumentException e) {
-            throw FormatException.inFile(file, e.getMessage() + " (the parameters do not match the stored config)");
-        }
+        return NeuralFieldFiles.field(field, file);
     }
 
     /** The world-to-unit-cube transform stored in a field file. */
