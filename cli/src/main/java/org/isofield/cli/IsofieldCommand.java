@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             EvalCommand.class,
             FitCommand.class,
             ExtractCommand.class,
+            ReconstructCommand.class,
             FormatsCommand.class,
             ConfigCommand.class,
             CommandLine.HelpCommand.class,
