@@ -18,7 +18,7 @@ work="${3:-/tmp/isofield-compare}"
 mkdir -p "$work"
 name="$(basename "${mesh%.*}")-n${noise}"
 cloud="$work/$name.ply"
-iso="$here/isofield"
+iso="${ISOFIELD:-$here/isofield}"   # another launcher, e.g. a frozen build, may be given
 "$iso" sample "$mesh" -o "$cloud" -n 100000 --noise "$noise" --seed 0 --force --quiet
 
 t0=$(date +%s.%N)

@@ -1,13 +1,39 @@
 package org.isofield.reconstruction;
 
-/** Eigenvalues of a symmetric 3x3 matrix by cyclic Jacobi rotations. */
-final class SymmetricEigen {
+/** Eigenvalues and eigenvectors of a symmetric 3x3 matrix by cyclic Jacobi rotations. */
+public final class SymmetricEigen {
     private SymmetricEigen() {
     }
 
     /** The eigenvalues of {@code m} (symmetric; not modified), largest first. */
     static double[] values(double[][] m) {
         double[][] a = {m[0].clone(), m[1].clone(), m[2].clone()};
+        diagonalise(a, null);
+        double[] ev = {a[0][0], a[1][1], a[2][2]};
+        java.util.Arrays.sort(ev);
+        return new double[] {ev[2], ev[1], ev[0]};
+    }
+
+    /**
+     * The unit eigenvector of the smallest eigenvalue of {@code m} (symmetric; overwritten) into {@code out}: the
+     * normal of a point neighbourhood's covariance.
+     */
+    public static void smallestVector(double[][] m, double[] out) {
+        double[][] v = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+        diagonalise(m, v);
+        int k = 0;
+        for (int i = 1; i < 3; i++) {
+            if (m[i][i] < m[k][k]) {
+                k = i;
+            }
+        }
+        out[0] = v[0][k];
+        out[1] = v[1][k];
+        out[2] = v[2][k];
+    }
+
+    /** Jacobi sweeps on {@code a} in place; the rotations are accumulated into the columns of {@code v} if given. */
+    private static void diagonalise(double[][] a, double[][] v) {
         for (int sweep = 0; sweep < 50; sweep++) {
             double off = a[0][1] * a[0][1] + a[0][2] * a[0][2] + a[1][2] * a[1][2];
             double scale = a[0][0] * a[0][0] + a[1][1] * a[1][1] + a[2][2] * a[2][2];
@@ -38,11 +64,16 @@ final class SymmetricEigen {
                         a[p][k] = c * apk - s * aqk;
                         a[q][k] = s * apk + c * aqk;
                     }
+                    if (v != null) {
+                        for (int k = 0; k < 3; k++) {
+                            double vkp = v[k][p];
+                            double vkq = v[k][q];
+                            v[k][p] = c * vkp - s * vkq;
+                            v[k][q] = s * vkp + c * vkq;
+                        }
+                    }
                 }
             }
         }
-        double[] ev = {a[0][0], a[1][1], a[2][2]};
-        java.util.Arrays.sort(ev);
-        return new double[] {ev[2], ev[1], ev[0]};
     }
 }

@@ -73,6 +73,18 @@ class CloudChecksTest {
     }
 
     @Test
+    void smallestEigenvectorIsThePlaneNormal() {
+        double[][] c = {{4, 0, 0}, {0, 1, 0}, {0, 0, 0.01}};
+        double[] n = new double[3];
+        SymmetricEigen.smallestVector(c, n);
+        assertThat(Math.abs(n[2])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        double[][] tilted = {{2, 1, 0}, {1, 2, 0}, {0, 0, 5}};
+        SymmetricEigen.smallestVector(tilted, n);
+        assertThat(Math.abs(n[0] - n[1])).isGreaterThan(1.0);
+        assertThat(n[2]).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void exactDuplicatesAreDroppedKeepingFirstCopies() {
         float[] base = sphere(100).positions();
         float[] p = new float[base.length * 3];

@@ -24,7 +24,10 @@ final class BandBuilder {
     }
 
     /** The band grid and, per stored sample, its distance to the nearest point in cells. */
-    record Band(SparseGrid grid, float[] distance, int nearSamples, int insideSamples, int outsideSamples) {
+    record Band(SparseGrid grid, float[] distance, int[] nearSlots, int insideSamples, int outsideSamples) {
+        int nearSamples() {
+            return nearSlots.length;
+        }
     }
 
     /**
@@ -192,8 +195,9 @@ final class BandBuilder {
                 }
             }
         }
-        relax(grid, Arrays.copyOf(queue, near));
-        return new Band(grid, distance, near, inside, m - near - inside);
+        int[] nearSlots = Arrays.copyOf(queue, near);
+        relax(grid, nearSlots);
+        return new Band(grid, distance, nearSlots, inside, m - near - inside);
     }
 
     /** Jacobi sweeps over the near samples: each becomes the mean of its six neighbours. */

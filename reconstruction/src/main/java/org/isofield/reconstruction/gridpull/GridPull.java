@@ -27,7 +27,8 @@ import org.isofield.reconstruction.mc.SparseMarchingCubes;
  * <p>Pipeline: check the cloud ({@link CloudChecks}); put it in the middle of a cubic lattice with
  * {@code grid_resolution} cells across its longest side and a free margin of {@code band_width + 9} cells; store
  * only 8^3 bricks within {@code band_width + 1} cells of a point and give them a signed initial field
- * ({@link BandBuilder}); draw a pool of queries around the points with noise {@code sigma_scale} times each point's
+ * ({@link BandBuilder}, then {@link OrientedInit} near the points); draw a pool of queries around the points with
+ * noise {@code sigma_scale} times each point's
  * distance to its 8th nearest neighbour ({@link QueryPool}); optimise ({@link GridPullTrainer}); extract the zero set
  * with {@link SparseMarchingCubes} seeded by the cells within 1.5 cells of the points; remove small pieces. The mesh
  * is in the input's frame, faces outward, with normals from the field gradient.
@@ -106,6 +107,10 @@ public final class GridPull implements Reconstructor {
         double spacingCells = median * cells;
         double nearDistance = spacingCells + NEAR_OFFSET;
         BandBuilder.Band band = BandBuilder.build(lattice, tree, samples, config.bandWidth(), nearDistance);
+        if (config.orientedInit()) {
+            float[] normals = OrientedInit.normals(band.grid(), lattice, tree);
+            OrientedInit.apply(band.grid(), band.nearSlots(), lattice, normals, tree);
+        }
         prepare.step();
         float[] sigma = new float[n];
         for (int i = 0; i < n; i++) {
@@ -150,8 +155,8 @@ public final class GridPull implements Reconstructor {
         details.put("pieces_kept", cleaned.componentsBefore() - cleaned.componentsRemoved());
         if (cleaned.mesh().faceCount() == 0) {
             throw new NumericalException("gridpull.extract", -1, "the field has no zero crossing near the points; "
-                    + "expected a surface (the sampling may have holes wider than " + String.format(java.util.Locale.ROOT, "%.1f", 2 * nearDistance)
-                    + " cells: try a lower grid_resolution)");
+                    + "expected a closed surface (an open scan has no inside; or the sampling has holes wider than "
+                    + String.format(java.util.Locale.ROOT, "%.1f", 2 * nearDistance) + " cells: try a lower grid_resolution)");
         }
         return new Reconstruction(cleaned.mesh(), details);
     }

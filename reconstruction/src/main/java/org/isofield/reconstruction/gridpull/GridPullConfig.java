@@ -26,16 +26,19 @@ import org.isofield.reconstruction.ReconstructorConfig;
  * @param surfaceWeight weight of the surface loss f(t)^2 at the targets, 0 or more
  * @param smoothWeight weight of the band's continuity loss, 0 or more
  * @param gradientWeight weight of the gradient-consistency loss, 0 or more
+ * @param orientedInit whether the samples near the points start from oriented tangent planes ({@link OrientedInit}),
+ *     which keeps parts thinner than the near distance, instead of only the relaxed ramp of {@link BandBuilder}
  * @param minPieceFraction pieces with fewer faces than this fraction of the largest piece are removed, 0 to 1
  * @param seed seed of the query noise and order; the same seed gives the same mesh for any thread count
  */
 public record GridPullConfig(Resolution gridResolution, Resolution resolution, int bandWidth, int steps, int batchSize,
         int queriesPerPoint, double sigmaScale, double learningRate, double decay, int decaySteps, double pullWeight,
-        double surfaceWeight, double smoothWeight, double gradientWeight, double minPieceFraction, long seed)
+        double surfaceWeight, double smoothWeight, double gradientWeight, boolean orientedInit, double minPieceFraction,
+        long seed)
         implements ReconstructorConfig {
     /** The defaults; see the class comment and docs/NOTES.md for how they were chosen. */
     public static final GridPullConfig DEFAULT = new GridPullConfig(Resolution.AUTO, Resolution.AUTO, 3, 400, 20_000, 8,
-            0.5, 0.05, 0.5, 100, 1.0, 1.0, 1.0, 0.005, 0.01, 0L);
+            0.5, 0.05, 0.5, 100, 1.0, 1.0, 1.0, 0.005, true, 0.01, 0L);
 
     public GridPullConfig {
         if (gridResolution == null) {
@@ -68,27 +71,27 @@ public record GridPullConfig(Resolution gridResolution, Resolution resolution, i
     public GridPullConfig withGridResolution(Resolution r) {
         return new GridPullConfig(Objects.requireNonNull(r, "r"), resolution, bandWidth, steps, batchSize,
                 queriesPerPoint, sigmaScale, learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight,
-                gradientWeight, minPieceFraction, seed);
+                gradientWeight, orientedInit, minPieceFraction, seed);
     }
 
     /** This config with another marching-cubes resolution. */
     public GridPullConfig withResolution(Resolution r) {
         return new GridPullConfig(gridResolution, Objects.requireNonNull(r, "r"), bandWidth, steps, batchSize,
                 queriesPerPoint, sigmaScale, learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight,
-                gradientWeight, minPieceFraction, seed);
+                gradientWeight, orientedInit, minPieceFraction, seed);
     }
 
     /** This config with another number of steps. */
     public GridPullConfig withSteps(int n) {
         return new GridPullConfig(gridResolution, resolution, bandWidth, n, batchSize, queriesPerPoint, sigmaScale,
                 learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight, gradientWeight,
-                minPieceFraction, seed);
+                orientedInit, minPieceFraction, seed);
     }
 
     /** This config with another seed. */
     public GridPullConfig withSeed(long s) {
         return new GridPullConfig(gridResolution, resolution, bandWidth, steps, batchSize, queriesPerPoint, sigmaScale,
                 learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight, gradientWeight,
-                minPieceFraction, s);
+                orientedInit, minPieceFraction, s);
     }
 }

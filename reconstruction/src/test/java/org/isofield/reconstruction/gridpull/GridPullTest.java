@@ -50,6 +50,28 @@ class GridPullTest {
     }
 
     @Test
+    void orientedInitKeepsMoreOfAPlateThinnerThanTheNearDistance() {
+        TriangleMesh gt = new org.isofield.datasets.shapes.RoundedBox(0.4, 0.4, 0.025, 0.01).toMesh(96);
+        PointCloud cloud = SurfaceSampler.sample(gt, 4000, 8L);
+        Reconstruction r = new GridPull(GridPullConfig.DEFAULT).run(cloud, Progress.NONE);
+        assertThat((double) r.details().get("near_distance_cells")).as("the plate is thinner than two near distances")
+                .isGreaterThan(0.05 / 0.8 * (int) r.details().get("grid_resolution") / 2);
+        SurfaceReport oriented = SurfaceMetrics.evaluate(r.mesh(), gt, EVAL);
+        assertThat(MeshChecks.check(r.mesh()).watertight()).isTrue();
+        assertThat(oriented.completeness()).as(oriented.toString()).isLessThan(0.03);
+        GridPullConfig plain = new GridPullConfig(GridPullConfig.DEFAULT.gridResolution(), GridPullConfig.DEFAULT.resolution(),
+                3, 400, 20_000, 8, 0.5, 0.05, 0.5, 100, 1.0, 1.0, 1.0, 0.005, false, 0.01, 0L);
+        double plainCompleteness;
+        try {
+            plainCompleteness = SurfaceMetrics.evaluate(new GridPull(plain).reconstruct(cloud, Progress.NONE), gt, EVAL)
+                    .completeness();
+        } catch (org.isofield.core.NumericalException e) {
+            plainCompleteness = Double.POSITIVE_INFINITY;
+        }
+        assertThat(oriented.completeness()).isLessThan(plainCompleteness / 2);
+    }
+
+    @Test
     void sameSeedGivesTheSameMeshForAnyThreadCount() {
         PointCloud cloud = SurfaceSampler.sample(Shapes.byName("torus").toMesh(48), 1500, 2L);
         int before = Parallel.threads();
