@@ -18,7 +18,8 @@ final class ComponentKinds {
                 org.isofield.encodings.Encodings.registry(),
                 org.isofield.fields.mlp.Networks.registry(),
                 org.isofield.fields.loss.Losses.registry(),
-                org.isofield.fields.optim.Optimizers.registry())) {
+                org.isofield.fields.optim.Optimizers.registry(),
+                org.isofield.reconstruction.Reconstructors.registry())) {
             m.put(r.kind(), r);
         }
         return m;

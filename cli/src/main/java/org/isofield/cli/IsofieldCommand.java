@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             EvalCommand.class,
             FitCommand.class,
             ExtractCommand.class,
+            ReconstructCommand.class,
             FieldCommand.class,
             RenderCommand.class,
             ViewCommand.class,

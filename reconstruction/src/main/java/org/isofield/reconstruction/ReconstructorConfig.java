@@ -1,0 +1,7 @@
+package org.isofield.reconstruction;
+
+import org.isofield.core.config.ComponentConfig;
+
+/** The config of one reconstruction method; implementations are records registered in {@link Reconstructors}. */
+public interface ReconstructorConfig extends ComponentConfig {
+}

@@ -1,0 +1,51 @@
+package org.isofield.reconstruction;
+
+import java.util.Locale;
+import java.util.function.Function;
+import org.isofield.core.ConfigException;
+import org.isofield.core.config.Registry;
+import org.isofield.reconstruction.gridpull.GridPull;
+import org.isofield.reconstruction.gridpull.GridPullConfig;
+
+/**
+ * The registry of reconstruction methods ({@code isofield config defaults reconstructor GridPull}) and what
+ * {@code --method auto} means. Auto is GridPull for now, the only method registered; it will pick between methods
+ * once the neural-pulling method is measured against it.
+ */
+public final class Reconstructors {
+    private static final Registry<ReconstructorConfig, Function<ReconstructorConfig, Reconstructor>> REGISTRY =
+            Registry.<ReconstructorConfig, Function<ReconstructorConfig, Reconstructor>>builder("reconstructor",
+                            ReconstructorConfig.class)
+                    .add("GridPull", GridPullConfig.class, GridPullConfig.DEFAULT, c -> new GridPull((GridPullConfig) c))
+                    .build();
+
+    /** The method {@code auto} stands for. */
+    public static final String AUTO = "GridPull";
+
+    private Reconstructors() {
+    }
+
+    public static Registry<ReconstructorConfig, Function<ReconstructorConfig, Reconstructor>> registry() {
+        return REGISTRY;
+    }
+
+    /** A reconstructor for the config. */
+    public static Reconstructor create(ReconstructorConfig config) {
+        return REGISTRY.factory(config).apply(config);
+    }
+
+    /** The otype of a method name as typed ({@code auto} or a registered otype, any case). */
+    public static String resolve(String method) {
+        if (method == null || method.equalsIgnoreCase("auto")) {
+            return AUTO;
+        }
+        String lower = method.toLowerCase(Locale.ROOT);
+        for (String name : REGISTRY.names()) {
+            if (name.toLowerCase(Locale.ROOT).equals(lower)) {
+                return name;
+            }
+        }
+        throw new ConfigException("", "unknown method \"" + method + "\"; known: auto, "
+                + String.join(", ", REGISTRY.names()));
+    }
+}

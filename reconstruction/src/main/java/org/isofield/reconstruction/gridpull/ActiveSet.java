@@ -1,0 +1,71 @@
+package org.isofield.reconstruction.gridpull;
+
+import java.util.Arrays;
+import org.isofield.core.Parallel;
+
+/**
+ * The samples the optimiser changes: the stored samples within {@code maxDistance} cells of a point, numbered
+ * compactly in storage order, with their six neighbours resolved once. A neighbour that is not active keeps its
+ * value during training and is recorded as a fixed value, so a training step touches only flat arrays. Samples
+ * farther out keep their initial values: they only have to carry the right sign.
+ */
+final class ActiveSet {
+    /** Storage slot of each active sample. */
+    final int[] slots;
+    /** Active index of each storage slot, or -1. */
+    final int[] indexOfSlot;
+    /** Per active sample and direction (+x, -x, +y, -y, +z, -z): the neighbour's active index, or -1. */
+    final int[] neighbours;
+    /** Per active sample and direction: the neighbour's fixed value where it is not active. */
+    final float[] fixed;
+    /** Continuity weight {@code 1 + d} of each active sample (d = distance to the nearest point, cells). */
+    final float[] weight;
+
+    private ActiveSet(int[] slots, int[] indexOfSlot) {
+        this.slots = slots;
+        this.indexOfSlot = indexOfSlot;
+        this.neighbours = new int[6 * slots.length];
+        this.fixed = new float[6 * slots.length];
+        this.weight = new float[slots.length];
+    }
+
+    static ActiveSet build(SparseGrid grid, float[] distance, double maxDistance) {
+        int[] indexOfSlot = new int[distance.length];
+        Arrays.fill(indexOfSlot, -1);
+        int count = 0;
+        for (int s = 0; s < distance.length; s++) {
+            if (distance[s] <= maxDistance) {
+                indexOfSlot[s] = count++;
+            }
+        }
+        int[] slots = new int[count];
+        for (int s = 0; s < distance.length; s++) {
+            if (indexOfSlot[s] >= 0) {
+                slots[indexOfSlot[s]] = s;
+            }
+        }
+        ActiveSet set = new ActiveSet(slots, indexOfSlot);
+        Parallel.forChunks(count, 16_384, (chunk, start, end) -> {
+            int[] c = new int[3];
+            for (int a = start; a < end; a++) {
+                int s = slots[a];
+                set.weight[a] = 1 + distance[s];
+                grid.coords(s, c);
+                for (int f = 0; f < 6; f++) {
+                    int i = c[0] + (f == 0 ? 1 : f == 1 ? -1 : 0);
+                    int j = c[1] + (f == 2 ? 1 : f == 3 ? -1 : 0);
+                    int k = c[2] + (f == 4 ? 1 : f == 5 ? -1 : 0);
+                    int t = grid.slot(i, j, k);
+                    int n = t >= 0 ? indexOfSlot[t] : -1;
+                    set.neighbours[6 * a + f] = n;
+                    set.fixed[6 * a + f] = n >= 0 ? 0f : grid.get(i, j, k);
+                }
+            }
+        });
+        return set;
+    }
+
+    int size() {
+        return slots.length;
+    }
+}

@@ -1,0 +1,97 @@
+package org.isofield.reconstruction.gridpull;
+
+import java.util.Objects;
+import org.isofield.core.Check;
+import org.isofield.core.ConfigException;
+import org.isofield.reconstruction.ReconstructorConfig;
+
+/**
+ * Settings of {@link GridPull} (otype {@code "GridPull"}). Lengths are in grid cells unless said otherwise.
+ *
+ * @param gridResolution cells of the distance grid across the longest side of the cloud's bounding box, or auto:
+ *     {@value GridPull#AUTO_CELLS_PER_SPACING} cells per median distance to the 8th nearest neighbour, rounded up to
+ *     a multiple of 8 and kept in [{@value GridPull#AUTO_MIN}, {@value GridPull#AUTO_MAX}]
+ * @param resolution marching-cubes cells across the longest side, or auto (the grid resolution)
+ * @param bandWidth half width of the optimised band around the points, 1 to 16 cells; storage rounds it up to whole
+ *     8^3 bricks
+ * @param steps optimisation steps, 0 to 100000 (0 keeps the initial field)
+ * @param batchSize queries per step, 1 to 10^7
+ * @param queriesPerPoint size of the precomputed query pool per input point, 1 to 64 (the pool holds at most
+ *     {@value GridPull#MAX_POOL} queries)
+ * @param sigmaScale query noise as a multiple of each point's distance to its 8th nearest neighbour, above 0 to 4
+ * @param learningRate initial Adam step in cells, above 0 to 10
+ * @param decay factor applied to the learning rate every {@code decaySteps} steps, above 0 to 1
+ * @param decaySteps steps between decays, 1 or more
+ * @param pullWeight weight of the pulling loss, 0 or more
+ * @param surfaceWeight weight of the surface loss f(t)^2 at the targets, 0 or more
+ * @param smoothWeight weight of the band's continuity loss, 0 or more
+ * @param gradientWeight weight of the gradient-consistency loss, 0 or more
+ * @param orientedInit whether the samples near the points start from oriented tangent planes ({@link OrientedInit}),
+ *     which keeps parts thinner than the near distance, instead of only the relaxed ramp of {@link BandBuilder}
+ * @param minPieceFraction pieces with fewer faces than this fraction of the largest piece are removed, 0 to 1
+ * @param seed seed of the query noise and order; the same seed gives the same mesh for any thread count
+ */
+public record GridPullConfig(Resolution gridResolution, Resolution resolution, int bandWidth, int steps, int batchSize,
+        int queriesPerPoint, double sigmaScale, double learningRate, double decay, int decaySteps, double pullWeight,
+        double surfaceWeight, double smoothWeight, double gradientWeight, boolean orientedInit, double minPieceFraction,
+        long seed)
+        implements ReconstructorConfig {
+    /** The defaults; see the class comment and docs/NOTES.md for how they were chosen. */
+    public static final GridPullConfig DEFAULT = new GridPullConfig(Resolution.AUTO, Resolution.AUTO, 3, 400, 20_000, 8,
+            0.5, 0.05, 0.5, 100, 1.0, 1.0, 1.0, 0.005, true, 0.01, 0L);
+
+    public GridPullConfig {
+        if (gridResolution == null) {
+            throw new ConfigException("grid_resolution", "missing; expected 8 to 2048 or \"auto\"");
+        }
+        if (resolution == null) {
+            throw new ConfigException("resolution", "missing; expected 8 to 2048 or \"auto\"");
+        }
+        Check.configRange("band_width", bandWidth, 1, 16);
+        Check.configRange("steps", steps, 0, 100_000);
+        Check.configRange("batch_size", batchSize, 1, 10_000_000);
+        Check.configRange("queries_per_point", queriesPerPoint, 1, 64);
+        Check.configRange("sigma_scale", sigmaScale, 1e-6, 4.0);
+        Check.configRange("learning_rate", learningRate, 1e-9, 10.0);
+        Check.configRange("decay", decay, 1e-6, 1.0);
+        Check.configRange("decay_steps", decaySteps, 1, Integer.MAX_VALUE);
+        Check.configRange("pull_weight", pullWeight, 0.0, 1e6);
+        Check.configRange("surface_weight", surfaceWeight, 0.0, 1e6);
+        Check.configRange("smooth_weight", smoothWeight, 0.0, 1e6);
+        Check.configRange("gradient_weight", gradientWeight, 0.0, 1e6);
+        Check.configRange("min_piece_fraction", minPieceFraction, 0.0, 1.0);
+    }
+
+    @Override
+    public String otype() {
+        return "GridPull";
+    }
+
+    /** This config with another distance-grid resolution. */
+    public GridPullConfig withGridResolution(Resolution r) {
+        return new GridPullConfig(Objects.requireNonNull(r, "r"), resolution, bandWidth, steps, batchSize,
+                queriesPerPoint, sigmaScale, learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight,
+                gradientWeight, orientedInit, minPieceFraction, seed);
+    }
+
+    /** This config with another marching-cubes resolution. */
+    public GridPullConfig withResolution(Resolution r) {
+        return new GridPullConfig(gridResolution, Objects.requireNonNull(r, "r"), bandWidth, steps, batchSize,
+                queriesPerPoint, sigmaScale, learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight,
+                gradientWeight, orientedInit, minPieceFraction, seed);
+    }
+
+    /** This config with another number of steps. */
+    public GridPullConfig withSteps(int n) {
+        return new GridPullConfig(gridResolution, resolution, bandWidth, n, batchSize, queriesPerPoint, sigmaScale,
+                learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight, gradientWeight,
+                orientedInit, minPieceFraction, seed);
+    }
+
+    /** This config with another seed. */
+    public GridPullConfig withSeed(long s) {
+        return new GridPullConfig(gridResolution, resolution, bandWidth, steps, batchSize, queriesPerPoint, sigmaScale,
+                learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight, gradientWeight,
+                orientedInit, minPieceFraction, s);
+    }
+}

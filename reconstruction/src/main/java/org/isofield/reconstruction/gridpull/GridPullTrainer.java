@@ -1,0 +1,260 @@
+package org.isofield.reconstruction.gridpull;
+
+import java.util.List;
+import org.isofield.core.NumericalException;
+import org.isofield.core.Parallel;
+import org.isofield.core.ProgressMeter;
+
+/**
+ * Optimises the active samples of a {@link SparseGrid} with Adam (beta1 0.9, beta2 0.999, epsilon 1e-8; the
+ * learning rate is multiplied by {@code decay} every {@code decaySteps} steps). The loss of one step, in cells:
+ * <ul>
+ *   <li>pulling: mean over the batch of {@code |q - f(q) n(q) - t|}, with {@code n = grad f / |grad f|};</li>
+ *   <li>surface: mean of {@code f(t)^2} at the batch's targets;</li>
+ *   <li>gradient consistency: mean of {@code 1 - n(q) . n(t)};</li>
+ *   <li>continuity: mean over the active samples ({@link ActiveSet}) of
+ *       {@code w_c * sum over the six neighbours (v_nb - v_c)^2}, with {@code w_c = 1 + d_c} (d_c = distance to the
+ *       nearest point in cells), so samples farther from the surface are smoothed harder; an inactive neighbour
+ *       counts with its fixed value.</li>
+ * </ul>
+ * Gradients are closed form: f and grad f are linear in the 8 corner values of a cell, so each query scatters to 8
+ * corners of its own cell and 8 of its target's. Per-query contributions are computed in parallel into fixed slots
+ * and added in batch order, and the continuity term is a gather, so the result does not depend on the thread count.
+ */
+final class GridPullTrainer {
+    private static final int QUERY_GRAIN = 2048;
+    private static final int SAMPLE_GRAIN = 32_768;
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPSILON = 1e-8;
+
+    private final SparseGrid grid;
+    private final ActiveSet active;
+    private final QueryPool pool;
+    private final GridPullConfig config;
+    private final float[] x;
+    private final float[] m;
+    private final float[] v;
+    private final float[] grad;
+
+    /** Mean losses of the last step. */
+    record Losses(double pull, double surface, double gradient, double smooth) {
+    }
+
+    GridPullTrainer(SparseGrid grid, ActiveSet active, QueryPool pool, GridPullConfig config) {
+        this.grid = grid;
+        this.active = active;
+        this.pool = pool;
+        this.config = config;
+        int size = active.size();
+        this.x = new float[size];
+        for (int a = 0; a < size; a++) {
+            x[a] = grid.values[active.slots[a]];
+        }
+        this.m = new float[size];
+        this.v = new float[size];
+        this.grad = new float[size];
+    }
+
+    /** Runs {@code config.steps()} steps; returns the losses of the last one (zeros when no step ran). */
+    Losses train(ProgressMeter meter) {
+        int batch = Math.min(config.batchSize(), pool.size);
+        int[] slots = new int[16 * batch];
+        float[] deltas = new float[16 * batch];
+        Losses last = new Losses(0, 0, 0, 0);
+        long offset = 0;
+        for (int step = 0; step < config.steps(); step++) {
+            double lr = config.learningRate() * Math.pow(config.decay(), step / config.decaySteps());
+            long first = offset;
+            List<double[]> parts = Parallel.mapChunks(batch, QUERY_GRAIN, (chunk, start, end) -> {
+                Scratch scratch = new Scratch();
+                for (int b = start; b < end; b++) {
+                    int q = pool.order[(int) ((first + b) % pool.size)];
+                    query(q, b, batch, slots, deltas, scratch);
+                }
+                return scratch.sums;
+            });
+            offset += batch;
+            double[] sums = new double[3];
+            for (double[] p : parts) {
+                for (int a = 0; a < 3; a++) {
+                    sums[a] += p[a];
+                }
+            }
+            double smooth = smoothGradient();
+            for (int e = 0; e < slots.length; e++) {
+                grad[slots[e]] += deltas[e];
+            }
+            adam(step + 1, lr);
+            last = new Losses(sums[0] / batch, sums[1] / batch, sums[2] / batch, smooth);
+            double total = config.pullWeight() * last.pull() + config.surfaceWeight() * last.surface()
+                    + config.gradientWeight() * last.gradient() + config.smoothWeight() * last.smooth();
+            if (!Double.isFinite(total)) {
+                throw new NumericalException("gridpull.optimize", step, "loss became " + total
+                        + "; expected a finite number (try a smaller learning_rate)");
+            }
+            meter.step();
+        }
+        for (int a = 0; a < x.length; a++) {
+            grid.values[active.slots[a]] = x[a];
+        }
+        return last;
+    }
+
+    /** Per-chunk scratch arrays and loss sums (pull, surface, gradient). */
+    private static final class Scratch {
+        final double[] sums = new double[3];
+        final double[] wq = new double[32];
+        final double[] wt = new double[32];
+        final double[] gq = new double[3];
+        final double[] gt = new double[3];
+        final double[] nq = new double[3];
+        final double[] nt = new double[3];
+        final double[] r = new double[3];
+        final double[] dgq = new double[3];
+        final double[] dgt = new double[3];
+    }
+
+    /** One query's loss terms and its 16 corner contributions at entries {@code 16 b ..}. */
+    private void query(int q, int b, int batch, int[] slots, float[] deltas, Scratch sc) {
+        double[] sums = sc.sums;
+        double[] wq = sc.wq;
+        double[] wt = sc.wt;
+        double[] gq = sc.gq;
+        double[] gt = sc.gt;
+        double fq = eval(pool.querySlots, pool.queryFrac, q, wq, gq);
+        int p = pool.target[q];
+        double ft = eval(pool.pointSlots, pool.pointFrac, p, wt, gt);
+        double lq = Math.sqrt(gq[0] * gq[0] + gq[1] * gq[1] + gq[2] * gq[2] + 1e-12);
+        double lt = Math.sqrt(gt[0] * gt[0] + gt[1] * gt[1] + gt[2] * gt[2] + 1e-12);
+        double[] nq = sc.nq;
+        double[] nt = sc.nt;
+        double[] r = sc.r;
+        for (int a = 0; a < 3; a++) {
+            nq[a] = gq[a] / lq;
+            nt[a] = gt[a] / lt;
+        }
+        double len2 = 0;
+        for (int a = 0; a < 3; a++) {
+            r[a] = pool.queries[3 * q + a] - fq * nq[a] - pool.points[3 * p + a];
+            len2 += r[a] * r[a];
+        }
+        double len = Math.sqrt(len2);
+        double dot = nq[0] * nt[0] + nq[1] * nt[1] + nq[2] * nt[2];
+        sums[0] += len;
+        sums[1] += ft * ft;
+        sums[2] += 1 - dot;
+        double pw = config.pullWeight() / batch;
+        double gw = config.gradientWeight() / batch;
+        double dfq = 0;
+        double[] dgq = sc.dgq;
+        double[] dgt = sc.dgt;
+        dgq[0] = 0;
+        dgq[1] = 0;
+        dgq[2] = 0;
+        if (len > 1e-12) {
+            double en = 0;
+            for (int a = 0; a < 3; a++) {
+                r[a] /= len;
+                en += r[a] * nq[a];
+            }
+            dfq = -pw * en;
+            for (int a = 0; a < 3; a++) {
+                dgq[a] = -pw * fq / lq * (r[a] - en * nq[a]);
+            }
+        }
+        for (int a = 0; a < 3; a++) {
+            dgq[a] -= gw * (nt[a] - dot * nq[a]) / lq;
+            dgt[a] = -gw * (nq[a] - dot * nt[a]) / lt;
+        }
+        double dft = 2 * ft * config.surfaceWeight() / batch;
+        int e = 16 * b;
+        for (int c = 0; c < 8; c++) {
+            slots[e + c] = pool.querySlots[8 * q + c];
+            deltas[e + c] = (float) (dfq * wq[4 * c] + dgq[0] * wq[4 * c + 1] + dgq[1] * wq[4 * c + 2]
+                    + dgq[2] * wq[4 * c + 3]);
+            slots[e + 8 + c] = pool.pointSlots[8 * p + c];
+            deltas[e + 8 + c] = (float) (dft * wt[4 * c] + dgt[0] * wt[4 * c + 1] + dgt[1] * wt[4 * c + 2]
+                    + dgt[2] * wt[4 * c + 3]);
+        }
+    }
+
+    /** Trilinear value at entry {@code at}; per corner its weight and weight gradient into {@code w[4c..4c+3]}. */
+    private double eval(int[] slotTable, float[] frac, int at, double[] w, double[] g) {
+        double fx = frac[3 * at];
+        double fy = frac[3 * at + 1];
+        double fz = frac[3 * at + 2];
+        double f = 0;
+        g[0] = 0;
+        g[1] = 0;
+        g[2] = 0;
+        for (int c = 0; c < 8; c++) {
+            double wx = (c & 1) != 0 ? fx : 1 - fx;
+            double wy = (c & 2) != 0 ? fy : 1 - fy;
+            double wz = (c & 4) != 0 ? fz : 1 - fz;
+            double sx = (c & 1) != 0 ? 1 : -1;
+            double sy = (c & 2) != 0 ? 1 : -1;
+            double sz = (c & 4) != 0 ? 1 : -1;
+            double val = x[slotTable[8 * at + c]];
+            w[4 * c] = wx * wy * wz;
+            w[4 * c + 1] = sx * wy * wz;
+            w[4 * c + 2] = wx * sy * wz;
+            w[4 * c + 3] = wx * wy * sz;
+            f += val * w[4 * c];
+            g[0] += val * w[4 * c + 1];
+            g[1] += val * w[4 * c + 2];
+            g[2] += val * w[4 * c + 3];
+        }
+        return f;
+    }
+
+    /** Writes the continuity gradient of every active sample into {@link #grad}; returns the continuity loss. */
+    private double smoothGradient() {
+        int size = x.length;
+        double k = config.smoothWeight() * 2.0 / size;
+        int[] nbr = active.neighbours;
+        float[] fixed = active.fixed;
+        float[] w = active.weight;
+        double total = Parallel.sum(size, SAMPLE_GRAIN, (chunk, start, end) -> {
+            double loss = 0;
+            for (int a = start; a < end; a++) {
+                double vc = x[a];
+                double wc = w[a];
+                double g = 0;
+                for (int f = 6 * a; f < 6 * a + 6; f++) {
+                    int n = nbr[f];
+                    double diff;
+                    double ws;
+                    if (n >= 0) {
+                        diff = vc - x[n];
+                        ws = wc + w[n];
+                    } else {
+                        diff = vc - fixed[f];
+                        ws = 2 * wc;
+                    }
+                    g += ws * diff;
+                    loss += wc * diff * diff;
+                }
+                grad[a] = (float) (k * g);
+            }
+            return loss;
+        });
+        return total / size;
+    }
+
+    private void adam(int t, double lr) {
+        double c1 = 1 - Math.pow(BETA1, t);
+        double c2 = 1 - Math.pow(BETA2, t);
+        float[] val = x;
+        Parallel.forChunks(val.length, SAMPLE_GRAIN, (chunk, start, end) -> {
+            for (int s = start; s < end; s++) {
+                double g = grad[s];
+                double mm = BETA1 * m[s] + (1 - BETA1) * g;
+                double vv = BETA2 * v[s] + (1 - BETA2) * g * g;
+                m[s] = (float) mm;
+                v[s] = (float) vv;
+                val[s] -= (float) (lr * (mm / c1) / (Math.sqrt(vv / c2) + EPSILON));
+            }
+        });
+    }
+}

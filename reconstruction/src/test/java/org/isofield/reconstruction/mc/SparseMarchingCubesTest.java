@@ -1,0 +1,113 @@
+package org.isofield.reconstruction.mc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.isofield.core.Progress;
+import org.isofield.datasets.geom.PointCloud;
+import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.datasets.geom.Vec3d;
+import org.isofield.datasets.metrics.MeshChecks;
+import org.isofield.datasets.metrics.MeshReport;
+import org.isofield.datasets.sample.SurfaceSampler;
+import org.isofield.datasets.shapes.AnalyticShape;
+import org.isofield.datasets.shapes.Shapes;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class SparseMarchingCubesTest {
+    /** A shape's signed distance read on a grid's samples, with its analytic gradient. */
+    static LatticeField lattice(AnalyticShape shape, SampleGrid g) {
+        return new LatticeField() {
+            @Override
+            public float value(int i, int j, int k) {
+                double h = g.spacing();
+                return (float) shape.signedDistance(g.origin().x() + i * h, g.origin().y() + j * h, g.origin().z() + k * h);
+            }
+
+            @Override
+            public void gradient(double x, double y, double z, double[] out) {
+                double h = g.spacing();
+                Vec3d n = shape.gradient(g.origin().x() + x * h, g.origin().y() + y * h, g.origin().z() + z * h);
+                out[0] = n.x();
+                out[1] = n.y();
+                out[2] = n.z();
+            }
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sphere", "torus", "csg-part"})
+    void matchesTheDenseExtractorWhenSeededNearTheSurface(String name) {
+        AnalyticShape shape = Shapes.byName(name);
+        SampleGrid grid = MarchingCubesTest.box(40);
+        PointCloud points = SurfaceSampler.sample(shape.toMesh(64), 2000, 3L);
+        CellMask seeds = CellMask.near(grid, points, 1.5 * grid.spacing());
+        SparseMarchingCubes.Result sparse = SparseMarchingCubes.extract(lattice(shape, grid), seeds, Progress.NONE);
+        TriangleMesh dense = new MarchingCubes(new MarchingCubesConfig(false)).extract(MarchingCubesTest.field(shape),
+                grid, Progress.NONE);
+        assertThat(sparse.mesh().faceCount()).isEqualTo(dense.faceCount());
+        assertThat(sparse.mesh().vertexCount()).isEqualTo(dense.vertexCount());
+        assertThat(sparse.visitedCells()).isLessThan(39L * 39 * 39 / 2);
+        MeshReport r = MeshChecks.check(sparse.mesh());
+        assertThat(r.isClosedManifold()).as(r.toString()).isTrue();
+        assertThat(MarchingCubesTest.signedVolume(sparse.mesh())).isPositive();
+    }
+
+    @Test
+    void followsTheSurfaceFromASingleSeedAndNormalsPointOutward() {
+        AnalyticShape sphere = Shapes.byName("sphere");
+        SampleGrid grid = MarchingCubesTest.box(32);
+        CellMask seeds = new CellMask(grid);
+        int i = (int) Math.floor((0.4 + 0.5) / grid.spacing());
+        seeds.set(seeds.index(i, 15, 15));
+        SparseMarchingCubes.Result r = SparseMarchingCubes.extract(lattice(sphere, grid), seeds, Progress.NONE);
+        MeshReport m = MeshChecks.check(r.mesh());
+        assertThat(m.watertight()).isTrue();
+        assertThat(m.components()).isEqualTo(1);
+        float[] v = r.mesh().vertices();
+        float[] n = r.mesh().normals();
+        Vec3d o = r.mesh().origin();
+        for (int p = 0; p < r.mesh().vertexCount(); p++) {
+            double dot = (o.x() + v[3 * p]) * n[3 * p] + (o.y() + v[3 * p + 1]) * n[3 * p + 1]
+                    + (o.z() + v[3 * p + 2]) * n[3 * p + 2];
+            assertThat(dot).isPositive();
+        }
+    }
+
+    @Test
+    void flipsAFieldThatIsPositiveInside() {
+        AnalyticShape sphere = Shapes.byName("sphere");
+        SampleGrid grid = MarchingCubesTest.box(24);
+        LatticeField inner = lattice(sphere, grid);
+        LatticeField flipped = new LatticeField() {
+            @Override
+            public float value(int i, int j, int k) {
+                return -inner.value(i, j, k);
+            }
+
+            @Override
+            public void gradient(double x, double y, double z, double[] out) {
+                inner.gradient(x, y, z, out);
+                for (int a = 0; a < 3; a++) {
+                    out[a] = -out[a];
+                }
+            }
+        };
+        PointCloud points = SurfaceSampler.sample(sphere.toMesh(32), 500, 1L);
+        TriangleMesh mesh = SparseMarchingCubes.extract(flipped, CellMask.near(grid, points, grid.spacing()),
+                Progress.NONE).mesh();
+        assertThat(MarchingCubesTest.signedVolume(mesh)).isPositive();
+        assertThat(MeshChecks.check(mesh).orientationConsistent()).isTrue();
+    }
+
+    @Test
+    void ignoresSurfacesNoSeedTouches() {
+        AnalyticShape sphere = Shapes.byName("sphere");
+        SampleGrid grid = MarchingCubesTest.box(24);
+        SparseMarchingCubes.Result r = SparseMarchingCubes.extract(lattice(sphere, grid), new CellMask(grid),
+                Progress.NONE);
+        assertThat(r.mesh().faceCount()).isZero();
+        assertThat(r.visitedCells()).isZero();
+    }
+}
