@@ -22,17 +22,21 @@ import org.isofield.datasets.sample.SamplerConfig;
 import org.isofield.datasets.sample.Samplers;
 import org.isofield.datasets.shapes.AnalyticShape;
 import org.isofield.datasets.shapes.Shapes;
+import org.isofield.reconstruction.Reconstruction;
+import org.isofield.reconstruction.Reconstructors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code isofield demo}: the main job on built-in data, with no input files. Generates an analytic shape as a mesh,
- * samples a noisy point cloud from it, evaluates both against the exact surface, and writes what it made.
+ * samples a noisy point cloud from it (positions only, as from a scanner), reconstructs a mesh from the cloud with the
+ * default method, evaluates the three against the exact surface, and writes what it made.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the main job on a built-in shape: mesh it, sample a scan-like point cloud, evaluate both",
-            "against the exact surface, and write shape.ply, cloud.ply and report.json."})
+        description = {"Run the main job on a built-in shape: sample a scan-like point cloud from it, reconstruct a mesh",
+            "from the cloud, evaluate it against the exact surface, and write shape.ply, cloud.ply,",
+            "reconstruction.ply and report.json."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -70,21 +74,32 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path shapeFile = outDir.resolve("shape.ply");
         Path cloudFile = outDir.resolve("cloud.ply");
+        Path reconFile = outDir.resolve("reconstruction.ply");
         Path reportFile = outDir.resolve("report.json");
-        OutputOptions.refuseExisting(output.force, shapeFile, cloudFile, reportFile);
+        OutputOptions.refuseExisting(output.force, shapeFile, cloudFile, reconFile, reportFile);
         TriangleMesh mesh = common.phase("mesh", () -> shape.toMesh(resolution));
         MeshReport checks = common.phase("mesh checks", () -> MeshChecks.check(mesh, SelfIntersections::count));
         PointCloud cloud = common.phase("sample", () -> Samplers.create(new SamplerConfig(nPoints, noise, true, common.seed()))
                 .sample(mesh, common.progress()));
         double[] cloudError = surfaceError(shape, cloud.positions(), cloud.origin().x(), cloud.origin().y(), cloud.origin().z());
+        PointCloud scan = PointCloud.of(cloud.positions(), null, cloud.colors(), cloud.origin());
+        Reconstruction recon = common.phase("reconstruct", () -> Reconstructors.create(
+                Reconstructors.registry().defaults(Reconstructors.AUTO)).run(scan, common.progress()));
+        TriangleMesh reconMesh = recon.mesh();
+        MeshReport reconChecks = MeshChecks.check(reconMesh);
+        PointCloud reconDense = Samplers.create(new SamplerConfig(100_000, 0.0, false, common.seed() + 2)).sample(reconMesh);
+        double[] reconError = surfaceError(shape, reconDense.positions(), reconDense.origin().x(), reconDense.origin().y(),
+                reconDense.origin().z());
 
         // How close is the mesh to the exact surface: distances of dense samples of the mesh to the analytic shape,
         // and the usual metrics of the mesh against a much finer tessellation.
         PointCloud dense = Samplers.create(new SamplerConfig(100_000, 0.0, false, common.seed() + 1)).sample(mesh);
         double[] meshError = surfaceError(shape, dense.positions(), dense.origin().x(), dense.origin().y(), dense.origin().z());
         TriangleMesh fine = shape.toMesh(Math.min(1024, resolution * 4));
-        SurfaceReport vsFine = common.phase("evaluate", () -> Evaluators.create(
-                new EvalConfig(100_000, common.seed(), EvalConfig.DEFAULT.fscoreThresholds())).evaluate(mesh, fine, common.progress()));
+        EvalConfig eval = new EvalConfig(100_000, common.seed(), EvalConfig.DEFAULT.fscoreThresholds());
+        SurfaceReport vsFine = common.phase("evaluate", () -> Evaluators.create(eval).evaluate(mesh, fine, common.progress()));
+        SurfaceReport reconVsFine = common.phase("evaluate", () -> Evaluators.create(eval).evaluate(reconMesh, fine,
+                common.progress()));
 
         double diag = shape.bounds().diagonal();
         Map<String, Object> report = new LinkedHashMap<>();
@@ -98,11 +113,18 @@ final class DemoCommand implements Callable<Integer> {
         report.put("cloud_noise", noise);
         report.put("cloud_surface_error_mean", cloudError[0]);
         report.put("cloud_surface_error_max", cloudError[1]);
+        report.put("reconstruction_method", Reconstructors.AUTO);
+        report.put("reconstruction", EvalCommand.meshJson(reconChecks));
+        report.put("reconstruction_surface_error_mean", reconError[0]);
+        report.put("reconstruction_surface_error_max", reconError[1]);
+        report.put("reconstruction_vs_finer_mesh", EvalCommand.toJson(reconVsFine, reconChecks));
+        report.put("reconstruction_details", recon.details());
 
         WriteOptions w = new WriteOptions(!output.ascii, output.force, common.progress());
         common.phase("write", () -> {
             Meshes.write(mesh, shapeFile, w);
             PointClouds.write(cloud, cloudFile, w);
+            Meshes.write(reconMesh, reconFile, w);
             AtomicFiles.writeString(reportFile, output.force, Json.write(report) + System.lineSeparator());
         });
 
@@ -116,7 +138,15 @@ final class DemoCommand implements Callable<Integer> {
                 vsFine.chamferL1(), vsFine.normalConsistency(), vsFine.fscore(0.01));
         o.printf(Locale.ROOT, "cloud      %d points, noise %.4f x diagonal: mean distance to the surface %.2e%n",
                 cloud.size(), noise, cloudError[0]);
-        o.printf(Locale.ROOT, "wrote      %s, %s, %s%n", shapeFile, cloudFile, reportFile);
+        o.printf(Locale.ROOT, "recon      %s from the cloud without normals: %d vertices, %d faces, %s, genus %s%n",
+                Reconstructors.AUTO, reconChecks.vertices(), reconChecks.faces(),
+                reconChecks.watertight() ? "watertight" : "open",
+                reconChecks.hasGenus() ? String.valueOf(reconChecks.genus()) : "-");
+        o.printf(Locale.ROOT, "recon      distance to the exact surface: mean %.2e, max %.2e (%.4f%% of the diagonal)%n",
+                reconError[0], reconError[1], 100 * reconError[1] / diag);
+        o.printf(Locale.ROOT, "recon      vs a 4x finer mesh: Chamfer-L1 %.6f, normal consistency %.4f, F-score@0.01 %.4f%n",
+                reconVsFine.chamferL1(), reconVsFine.normalConsistency(), reconVsFine.fscore(0.01));
+        o.printf(Locale.ROOT, "wrote      %s, %s, %s, %s%n", shapeFile, cloudFile, reconFile, reportFile);
         return 0;
     }
 

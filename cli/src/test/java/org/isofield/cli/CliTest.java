@@ -233,7 +233,11 @@ class CliTest {
         assertThat(report.at("/mesh/watertight").asBoolean()).isTrue();
         assertThat(report.at("/mesh/genus").asInt()).isEqualTo(1);
         assertThat(report.get("cloud_points").asInt()).isEqualTo(3000);
-        assertThat(r.out()).contains("watertight", "wrote");
+        assertThat(out.resolve("reconstruction.ply")).exists();
+        assertThat(report.at("/reconstruction/watertight").asBoolean()).isTrue();
+        assertThat(report.at("/reconstruction/genus").asInt()).isEqualTo(1);
+        assertThat(report.get("reconstruction_surface_error_mean").asDouble()).isLessThan(0.01);
+        assertThat(r.out()).contains("watertight", "recon", "wrote");
         // a second run does not overwrite without --force
         assertThat(run("demo", "--out-dir", out.toString(), "--resolution", "32", "-n", "3000").code()).isEqualTo(2);
     }
