@@ -16,8 +16,6 @@ import org.isofield.fields.mlp.MatrixKernels;
  */
 final class CamBlock {
     private static final int B = CamNetwork.B;
-    /** Added to the variance in the instance normalisation (PyTorch's default). */
-    static final float NORM_EPS = 1e-5f;
 
     private CamBlock() {
     }
@@ -57,7 +55,7 @@ final class CamBlock {
             float[] inv = keep != null ? keep.inv[l - 1] : sc.inv;
             kern.matmul(p, net.weightOffset(l - 1), width, net.weightCols(l - 1), sc.h[l - 1], 0, zh, zOff, B, m);
             if (net.config().instanceNormalization()) {
-                normalize(zh, zOff, inv, at, width, m, sc.sum1, sc.sum2);
+                normalize(zh, zOff, inv, at, width, m, sc.sum1, sc.sum2, net.config().normalizationEpsilon());
             }
             float[] h = sc.h[l];
             for (int r = 0; r < width; r++) {
@@ -243,7 +241,7 @@ final class CamBlock {
 
     /** In place over a block: {@code zh = (z - mean) * inv}, {@code inv = 1 / sqrt(var + eps)} per sample. */
     private static void normalize(float[] z, int zOff, float[] inv, int invOff, int rows, int m, float[] sum,
-                                  float[] sq) {
+                                  float[] sq, double eps) {
         java.util.Arrays.fill(sum, 0, m, 0f);
         java.util.Arrays.fill(sq, 0, m, 0f);
         for (int r = 0; r < rows; r++) {
@@ -265,7 +263,7 @@ final class CamBlock {
             }
         }
         for (int s = 0; s < m; s++) {
-            inv[invOff + s] = (float) (1.0 / Math.sqrt(sq[s] * invRows + NORM_EPS));
+            inv[invOff + s] = (float) (1.0 / Math.sqrt(sq[s] * invRows + eps));
         }
         for (int r = 0; r < rows; r++) {
             int zr = zOff + r * B;

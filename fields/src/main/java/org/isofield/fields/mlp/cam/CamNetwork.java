@@ -15,11 +15,11 @@ import org.isofield.fields.optim.ParameterGroup;
  * MLP sees only the {@code F} features, padded with ones to a multiple of 16 as in tiny-cuda-nn; the position, in
  * {@code [0,1]^3}, addresses the {@link TriPlane} grid. Hidden layer {@code l} computes
  * <pre>
- *   z = W_{l-1} h_{l-1},   zh = (z - mean(z)) / sqrt(var(z) + 1e-5)   (over the layer's neurons, per sample),
+ *   z = W_{l-1} h_{l-1},   zh = (z - mean(z)) / sqrt(var(z) + eps)   (over the layer's neurons, per sample),
  *   h_l = act(gamma_l(p) * zh + beta_l(p))
  * </pre>
  * with {@code gamma_l, beta_l} grid channels (one each per layer, or one each per neuron); without instance
- * normalisation {@code zh = z}. The output layer is plain: {@code output_activation(W_L h_L)}.
+ * normalisation (the default) {@code zh = z}. The output layer is plain: {@code output_activation(W_L h_L)}.
  *
  * <h2>Parameters</h2>
  * {@link #params()} holds the MLP's matrices in tiny-cuda-nn's layout ({@link MlpNetwork}), then the grid

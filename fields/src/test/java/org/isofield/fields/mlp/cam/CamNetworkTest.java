@@ -33,7 +33,7 @@ class CamNetworkTest {
     }
 
     static CamMlpConfig config(Activation a, Activation o, boolean perNeuron, boolean norm) {
-        return new CamMlpConfig(16, 2, a, o, 4, perNeuron, norm, 10.0);
+        return new CamMlpConfig(16, 2, a, o, 4, perNeuron, norm, 1e-5, 10.0);
     }
 
     /** A network with the grid moved off its identity start, so every plane has a non-trivial gradient. */
@@ -95,6 +95,12 @@ class CamNetworkTest {
 
     private static void checkAgainstFiniteDifferences(CamNetwork net, float[] x, float[] r, float[] dParams,
                                                       float[] dIn) {
+        checkAgainstFiniteDifferences(net, x, r, dParams, dIn, 1e-3);
+    }
+
+    /** As above, with central differences of step {@code featureStep} on the features (1e-3 on the position). */
+    private static void checkAgainstFiniteDifferences(CamNetwork net, float[] x, float[] r, float[] dParams,
+                                                      float[] dIn, double featureStep) {
         CamReference ref = new CamReference(net.config(), IN, OUT);
         double[] p = toDouble(net.params(), 0, net.paramCount());
         if (dParams != null) {
@@ -109,13 +115,14 @@ class CamNetworkTest {
             }
         }
         for (int i = 0; i < N * IN; i++) {
+            double step = i % IN < FEATURES ? featureStep : 1e-3;
             float keep = x[i];
-            x[i] = (float) (keep + 1e-3);
+            x[i] = (float) (keep + step);
             double plus = energy(ref, p, x, r);
-            x[i] = (float) (keep - 1e-3);
+            x[i] = (float) (keep - step);
             double minus = energy(ref, p, x, r);
             x[i] = keep;
-            double h = (double) (float) (keep + 1e-3) - (double) (float) (keep - 1e-3);
+            double h = (double) (float) (keep + step) - (double) (float) (keep - step);
             assertClose("dinput " + i, dIn[i], (plus - minus) / h);
         }
     }
@@ -172,9 +179,34 @@ class CamNetworkTest {
         checkAgainstFiniteDifferences(net, x, r, null, g);
     }
 
+    /**
+     * The normalisation's gradient where a fresh hash grid puts the MLP: features of order 1e-4, so the first layer's
+     * variance (about 1e-9) is far below eps 1e-5 and the second layer's far above it. Both regimes of
+     * {@code 1 / sqrt(var + eps)} are crossed in one network; the float32 passes agree with float64 differences.
+     */
+    @ParameterizedTest(name = "eps {0}")
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {1e-5, 1.0})
+    void normalisationGradientIsRightAtHashGridInitScale(double eps) {
+        CamNetwork net = perturbed(new CamMlpConfig(16, 2, Activation.RELU, Activation.NONE, 4, false, true, eps,
+                10.0), 12);
+        float[] x = inputs(N, 13);
+        for (int s = 0; s < N; s++) {
+            for (int i = 0; i < FEATURES; i++) {
+                x[s * IN + i] *= 1e-4f;
+            }
+        }
+        float[] r = random(N * OUT, 14);
+        Network.Workspace ws = net.newWorkspace(N);
+        net.forwardTrain(x, N, ws, new float[N * OUT]);
+        float[] dParams = new float[net.paramCount()];
+        float[] dIn = new float[N * IN];
+        net.backward(x, N, ws, r, dParams, dIn);
+        checkAgainstFiniteDifferences(net, x, r, dParams, dIn, 1e-8);
+    }
+
     @Test
     void untrainedWithoutNormalisationIsThePlainMlp() {
-        CamMlpConfig c = new CamMlpConfig(64, 2, Activation.RELU, Activation.NONE, 8, true, false, 10.0);
+        CamMlpConfig c = new CamMlpConfig(64, 2, Activation.RELU, Activation.NONE, 8, true, false, 1e-5, 10.0);
         int n = 300;
         float[] x = new float[n * 35];
         float[] features = new float[n * 32];
@@ -197,7 +229,7 @@ class CamNetworkTest {
 
     @Test
     void gridStartsAtTheIdentityAndLearnsTenTimesFaster() {
-        CamMlpConfig c = new CamMlpConfig(16, 3, Activation.RELU, Activation.NONE, 5, false, true, 10.0);
+        CamMlpConfig c = new CamMlpConfig(16, 3, Activation.RELU, Activation.NONE, 5, false, true, 1e-5, 10.0);
         CamNetwork net = new CamNetwork(c, 35, 1, 1);
         CamReference ref = new CamReference(c, 35, 1);
         double[] p = toDouble(net.params(), 0, net.paramCount());

@@ -94,7 +94,7 @@ final class CamReference {
                     var += (v - mean) * (v - mean) / width;
                 }
                 for (int r = 0; r < width; r++) {
-                    z[r] = (z[r] - mean) / Math.sqrt(var + 1e-5);
+                    z[r] = (z[r] - mean) / Math.sqrt(var + c.normalizationEpsilon());
                 }
             }
             h = new double[width];
