@@ -14,6 +14,7 @@ import org.isofield.fields.mlp.Activation;
 import org.isofield.fields.mlp.MlpConfig;
 import org.isofield.fields.train.NeuralField;
 import org.isofield.render.scene.FieldSurface;
+import org.isofield.render.testing.TestFields;
 import org.isofield.render.testing.VulkanTesting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package org.isofield.render.vulkan;
+package org.isofield.render.testing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,18 +14,18 @@ import org.isofield.fields.train.NeuralField;
 import org.isofield.fields.train.NeuralFieldConfig;
 import org.isofield.render.scene.FieldSurface;
 
-/** Small neural fields for the tracer tests: seeded random ones, and one set analytically to a sphere. */
-final class TestFields {
+/** Small neural fields for the tracer tests (shared with the cli tests): seeded random ones, and an analytic sphere. */
+public final class TestFields {
     private TestFields() {
     }
 
-    static NeuralFieldConfig config(HashGridConfig grid, MlpConfig mlp) {
+    public static NeuralFieldConfig config(HashGridConfig grid, MlpConfig mlp) {
         NeuralFieldConfig d = NeuralFieldConfig.DEFAULT;
         return new NeuralFieldConfig(grid, mlp, d.loss(), d.optimizer(), d.batchSize());
     }
 
     /** A field with Xavier weights and grid features uniform in +-1 (the default init is too small to test). */
-    static NeuralField random(HashGridConfig grid, MlpConfig mlp, long seed) {
+    public static NeuralField random(HashGridConfig grid, MlpConfig mlp, long seed) {
         NeuralField f = new NeuralField(config(grid, mlp), seed);
         Map<String, float[]> blocks = new LinkedHashMap<>(f.blocks());
         float[] enc = blocks.get(NeuralField.ENCODING_BLOCK);
@@ -42,7 +42,7 @@ final class TestFields {
      * the exact distance at its vertices (trilinear in between) and a 16-wide ReLU MLP that passes it through as
      * {@code relu(d) - relu(-d)}. World = unit cube mapped by {@code scale} and {@code translation}.
      */
-    static FieldSurface sphere(double radius, int resolution, double scale, Vec3d translation) {
+    public static FieldSurface sphere(double radius, int resolution, double scale, Vec3d translation) {
         HashGridConfig grid = new HashGridConfig(1, 2, 20, resolution, 1.5, Interpolation.LINEAR);
         MlpConfig mlp = new MlpConfig(16, 1, Activation.RELU, Activation.NONE);
         NeuralField f = new NeuralField(config(grid, mlp), 1);
