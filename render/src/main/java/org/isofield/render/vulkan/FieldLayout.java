@@ -93,7 +93,7 @@ final class FieldLayout {
 
     /** The std140 config block (position 0, limit {@link #CONFIG_BYTES}). */
     ByteBuffer config() {
-        return config.duplicate();
+        return config.duplicate().order(ByteOrder.nativeOrder());
     }
 
     float[] grid() {

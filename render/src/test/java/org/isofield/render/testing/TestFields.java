@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.isofield.datasets.geom.Vec3d;
+import org.isofield.encodings.EncodingConfig;
 import org.isofield.encodings.grid.CubicStencil;
 import org.isofield.encodings.grid.Interpolation;
 import org.isofield.encodings.hashgrid.HashGridConfig;
 import org.isofield.encodings.hashgrid.HashGridEncoding;
 import org.isofield.fields.mlp.Activation;
 import org.isofield.fields.mlp.MlpConfig;
+import org.isofield.fields.mlp.NetworkConfig;
 import org.isofield.fields.train.NeuralField;
 import org.isofield.fields.train.NeuralFieldConfig;
 import org.isofield.render.scene.FieldSurface;
@@ -19,7 +21,7 @@ public final class TestFields {
     private TestFields() {
     }
 
-    public static NeuralFieldConfig config(HashGridConfig grid, MlpConfig mlp) {
+    public static NeuralFieldConfig config(EncodingConfig grid, NetworkConfig mlp) {
         NeuralFieldConfig d = NeuralFieldConfig.DEFAULT;
         return new NeuralFieldConfig(grid, mlp, d.loss(), d.optimizer(), d.batchSize());
     }
