@@ -1,6 +1,9 @@
 // tcnn's multiresolution hash grid, 3D, two features per level (encodings.grid.CubicStencil): pos = s_l * x + 0.5
 // (fma), cell = floor(pos); dense rows wrap mod rows, hashed rows are (x * 1 ^ y * 2654435761 ^ z * 805459861) & (T-1).
-// Writes 2 * levels features into enc[0 ..], level-major.
+// Writes 2 * levels features into field_enc[0 ..], level-major. The work arrays are globals (private to each
+// invocation), so no array is copied in and out of a function call.
+
+float field_enc[FIELD_MAX_INPUT];
 
 uint field_row(ivec3 c, int res, int rows, bool hashed) {
     if (hashed) {
@@ -11,7 +14,7 @@ uint field_row(ivec3 c, int res, int rows, bool hashed) {
     return index < uint(rows) ? index : index % uint(rows);
 }
 
-void field_encode(vec3 x, inout float enc[FIELD_MAX_INPUT]) {
+void field_encode(vec3 x) {
     int levels = cfg.shape.x;
     bool smooth_ = cfg.kinds.z == 1;
     for (int l = 0; l < levels; l++) {
@@ -35,7 +38,7 @@ void field_encode(vec3 x, inout float enc[FIELD_MAX_INPUT]) {
             a += w * grid[q];
             b += w * grid[q + 1u];
         }
-        enc[2 * l] = a;
-        enc[2 * l + 1] = b;
+        field_enc[2 * l] = a;
+        field_enc[2 * l + 1] = b;
     }
 }
