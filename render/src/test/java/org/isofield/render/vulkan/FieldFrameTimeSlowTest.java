@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * Measurement, not a check (run with {@code -Pslow}): the time of one sphere-traced 1280x960 frame of the field file
  * named by the system property {@code field.isf} (default {@code /tmp/f/spot.isf}; make it with {@code ./isofield fit
  * /work/shared/datasets/meshes/spot-lowres.obj -o /tmp/f/spot.isf --steps 20}), after one warm-up frame (which
- * includes the driver's shader compile), over {@code field.frames} frames (default 2); printed, never asserted.
+ * includes the driver's shader compile), over {@code field.frames} frames (default 2; 0 reports the first frame
+ * only); size {@code field.width} x {@code field.height} (default 1280 x 960); printed, never asserted.
  * Skipped when the file is missing.
  */
 @Tag("slow")
@@ -46,7 +47,7 @@ class FieldFrameTimeSlowTest {
             for (int i = 0; i < frames; i++) {
                 tracer.render(cam, style, w, h);
             }
-            double per = (System.nanoTime() - t1) * 1e-9 / frames;
+            double per = frames > 0 ? (System.nanoTime() - t1) * 1e-9 / frames : Double.NaN;
             System.out.printf(Locale.ROOT, "field %s (%d parameters) %dx%d on %s: %.0f ms/frame over %d frames "
                             + "(first frame with the shader compile %.0f ms; load average %.1f)%n", file,
                     field.field().paramCount(), w, h, ctx.physical().name(), 1e3 * per, frames, 1e3 * first,
