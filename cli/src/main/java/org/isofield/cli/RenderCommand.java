@@ -10,6 +10,8 @@ import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryIO;
 import org.isofield.render.RenderOptions;
 import org.isofield.render.Renderings;
+import org.isofield.fields.io.FieldFiles;
+import org.isofield.render.scene.FieldSurface;
 import org.isofield.render.scene.Framing;
 import org.isofield.render.scene.RenderItem;
 import org.isofield.render.scene.RenderMode;
@@ -21,9 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-/** {@code isofield render FILE... -o IMAGE.png}: offscreen Vulkan rendering of meshes and point clouds. */
+/**
+ * {@code isofield render FILE... -o IMAGE.png}: offscreen Vulkan rendering of meshes, point clouds and neural fields
+ * ({@code .isf}, sphere-traced in a compute shader).
+ */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Render meshes and point clouds into a PNG image (offscreen, Vulkan; lavapipe works without a GPU).",
+        description = {"Render meshes, point clouds and neural fields (.isf, sphere-traced) into a PNG image (offscreen, Vulkan; lavapipe works without a GPU).",
             "Several inputs are drawn side by side with their file names (see --framing)."})
 final class RenderCommand implements Callable<Integer> {
     @Mixin
@@ -32,7 +37,8 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes (drawn as surfaces) and point clouds (splats).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes (drawn as surfaces), point clouds (splats) and .isf fields (sphere-traced; HashGrid "
+                    + "fields with a ReLU/None FullyFusedMLP).")
     List<Path> files = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "IMAGE.png", description = "The PNG to write.")
@@ -79,17 +85,17 @@ final class RenderCommand implements Callable<Integer> {
                 parse("--framing", framing, Framing::parse), validation);
         for (Path f : files) {
             InputOptions.existing(cl, f);
-            if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".isf")) {
-                throw new ParameterException(cl, f + ": rendering neural fields (.isf) is not supported yet; "
-                        + "extract a mesh with 'isofield extract' and render that");
-            }
         }
         OutputOptions.refuseExisting(force, output);
         List<RenderItem> items = common.phase("read", () -> {
             List<RenderItem> list = new ArrayList<>();
             for (Path f : files) {
-                GeometryData d = GeometryIO.read(f, input.readOptions(common.progress()));
                 String label = f.getFileName().toString();
+                if (label.toLowerCase(Locale.ROOT).endsWith(FieldFiles.EXTENSION)) {
+                    list.add(RenderItem.of(label, FieldSurface.read(f)));
+                    continue;
+                }
+                GeometryData d = GeometryIO.read(f, input.readOptions(common.progress()));
                 list.add(d.hasFaces() ? RenderItem.of(label, d.toMesh()) : RenderItem.of(label, d.toPointCloud()));
             }
             return list;

@@ -10,6 +10,13 @@ import org.isofield.datasets.io.Meshes;
 import org.isofield.datasets.io.PointClouds;
 import org.isofield.datasets.sample.SurfaceSampler;
 import org.isofield.datasets.shapes.Shapes;
+import org.isofield.datasets.geom.Vec3d;
+import org.isofield.fields.io.FieldFile;
+import org.isofield.fields.io.FieldFiles;
+import org.isofield.fields.io.NeuralFieldFiles;
+import org.isofield.fields.train.NeuralField;
+import org.isofield.render.scene.FieldSurface;
+import org.isofield.render.testing.TestFields;
 import org.isofield.render.testing.VulkanTesting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +54,33 @@ class CliRenderTest {
     }
 
     @Test
+    void rendersAFieldNextToAMesh() throws Exception {
+        VulkanTesting.assumeVulkanWithValidation();
+        Path mesh = dir.resolve("sphere.ply");
+        Meshes.write(Shapes.byName("sphere").toMesh(24), mesh);
+        FieldSurface sphere = TestFields.sphere(0.3, 32, 0.3, new Vec3d(0.5, 0.5, 0.5));
+        NeuralField f = sphere.field();
+        Path isf = dir.resolve("sphere.isf");
+        FieldFiles.write(FieldFile.of(NeuralFieldFiles.KIND, f.config().toJsonText(), sphere.scale(),
+                new double[] {0.5, 0.5, 0.5}, f.blocks()), isf, false);
+        Path png = dir.resolve("field.png");
+        CliTest.Result r = CliTest.run("render", mesh.toString(), isf.toString(), "-o", png.toString(),
+                "--width", "160", "--height", "80", "--view", "front", "--framing", "each", "--background", "black",
+                "--vulkan-validation");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote", "160x80", "2 inputs");
+        BufferedImage img = ImageIO.read(png.toFile());
+        int[] drawn = new int[2];
+        for (int y = 20; y < 80; y++) {
+            for (int x = 0; x < 160; x++) {
+                drawn[x / 80] += (img.getRGB(x, y) & 0xffffff) != 0 ? 1 : 0;
+            }
+        }
+        assertThat(drawn[1]).as("field tile pixels").isGreaterThan(300);
+        assertThat((double) drawn[1] / drawn[0]).as("field tile vs mesh tile coverage").isBetween(0.2, 1.2);
+    }
+
+    @Test
     void badOptionsAreUsageErrorsNamingTheOption() throws Exception {
         Path mesh = dir.resolve("s.ply");
         Meshes.write(Shapes.byName("sphere").toMesh(4), mesh);
@@ -63,8 +97,8 @@ class CliRenderTest {
         Path field = dir.resolve("f.isf");
         Files.writeString(field, "x");
         CliTest.Result isf = CliTest.run("render", field.toString(), "-o", out);
-        assertThat(isf.code()).isEqualTo(2);
-        assertThat(isf.err()).contains("not supported yet");
+        assertThat(isf.code()).as("a broken field file").isNotZero();
+        assertThat(isf.err()).contains("f.isf");
         assertThat(Files.exists(Path.of(out))).isFalse();
     }
 }

@@ -14,11 +14,13 @@ import org.isofield.render.scene.Camera;
 import org.isofield.render.scene.DrawStyle;
 import org.isofield.render.scene.RenderItem;
 import org.isofield.render.scene.TileLayout;
+import org.isofield.render.vulkan.FieldTracer;
 import org.isofield.render.vulkan.GpuGeometry;
 import org.isofield.render.vulkan.OffscreenRenderer;
 
 /**
- * One-call offscreen rendering: draws each item in its own tile of one image ({@link TileLayout}). Under
+ * One-call offscreen rendering: draws each item in its own tile of one image ({@link TileLayout}); fields are
+ * sphere-traced ({@link FieldTracer}, shaded or normals; wireframe and points modes draw them shaded). Under
  * {@link RenderOptions#framing()} the tiles share one camera that frames the union of the bounds (sizes and positions
  * compare across tiles) or each gets its own. With more than one item each tile is labelled with its item's label
  * (drawn with Java2D on the read-back image).
@@ -53,11 +55,8 @@ public final class Renderings {
             for (int i = 0; i < items.size(); i++) {
                 int w = layout.x1(i) - layout.x0(i);
                 int h = layout.y1(i) - layout.y0(i);
-                try (GpuGeometry geometry = renderer.upload(items.get(i))) {
-                    Camera camera = shared ? sharedCamera : Camera.framing(items.get(i).bounds(), options.view(), aspect);
-                    BufferedImage tile = renderer.render(geometry, camera, style, w, h);
-                    g.drawImage(tile, layout.x0(i), layout.y0(i), null);
-                }
+                Camera camera = shared ? sharedCamera : Camera.framing(items.get(i).bounds(), options.view(), aspect);
+                g.drawImage(tile(renderer, items.get(i), camera, style, w, h), layout.x0(i), layout.y0(i), null);
             }
             List<String> messages = renderer.context().validationMessages();
             if (options.validation() && !messages.isEmpty()) {
@@ -71,6 +70,19 @@ public final class Renderings {
             g.dispose();
         }
         return out;
+    }
+
+    /** One tile: a field is sphere-traced, other items are rasterised. */
+    private static BufferedImage tile(OffscreenRenderer renderer, RenderItem item, Camera camera, DrawStyle style,
+                                      int w, int h) {
+        if (item.field() != null) {
+            try (FieldTracer tracer = new FieldTracer(renderer.context(), item.field())) {
+                return tracer.render(camera, style, w, h);
+            }
+        }
+        try (GpuGeometry geometry = renderer.upload(item)) {
+            return renderer.render(geometry, camera, style, w, h);
+        }
     }
 
     /** Renders and writes a PNG atomically. */

@@ -6,15 +6,16 @@ import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 
 /**
- * One input to draw: a triangle mesh or a point cloud, with the label shown above its tile. Exactly one of
- * {@code mesh} and {@code cloud} is non-null; use {@link #of(String, TriangleMesh)} or
- * {@link #of(String, PointCloud)}.
+ * One input to draw: a triangle mesh, a point cloud or a neural field (sphere-traced), with the label shown above its
+ * tile. Exactly one of {@code mesh}, {@code cloud} and {@code field} is non-null; use the {@code of} factories.
  */
-public record RenderItem(String label, TriangleMesh mesh, PointCloud cloud) {
+public record RenderItem(String label, TriangleMesh mesh, PointCloud cloud, FieldSurface field) {
     public RenderItem {
         Objects.requireNonNull(label, "label");
-        if ((mesh == null) == (cloud == null)) {
-            throw new IllegalArgumentException("render item " + label + ": expected exactly one of a mesh and a point cloud");
+        int n = (mesh != null ? 1 : 0) + (cloud != null ? 1 : 0) + (field != null ? 1 : 0);
+        if (n != 1) {
+            throw new IllegalArgumentException("render item " + label + ": expected exactly one of a mesh, a point "
+                    + "cloud and a field");
         }
         if (mesh != null && mesh.vertexCount() == 0 || cloud != null && cloud.isEmpty()) {
             throw new IllegalArgumentException("render item " + label + ": no vertices to draw");
@@ -22,11 +23,15 @@ public record RenderItem(String label, TriangleMesh mesh, PointCloud cloud) {
     }
 
     public static RenderItem of(String label, TriangleMesh mesh) {
-        return new RenderItem(label, mesh, null);
+        return new RenderItem(label, mesh, null, null);
     }
 
     public static RenderItem of(String label, PointCloud cloud) {
-        return new RenderItem(label, null, cloud);
+        return new RenderItem(label, null, cloud, null);
+    }
+
+    public static RenderItem of(String label, FieldSurface field) {
+        return new RenderItem(label, null, null, field);
     }
 
     /** Whether this item has faces (a mesh with at least one face). */
@@ -36,6 +41,6 @@ public record RenderItem(String label, TriangleMesh mesh, PointCloud cloud) {
 
     /** Bounds in world (double) coordinates. */
     public Aabb bounds() {
-        return mesh != null ? mesh.bounds() : cloud.bounds();
+        return mesh != null ? mesh.bounds() : cloud != null ? cloud.bounds() : field.bounds();
     }
 }

@@ -60,6 +60,27 @@ final class GpuBuffer implements AutoCloseable {
         return b;
     }
 
+    /** A storage buffer of {@code floats} for compute shaders (at least 16 bytes, as an empty table is not allowed). */
+    static GpuBuffer storage(VulkanContext ctx, float[] floats) {
+        GpuBuffer b = new GpuBuffer(ctx, Math.max(16, 4L * floats.length), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, false);
+        MemoryUtil.memFloatBuffer(b.mapped, floats.length).put(floats);
+        b.flush();
+        return b;
+    }
+
+    /** A uniform buffer holding {@code bytes} (from position to limit). */
+    static GpuBuffer uniform(VulkanContext ctx, ByteBuffer bytes) {
+        GpuBuffer b = new GpuBuffer(ctx, bytes.remaining(), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, false);
+        MemoryUtil.memByteBuffer(b.mapped, bytes.remaining()).put(bytes.duplicate());
+        b.flush();
+        return b;
+    }
+
+    /** A storage buffer a compute shader writes and the host reads. */
+    static GpuBuffer storageReadback(VulkanContext ctx, long bytes) {
+        return new GpuBuffer(ctx, bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, true);
+    }
+
     /** A buffer the device copies into and the host reads. */
     static GpuBuffer readback(VulkanContext ctx, long bytes) {
         return new GpuBuffer(ctx, bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT, true);

@@ -24,6 +24,11 @@ public final class GpuGeometry implements AutoCloseable {
         float[] v;
         float[] n;
         int[] f;
+        if (item.field() != null) {
+            throw new org.isofield.core.IsofieldException("render item " + item.label() + ": a field has no geometry to "
+                    + "upload; expected a mesh or a point cloud (fields are sphere-traced by FieldTracer, which the "
+                    + "viewer does not use yet)");
+        }
         if (item.mesh() != null) {
             v = item.mesh().vertices();
             f = item.mesh().faceCount() > 0 ? item.mesh().faces() : null;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Every GLSL shader compiles to SPIR-V with shaderc; needs no Vulkan driver. */
 class ShaderLibraryTest {
     @ParameterizedTest
-    @ValueSource(strings = {"mesh.vert", "mesh.frag", "points.vert", "points.frag"})
+    @ValueSource(strings = {"mesh.vert", "mesh.frag", "points.vert", "points.frag", "field_trace.comp", "field_eval.comp"})
     void compilesToSpirv(String name) {
         byte[] code = ShaderLibrary.spirv(name);
         assertThat(code.length % 4).isZero();
