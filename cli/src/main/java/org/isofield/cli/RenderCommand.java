@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryIO;
 import org.isofield.render.RenderOptions;
@@ -14,9 +13,6 @@ import org.isofield.fields.io.FieldFiles;
 import org.isofield.render.scene.FieldSurface;
 import org.isofield.render.scene.Framing;
 import org.isofield.render.scene.RenderItem;
-import org.isofield.render.scene.RenderMode;
-import org.isofield.render.scene.Rgb;
-import org.isofield.render.scene.View;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,30 +33,15 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Mixin
+    PictureOptions picture;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes (drawn as surfaces), point clouds (splats) and .isf fields (sphere-traced; HashGrid "
                     + "fields with a ReLU/None FullyFusedMLP).")
     List<Path> files = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "IMAGE.png", description = "The PNG to write.")
     Path output;
-
-    @Option(names = "--width", paramLabel = "PIXELS", defaultValue = "1280", description = "Image width. Default: ${DEFAULT-VALUE}.")
-    int width;
-
-    @Option(names = "--height", paramLabel = "PIXELS", defaultValue = "960", description = "Image height. Default: ${DEFAULT-VALUE}.")
-    int height;
-
-    @Option(names = "--view", paramLabel = "VIEW", defaultValue = "iso",
-            description = "iso, front (from +Z), side (from +X), top (from +Y) or AZ,EL in degrees, Y up. Default: ${DEFAULT-VALUE}.")
-    String view;
-
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "shaded",
-            description = "shaded, normals, wireframe or points. Default: ${DEFAULT-VALUE}.")
-    String mode;
-
-    @Option(names = "--background", paramLabel = "COLOR", defaultValue = "#26262e",
-            description = "#rrggbb or white, black, gray, lightgray, darkgray. Default: ${DEFAULT-VALUE}.")
-    String background;
 
     @Option(names = "--framing", paramLabel = "HOW", defaultValue = "auto",
             description = "shared (one camera for all inputs, to compare in place), each (every input framed alone) or "
@@ -70,19 +51,15 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing image.")
     boolean force;
 
-    @Option(names = "--vulkan-validation", hidden = true,
-            description = "Run with the Khronos validation layer and fail on any warning or error it reports.")
-    boolean validation;
-
     @Override
     public Integer call() {
         var cl = common.mixee.commandLine();
         if (!output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new ParameterException(cl, "-o " + output + ": expected a .png file");
         }
-        RenderOptions options = new RenderOptions(width, height, parse("--view", view, View::parse),
-                parse("--mode", mode, RenderMode::parse), parse("--background", background, Rgb::parse),
-                parse("--framing", framing, Framing::parse), validation);
+        RenderOptions options = new RenderOptions(picture.width, picture.height, picture.view(cl),
+                picture.mode(cl), picture.background(cl),
+                PictureOptions.parse(cl, "--framing", framing, Framing::parse), picture.validation);
         for (Path f : files) {
             InputOptions.existing(cl, f);
         }
@@ -101,16 +78,9 @@ final class RenderCommand implements Callable<Integer> {
             return list;
         });
         common.phase("render", () -> Renderings.renderToPng(items, options, output, force));
-        common.info(String.format(Locale.ROOT, "wrote %s (%dx%d, %d input%s, %s, view %s)", output, width, height,
-                items.size(), items.size() == 1 ? "" : "s", options.mode().key(), view));
+        common.info(String.format(Locale.ROOT, "wrote %s (%dx%d, %d input%s, %s, view %s)", output, picture.width, picture.height,
+                items.size(), items.size() == 1 ? "" : "s", options.mode().key(), picture.view));
         return 0;
     }
 
-    private <T> T parse(String option, String text, Function<String, T> parser) {
-        try {
-            return parser.apply(text);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(common.mixee.commandLine(), option + ": " + e.getMessage());
-        }
-    }
 }

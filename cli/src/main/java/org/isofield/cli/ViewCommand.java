@@ -6,14 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryIO;
 import org.isofield.render.PngFiles;
 import org.isofield.render.scene.RenderItem;
-import org.isofield.render.scene.RenderMode;
-import org.isofield.render.scene.Rgb;
-import org.isofield.render.scene.View;
 import org.isofield.render.viewer.Viewer;
 import org.isofield.render.viewer.ViewerOptions;
 import picocli.CommandLine.Command;
@@ -33,25 +29,11 @@ final class ViewCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Mixin
+    PictureOptions picture;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes and point clouds, shown side by side.")
     List<Path> files = new ArrayList<>();
-
-    @Option(names = "--width", paramLabel = "PIXELS", defaultValue = "1280", description = "Window width. Default: ${DEFAULT-VALUE}.")
-    int width;
-
-    @Option(names = "--height", paramLabel = "PIXELS", defaultValue = "960", description = "Window height. Default: ${DEFAULT-VALUE}.")
-    int height;
-
-    @Option(names = "--view", paramLabel = "VIEW", defaultValue = "iso",
-            description = "Start view: iso, front, side, top or AZ,EL in degrees. Default: ${DEFAULT-VALUE}.")
-    String view;
-
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "shaded",
-            description = "Start mode: shaded, normals, wireframe or points. Default: ${DEFAULT-VALUE}.")
-    String mode;
-
-    @Option(names = "--background", paramLabel = "COLOR", defaultValue = "#26262e", description = "Default: ${DEFAULT-VALUE}.")
-    String background;
 
     @Option(names = "--screenshot-dir", paramLabel = "DIR", defaultValue = ".",
             description = "Where the S key writes isofield-view-N.png. Default: ${DEFAULT-VALUE}.")
@@ -64,9 +46,6 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = "--screenshot", paramLabel = "IMAGE.png", description = "With --frames: write the last frame here.")
     Path screenshot;
 
-    @Option(names = "--vulkan-validation", hidden = true, description = "Run with the Khronos validation layer.")
-    boolean validation;
-
     @Override
     public Integer call() {
         var cl = common.mixee.commandLine();
@@ -76,8 +55,8 @@ final class ViewCommand implements Callable<Integer> {
         if (screenshot != null && frames == 0) {
             throw new ParameterException(cl, "--screenshot needs --frames N (the frame to capture is the last one)");
         }
-        ViewerOptions options = new ViewerOptions(width, height, parse("--view", view, View::parse),
-                parse("--mode", mode, RenderMode::parse), parse("--background", background, Rgb::parse), validation,
+        ViewerOptions options = new ViewerOptions(picture.width, picture.height, picture.view(cl),
+                picture.mode(cl), picture.background(cl), picture.validation,
                 screenshotDir);
         List<RenderItem> items = new ArrayList<>();
         for (Path f : files) {
@@ -107,11 +86,4 @@ final class ViewCommand implements Callable<Integer> {
         return 0;
     }
 
-    private <T> T parse(String option, String text, Function<String, T> parser) {
-        try {
-            return parser.apply(text);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(common.mixee.commandLine(), option + ": " + e.getMessage());
-        }
-    }
 }
