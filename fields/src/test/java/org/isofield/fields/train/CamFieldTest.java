@@ -134,7 +134,7 @@ class CamFieldTest {
         CamMlpConfig net = (CamMlpConfig) c.network();
         assertThat(net.gridResolution()).isEqualTo(8);
         assertThat(net.nNeurons()).isEqualTo(64);
-        assertThat(net.gridLearningRateFactor()).isEqualTo(1.0);
+        assertThat(net.gridLearningRateFactor()).isEqualTo(0.1);
         assertThat(new NeuralField(c, 1).paramCount())
                 .isEqualTo(12_196_240L + 7_168 + 3 * 8 * 8 * 2 * 2);
     }
