@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Measurement, not a check (run with {@code -Pslow}): the time of one sphere-traced 1280x960 frame of the field file
  * named by the system property {@code field.isf} (default {@code /tmp/f/spot.isf}; make it with {@code ./isofield fit
- * /work/shared/datasets/meshes/spot-lowres.obj -o /tmp/f/spot.isf --steps 20}), after one warm-up frame (which
+ * ../shared/datasets/meshes/spot-lowres.obj -o /tmp/f/spot.isf --steps 20}), after one warm-up frame (which
  * includes the driver's shader compile), over {@code field.frames} frames (default 2; 0 reports the first frame
  * only); size {@code field.width} x {@code field.height} (default 1280 x 960); printed, never asserted.
  * Skipped when the file is missing.
