@@ -2,15 +2,31 @@ package org.isofield.reconstruction;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.fields.io.FieldFile;
 
 /**
- * The result of a {@link Reconstructor}: the mesh (world frame, outward faces, vertex normals) and what the method
- * chose and measured on the way (resolutions, counts, final losses), for reports; keys are snake_case.
+ * The result of a {@link Reconstructor}: the mesh (world frame, outward faces, vertex normals), what the method
+ * chose and measured on the way (resolutions, counts, final losses), for reports (keys are snake_case), and the
+ * field whose zero set the mesh is, as an {@code .isf} file content when the method has one to save
+ * ({@code reconstruct --save-field}).
+ *
+ * @param field the signed field in world coordinates through its transform, or null when the method keeps none
  */
-public record Reconstruction(TriangleMesh mesh, Map<String, Object> details) {
+public record Reconstruction(TriangleMesh mesh, Map<String, Object> details, FieldFile field) {
     public Reconstruction {
         Objects.requireNonNull(mesh, "mesh");
         details = Map.copyOf(details);
+    }
+
+    /** A result without a field to save. */
+    public Reconstruction(TriangleMesh mesh, Map<String, Object> details) {
+        this(mesh, details, null);
+    }
+
+    /** The field, when the method produced one. */
+    public Optional<FieldFile> savedField() {
+        return Optional.ofNullable(field);
     }
 }
