@@ -40,6 +40,14 @@ final class ConvertCommand implements Callable<Integer> {
             data = new GeometryData(data.format(), data.positions(), data.normals(), data.colors(), null,
                     data.origin(), data.droppedNonFinite());
         }
+        if (data.normals() != null && !target.canHoldNormals()) {
+            common.err().println("isofield: note: " + target.name() + " holds no vertex normals; the "
+                    + data.vertexCount() + " normals are not written");
+        }
+        if (data.colors() != null && !target.canHoldColors()) {
+            common.err().println("isofield: note: " + target.name() + " holds no colours; the "
+                    + data.vertexCount() + " vertex colours are not written");
+        }
         GeometryData written = data;
         common.phase("write", () -> GeometryIO.write(written, out, new WriteOptions(!output.ascii, output.force, common.progress())));
         common.info("wrote " + out + " (" + target.name() + ", " + data.vertexCount() + " vertices, "

@@ -195,6 +195,20 @@ class CliTest {
     }
 
     @Test
+    void convertNotesAttributesTheTargetCannotHold() {
+        TriangleMesh sphere = Shapes.byName("sphere").toMesh(24);
+        float[] normals = sphere.vertices().clone(); // unit sphere at the origin: the normal is the position
+        Path ply = dir.resolve("sphere-normals.ply");
+        Meshes.write(sphere.withNormals(normals), ply);
+        assertThat(Meshes.read(ply).normals()).as("the test input has normals").isNotNull();
+        Result r = run("convert", ply.toString(), dir.resolve("sphere.stl").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("STL holds no vertex normals");
+        Result keep = run("convert", ply.toString(), dir.resolve("sphere.off").toString());
+        assertThat(keep.err()).doesNotContain("holds no");
+    }
+
+    @Test
     void evalJsonHasTheDocumentedKeys() {
         Path mesh = sphereMesh();
         Result r = run("eval", mesh.toString(), mesh.toString(), "--samples", "5000", "--json");
