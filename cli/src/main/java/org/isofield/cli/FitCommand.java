@@ -15,6 +15,7 @@ import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.FieldFiles;
 import org.isofield.fields.io.NeuralFieldFiles;
 import org.isofield.fields.train.NeuralFieldConfig;
+import org.isofield.reconstruction.InvalidMeshException;
 import org.isofield.reconstruction.neural.SdfFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -126,7 +127,7 @@ final class FitCommand implements Callable<Integer> {
     private SdfFit.Result inputChecked(Supplier<SdfFit.Result> fit) {
         try {
             return fit.get();
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidMeshException e) {
             throw FormatException.inFile(mesh, e.getMessage());
         }
     }

@@ -8,6 +8,7 @@ import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.index.bvh.TriangleBvh;
 import org.isofield.datasets.sample.Normalization;
+import org.isofield.reconstruction.InvalidMeshException;
 
 /**
  * SDF training batches from a triangle mesh, as instant-ngp's SDF task draws them (Müller et al. 2022): per batch of
@@ -52,19 +53,19 @@ public final class SdfSampler {
     /**
      * Normalises the mesh, builds its BVH and fills the pool.
      *
-     * @throws IllegalArgumentException if the mesh has no faces, a non-finite vertex, or only zero-area faces
+     * @throws org.isofield.reconstruction.InvalidMeshException if the mesh has no faces, a non-finite vertex, or only zero-area faces
      */
     public SdfSampler(TriangleMesh mesh, SdfSamplingConfig config) {
         Objects.requireNonNull(mesh, "mesh");
         this.config = Objects.requireNonNull(config, "config");
         if (mesh.faceCount() == 0) {
-            throw new IllegalArgumentException("mesh has no faces (" + mesh.vertexCount()
+            throw new InvalidMeshException("mesh has no faces (" + mesh.vertexCount()
                     + " vertices); SDF samples need a surface of at least one triangle");
         }
         float[] v = mesh.vertices();
         for (int i = 0; i < v.length; i++) {
             if (!Float.isFinite(v[i])) {
-                throw new IllegalArgumentException("vertex " + i / 3 + " has coordinate " + v[i]
+                throw new InvalidMeshException("vertex " + i / 3 + " has coordinate " + v[i]
                         + "; expected finite vertices");
             }
         }

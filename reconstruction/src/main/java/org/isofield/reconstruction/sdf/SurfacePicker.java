@@ -2,6 +2,7 @@ package org.isofield.reconstruction.sdf;
 
 import java.util.SplittableRandom;
 import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.reconstruction.InvalidMeshException;
 
 /**
  * Area-weighted uniform points on a mesh whose vertices are stored with origin zero: a face by binary search in a
@@ -14,7 +15,7 @@ final class SurfacePicker {
     private final double[] cumulative;
 
     /**
-     * @throws IllegalArgumentException if the total area is zero (every face degenerate) or not finite
+     * @throws org.isofield.reconstruction.InvalidMeshException if the total area is zero (every face degenerate) or not finite
      */
     SurfacePicker(TriangleMesh mesh) {
         this.v = mesh.vertices();
@@ -31,7 +32,7 @@ final class SurfacePicker {
             cumulative[t] = total;
         }
         if (!(total > 0) || Double.isInfinite(total)) {
-            throw new IllegalArgumentException("mesh has " + nf + " faces but total area " + total
+            throw new InvalidMeshException("mesh has " + nf + " faces but total area " + total
                     + " (every face degenerate); expected at least one face of non-zero area");
         }
     }

@@ -94,7 +94,7 @@ class SdfFitTest {
     void meshWithoutFacesIsRejected() {
         TriangleMesh empty = TriangleMesh.of(new float[] {0, 0, 0, 1, 0, 0, 0, 1, 0}, new int[0]);
         assertThatThrownBy(() -> SdfFit.fit(empty, small(), 10, 1, Progress.NONE))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(org.isofield.reconstruction.InvalidMeshException.class)
                 .hasMessageContaining("no faces");
     }
 

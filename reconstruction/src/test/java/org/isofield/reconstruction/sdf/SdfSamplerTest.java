@@ -167,11 +167,11 @@ class SdfSamplerTest {
     @Test
     void badMeshesAreRejectedClearly() {
         assertThatThrownBy(() -> new SdfSampler(TriangleMesh.of(new float[9], new int[0]), SMALL))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no faces");
+                .isInstanceOf(org.isofield.reconstruction.InvalidMeshException.class).hasMessageContaining("no faces");
         assertThatThrownBy(() -> new SdfSampler(TriangleMesh.of(new float[] {0, 0, 0, 1, 0, 0, 2, 0, 0}, new int[] {0, 1, 2}), SMALL))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("degenerate");
+                .isInstanceOf(org.isofield.reconstruction.InvalidMeshException.class).hasMessageContaining("degenerate");
         assertThatThrownBy(() -> new SdfSampler(TriangleMesh.of(new float[] {0, 0, 0, 1, Float.NaN, 0, 0, 1, 0}, new int[] {0, 1, 2}), SMALL))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("vertex 1");
+                .isInstanceOf(org.isofield.reconstruction.InvalidMeshException.class).hasMessageContaining("vertex 1");
     }
 
     @Test
