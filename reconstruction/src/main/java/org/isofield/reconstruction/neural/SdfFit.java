@@ -134,13 +134,8 @@ public final class SdfFit {
                     + "translation (%s, %s, %s); expected the mesh of the original run", checkpoint.scale(), t[0],
                     t[1], t[2], n.scale(), n.translation().x(), n.translation().y(), n.translation().z()));
         }
-        float[] positions = new float[3 * config.batchSize()];
-        float[] targets = new float[config.batchSize()];
-        ProgressMeter replay = ProgressMeter.of(p, REPLAY_PHASE, trainer.step());
-        for (long s = 0; s < trainer.step(); s++) {
-            sampler.next(positions, targets);
-            replay.step();
-        }
+        ProgressMeter replay = ProgressMeter.of(p, REPLAY_PHASE, 1);
+        sampler.skipTo(trainer.step());
         replay.done();
         return train(trainer, sampler, config, steps, seed, p);
     }

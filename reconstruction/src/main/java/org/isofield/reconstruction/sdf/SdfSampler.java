@@ -113,6 +113,38 @@ public final class SdfSampler {
         return step;
     }
 
+    /**
+     * Moves to {@code target} as if {@link #next} had been called until {@link #step()} reached it, without drawing
+     * the batches: only the pool slots alive at that step are regenerated (at most {@code pool_batches} refills).
+     * Used to resume a training run; the batches that follow are bitwise those of an uninterrupted run.
+     *
+     * @throws IllegalArgumentException if {@code target} is below the current step
+     */
+    public void skipTo(long target) {
+        if (target < step) {
+            throw new IllegalArgumentException("target step " + target + " is below the current step " + step
+                    + "; a sampler only moves forward");
+        }
+        int k = config.poolBatches();
+        if (k > 0 && target > 0) {
+            long last = (target - 1) / config.refreshSteps();
+            long before = step > 0 ? (step - 1) / config.refreshSteps() : 0;
+            if (last > before) {
+                for (int slot = 0; slot < k; slot++) {
+                    if (last < slot) {
+                        continue;
+                    }
+                    long generation = last - Math.floorMod(last - slot, (long) k);
+                    if (generation > before) {
+                        refill(slot, generation);
+                    }
+                }
+                filled = (int) Math.min(k, last + 1);
+            }
+        }
+        step = target;
+    }
+
     /** Draws the next batch into new arrays. */
     public SdfBatch next() {
         SdfBatch b = new SdfBatch(new float[3 * config.batchSize()], new float[config.batchSize()]);

@@ -36,6 +36,32 @@ class SdfSamplerTest {
         return worst;
     }
 
+    /** skipTo(s) then next() gives the batch an uninterrupted sampler draws at step s (pool of 3, refresh 2). */
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 2, 3, 5, 8, 13, 14})
+    void skipToLandsOnTheSameBatchAsDrawing(long target) {
+        TriangleMesh mesh = Shapes.byName("torus").toMesh(24);
+        SdfSamplingConfig config = SdfSamplingConfig.DEFAULT.withBatchSize(256).withPool(3, 2).withSeed(7);
+        SdfSampler drawn = new SdfSampler(mesh, config);
+        for (long s = 0; s < target; s++) {
+            drawn.next();
+        }
+        SdfSampler skipped = new SdfSampler(mesh, config);
+        skipped.next(); // from a step other than 0, too
+        skipped.skipTo(target == 0 ? 1 : target);
+        if (target == 0) {
+            drawn.next();
+        }
+        for (int i = 0; i < 7; i++) {
+            SdfBatch a = drawn.next();
+            SdfBatch b = skipped.next();
+            assertThat(b.positions()).as("step " + drawn.step()).isEqualTo(a.positions());
+            assertThat(b.targets()).as("step " + drawn.step()).isEqualTo(a.targets());
+        }
+        assertThatThrownBy(() -> skipped.skipTo(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only moves forward");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sphere", "torus", "capsule"})
     void targetsMatchTheExactSdfWithinMeshTolerance(String name) {
