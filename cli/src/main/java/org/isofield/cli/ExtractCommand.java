@@ -7,6 +7,7 @@ import org.isofield.datasets.io.Meshes;
 import org.isofield.datasets.io.WriteOptions;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.FieldFiles;
+import org.isofield.reconstruction.gridpull.GridPullFieldFiles;
 import org.isofield.reconstruction.neural.FieldExtractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Parameters;
 /** {@code isofield extract FIELD -o MESH.ply}: marching cubes on a stored field's zero level set, in world units. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Mesh the zero level set of an .isf field file with marching cubes, in the world frame.",
-            "Kinds: neural (dense marching cubes over the unit cube) and gridpull-sparse (reconstruct --save-field:",
-            "sparse marching cubes over the stored bricks; the defaults give the mesh reconstruct wrote)."})
+            "Kinds: neural (dense marching cubes over the unit cube) and gridpull-sparse (from reconstruct",
+            "--save-field: sparse marching cubes over the stored bricks; the defaults give reconstruct's mesh)."})
 final class ExtractCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -56,6 +57,10 @@ final class ExtractCommand implements Callable<Integer> {
         }
         OutputOptions.refuseExisting(output.force, out);
         FieldFile f = common.phase("read", () -> FieldFiles.read(field));
+        if (resolution != null && GridPullFieldFiles.isGrid(f) && (resolution < 8 || resolution > 2048)) {
+            throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(), "--resolution " + resolution
+                    + ": expected 8 to 2048 marching-cubes cells across the longest side for a " + f.kind() + " field");
+        }
         var cleaned = common.phase("extract", () -> GridFieldMeshes.extract(f, field, resolution, minPieceFraction,
                 common.progress()));
         TriangleMesh mesh = cleaned.mesh();

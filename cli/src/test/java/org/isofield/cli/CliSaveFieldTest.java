@@ -77,6 +77,9 @@ class CliSaveFieldTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Meshes.read(coarse).faceCount()).as("the stored resolution 32 gives fewer faces than 40")
                 .isLessThan(Meshes.read(mesh).faceCount());
+        r = CliTest.run("extract", field.toString(), "-o", dir.resolve("tiny.ply").toString(), "--resolution", "4");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--resolution 4: expected 8 to 2048", "gridpull-sparse");
         CliTest.Result info = CliTest.run("info", field.toString());
         assertThat(info.code()).as(info.err()).isZero();
         assertThat(info.out()).contains("gridpull-sparse", "grid_resolution", "32", "stored_bricks");
