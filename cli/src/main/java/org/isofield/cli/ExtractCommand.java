@@ -7,6 +7,7 @@ import org.isofield.datasets.io.Meshes;
 import org.isofield.datasets.io.WriteOptions;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.FieldFiles;
+import org.isofield.reconstruction.gridpull.GridPullFieldFiles;
 import org.isofield.reconstruction.neural.FieldExtractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code isofield extract FIELD -o MESH.ply}: marching cubes on a stored field's zero level set, in world units. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = "Mesh the zero level set of an .isf field file with marching cubes, in the world frame.")
+        description = {"Mesh the zero level set of an .isf field file with marching cubes, in the world frame.",
+            "Kinds: neural (dense marching cubes over the unit cube) and gridpull-sparse (from reconstruct",
+            "--save-field: sparse marching cubes over the stored bricks; the defaults give reconstruct's mesh)."})
 final class ExtractCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -29,39 +32,45 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "MESH", description = "Output mesh (.ply, .obj, ...).")
     Path out;
 
-    @Option(names = "--resolution", paramLabel = "N", defaultValue = "" + FieldExtractor.DEFAULT_RESOLUTION,
-            description = "Samples per axis over the field's unit cube, 2 to 4096. Default: ${DEFAULT-VALUE}.")
-    int resolution;
+    @Option(names = "--resolution", paramLabel = "N",
+            description = {"neural: samples per axis over the field's unit cube, 2 to 4096 (default "
+                + FieldExtractor.DEFAULT_RESOLUTION + ");",
+                "gridpull-sparse: marching-cubes cells across the longest side, 8 to 2048 (default: the stored grid's)."})
+    Integer resolution;
 
     @Option(names = "--min-piece-fraction", paramLabel = "F",
-            defaultValue = "" + org.isofield.datasets.clean.SmallPieces.DEFAULT_MIN_PIECE_FRACTION,
             description = {"Remove disconnected pieces with fewer faces than this fraction of the largest piece's;",
-                "0 keeps every piece. Default: ${DEFAULT-VALUE}."})
-    double minPieceFraction;
+                "0 keeps every piece. Default: " + org.isofield.datasets.clean.SmallPieces.DEFAULT_MIN_PIECE_FRACTION
+                + " (gridpull-sparse: the reconstruction's, stored in the file)."})
+    Double minPieceFraction;
 
     @Override
     public Integer call() {
         InputOptions.existing(common.mixee.commandLine(), field);
-        if (resolution < 2 || resolution > 4096) {
+        if (resolution != null && (resolution < 2 || resolution > 4096)) {
             throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(),
                     "--resolution " + resolution + ": expected 2 to 4096");
         }
-        if (!(minPieceFraction >= 0 && minPieceFraction <= 1)) {
+        if (minPieceFraction != null && !(minPieceFraction >= 0 && minPieceFraction <= 1)) {
             throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(),
                     "--min-piece-fraction " + minPieceFraction + ": expected 0 to 1");
         }
         OutputOptions.refuseExisting(output.force, out);
         FieldFile f = common.phase("read", () -> FieldFiles.read(field));
-        TriangleMesh raw = common.phase("extract", () -> FieldExtractor.extract(f, field, resolution, common.progress()));
-        var cleaned = common.phase("clean", () -> org.isofield.datasets.clean.SmallPieces.remove(raw, minPieceFraction));
+        if (resolution != null && GridPullFieldFiles.isGrid(f) && (resolution < 8 || resolution > 2048)) {
+            throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(), "--resolution " + resolution
+                    + ": expected 8 to 2048 marching-cubes cells across the longest side for a " + f.kind() + " field");
+        }
+        var cleaned = common.phase("extract", () -> GridFieldMeshes.extract(f, field, resolution, minPieceFraction,
+                common.progress()));
         TriangleMesh mesh = cleaned.mesh();
         if (cleaned.componentsRemoved() > 0) {
             common.info("removed " + cleaned.componentsRemoved() + " of " + cleaned.componentsBefore()
-                    + " pieces (" + cleaned.facesRemoved() + " faces) below " + minPieceFraction + " of the largest");
+                    + " pieces (" + cleaned.facesRemoved() + " faces) below the fraction of the largest");
         }
         common.phase("write", () -> Meshes.write(mesh, out, new WriteOptions(!output.ascii, output.force, common.progress())));
-        common.info("wrote " + out + " (" + mesh.vertexCount() + " vertices, " + mesh.faceCount() + " faces, resolution "
-                + resolution + ")");
+        common.info("wrote " + out + " (" + mesh.vertexCount() + " vertices, " + mesh.faceCount() + " faces, "
+                + f.kind() + ", resolution " + (resolution == null ? "default" : resolution) + ")");
         return 0;
     }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code isofield info FILE}: what a file holds. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Print what a geometry file holds: format, counts, attributes, bounds, and mesh checks for meshes.")
+        description = {"Print what a geometry file holds: format, counts, attributes, bounds, and mesh checks for meshes;",
+            "for an .isf field: its kind, the world box of its unit cube, its blocks, and a grid's lattice and bricks."})
 final class InfoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -26,7 +27,7 @@ final class InfoCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Parameters(paramLabel = "FILE", description = "A PLY, OBJ, OFF, XYZ or STL file.")
+    @Parameters(paramLabel = "FILE", description = "A PLY, OBJ, OFF, XYZ or STL file, or an .isf field file.")
     Path file;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
@@ -39,6 +40,10 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InputOptions.existing(common.mixee.commandLine(), file);
+        if (GridFieldMeshes.isFieldFile(file)) {
+            print(common.phase("read", () -> FieldInfo.describe(file)));
+            return 0;
+        }
         GeometryData data = common.phase("read", () -> GeometryIO.read(file, input.readOptions(common.progress())));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("file", file.toString());
@@ -60,12 +65,16 @@ final class InfoCommand implements Callable<Integer> {
             MeshReport r = common.phase("mesh checks", () -> MeshChecks.check(data.toMesh(), SelfIntersections::count));
             out.put("mesh", EvalCommand.meshJson(r));
         }
+        print(out);
+        return 0;
+    }
+
+    private void print(Map<String, Object> out) {
         if (json) {
             common.out().println(Json.write(out));
         } else {
             printTable(out);
         }
-        return 0;
     }
 
     private void printTable(Map<String, Object> out) {
@@ -73,7 +82,7 @@ final class InfoCommand implements Callable<Integer> {
             Object v = e.getValue();
             if (v instanceof Map<?, ?> m) {
                 for (Map.Entry<?, ?> me : m.entrySet()) {
-                    common.out().printf("%-20s %s%n", "mesh." + me.getKey(), me.getValue());
+                    common.out().printf("%-20s %s%n", e.getKey() + "." + me.getKey(), me.getValue());
                 }
             } else if (v instanceof double[] a) {
                 common.out().printf("%-20s %.6g %.6g %.6g%n", e.getKey(), a[0], a[1], a[2]);

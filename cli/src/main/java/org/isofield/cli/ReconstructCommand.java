@@ -28,6 +28,7 @@ import org.isofield.datasets.io.PointClouds;
 import org.isofield.datasets.io.WriteOptions;
 import org.isofield.datasets.metrics.MeshChecks;
 import org.isofield.datasets.metrics.MeshReport;
+import org.isofield.fields.io.FieldFiles;
 import org.isofield.reconstruction.InvalidCloudException;
 import org.isofield.reconstruction.Reconstruction;
 import org.isofield.reconstruction.ReconstructorConfig;
@@ -81,6 +82,11 @@ final class ReconstructCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g. steps=200.")
     List<String> set = List.of();
 
+    @Option(names = "--save-field", paramLabel = "FIELD.isf",
+            description = {"Also save the method's field (GridPull: its sparse grid, kind gridpull-sparse) for",
+                "'isofield extract' and 'isofield render'. One input only; --force replaces an existing file."})
+    Path saveField;
+
     @Option(names = "--report", paramLabel = "FILE.json",
             description = "Write a JSON report: per input the method, config, phase times, peak heap, counts, watertight.")
     Path report;
@@ -93,6 +99,13 @@ final class ReconstructCommand implements Callable<Integer> {
         OutputOptions.refuseExisting(output.force, targets.toArray(Path[]::new));
         if (report != null) {
             OutputOptions.refuseExisting(output.force, report);
+        }
+        if (saveField != null) {
+            if (files.size() != 1) {
+                throw new ParameterException(common.mixee.commandLine(), "--save-field takes one input, found "
+                        + files.size() + "; reconstruct the inputs one at a time to save their fields");
+            }
+            OutputOptions.refuseExisting(output.force, saveField);
         }
         boolean batch = files.size() > 1 || inputs.stream().anyMatch(Files::isDirectory);
         List<Map<String, Object>> entries = new ArrayList<>();
@@ -134,9 +147,20 @@ final class ReconstructCommand implements Callable<Integer> {
         times.add("read", t0, System.nanoTime());
         Reconstruction r = common.phase("reconstruct", () -> Reconstructors.create(cfg).run(cloud, times));
         TriangleMesh mesh = r.mesh();
+        if (saveField != null && r.savedField().isEmpty()) {
+            throw new IsofieldException("reconstruct: method " + cfg.otype() + " keeps no field to save; expected a "
+                    + "method with a field for --save-field (GridPull)");
+        }
         long t1 = System.nanoTime();
         common.phase("write", () -> Meshes.write(mesh, target, new WriteOptions(!output.ascii, output.force, org.isofield.core.Progress.NONE)));
         times.add("write", t1, System.nanoTime());
+        if (saveField != null) {
+            long t2 = System.nanoTime();
+            common.phase("save field", () -> FieldFiles.write(r.field(), saveField, output.force));
+            times.add("save_field", t2, System.nanoTime());
+            entry.put("field", saveField.toString());
+            common.info("wrote " + saveField + " (" + r.field().kind() + ", " + sizeOf(saveField) + " bytes)");
+        }
         MeshReport checks = MeshChecks.check(mesh);
         entry.put("method", cfg.otype());
         entry.put("config", Reconstructors.registry().toJson(cfg));
@@ -152,6 +176,14 @@ final class ReconstructCommand implements Callable<Integer> {
         common.info(String.format(Locale.ROOT, "wrote %s (%d vertices, %d faces, %s, %.1f s) from %s (%d points)", target,
                 mesh.vertexCount(), mesh.faceCount(), checks.watertight() ? "watertight" : "open",
                 (System.nanoTime() - t0) * 1e-9, in, cloud.size()));
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(p + ": cannot read its size: " + e.getMessage(), e);
+        }
     }
 
     private ReconstructorConfig loadConfig() {

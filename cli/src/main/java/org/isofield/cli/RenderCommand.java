@@ -9,8 +9,6 @@ import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryIO;
 import org.isofield.render.RenderOptions;
 import org.isofield.render.Renderings;
-import org.isofield.fields.io.FieldFiles;
-import org.isofield.render.scene.FieldSurface;
 import org.isofield.render.scene.Framing;
 import org.isofield.render.scene.RenderItem;
 import picocli.CommandLine.Command;
@@ -36,8 +34,8 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     PictureOptions picture;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes (drawn as surfaces), point clouds (splats) and .isf fields (sphere-traced; HashGrid "
-                    + "fields with a ReLU/None FullyFusedMLP).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes (drawn as surfaces), point clouds (splats) and .isf fields (neural: sphere-traced, HashGrid "
+                    + "fields with a ReLU/None FullyFusedMLP; gridpull-sparse: extracted to a mesh first).")
     List<Path> files = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "IMAGE.png", description = "The PNG to write.")
@@ -68,8 +66,8 @@ final class RenderCommand implements Callable<Integer> {
             List<RenderItem> list = new ArrayList<>();
             for (Path f : files) {
                 String label = f.getFileName().toString();
-                if (label.toLowerCase(Locale.ROOT).endsWith(FieldFiles.EXTENSION)) {
-                    list.add(RenderItem.of(label, FieldSurface.read(f)));
+                if (GridFieldMeshes.isFieldFile(f)) {
+                    list.add(GridFieldMeshes.renderItem(f, common.progress()));
                     continue;
                 }
                 GeometryData d = GeometryIO.read(f, input.readOptions(common.progress()));

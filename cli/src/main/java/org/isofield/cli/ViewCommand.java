@@ -32,7 +32,7 @@ final class ViewCommand implements Callable<Integer> {
     @Mixin
     PictureOptions picture;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes and point clouds, shown side by side.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes, point clouds and gridpull-sparse .isf fields (extracted to a mesh), side by side.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--screenshot-dir", paramLabel = "DIR", defaultValue = ".",
@@ -61,6 +61,10 @@ final class ViewCommand implements Callable<Integer> {
         List<RenderItem> items = new ArrayList<>();
         for (Path f : files) {
             InputOptions.existing(cl, f);
+            if (GridFieldMeshes.isFieldFile(f)) {
+                items.add(GridFieldMeshes.viewItem(f, common.progress()));
+                continue;
+            }
             GeometryData d = GeometryIO.read(f, input.readOptions(common.progress()));
             String label = f.getFileName().toString();
             items.add(d.hasFaces() ? RenderItem.of(label, d.toMesh()) : RenderItem.of(label, d.toPointCloud()));

@@ -158,7 +158,8 @@ public final class GridPull implements Reconstructor {
                     + "expected a closed surface (an open scan has no inside; or the sampling has holes wider than "
                     + String.format(java.util.Locale.ROOT, "%.1f", 2 * nearDistance) + " cells: try a lower grid_resolution)");
         }
-        return new Reconstruction(cleaned.mesh(), details);
+        return new Reconstruction(cleaned.mesh(), details,
+                GridPullFieldFiles.pack(band.grid(), cells, center, longest, config.minPieceFraction()));
     }
 
     /** The auto grid resolution for a median 8th-neighbour distance (in units of the longest side). */

@@ -34,6 +34,17 @@ final class SparseGrid {
         this.farValue = farValue;
     }
 
+    /** A grid over existing values, {@code 512} per stored brick, shared (e.g. read from a field file). */
+    SparseGrid(int n, int[] directory, byte[] label, int[] brickCells, float[] values, float farValue) {
+        this.n = n;
+        this.nb = n / BRICK;
+        this.directory = directory;
+        this.label = label;
+        this.brickCells = brickCells;
+        this.values = values;
+        this.farValue = farValue;
+    }
+
     int brickCount() {
         return brickCells.length;
     }

@@ -23,7 +23,8 @@ import org.isofield.datasets.geom.TriangleMesh;
  * two samples of the same sign are not missed.
  *
  * <p>Output: vertices relative to the grid's origin, faces counter-clockwise seen from the positive side, unit vertex
- * normals from {@link LatticeField#gradient}; if the mesh's signed volume is negative (a field positive inside), the
+ * normals from {@link LatticeField#gradient}, built from the crossed cells in ascending cell order (so the same pieces
+ * give the same mesh whatever the seeds); if the mesh's signed volume is negative (a field positive inside), the
  * faces and normals are flipped so the result always faces outward. Deterministic for any thread count.
  */
 public final class SparseMarchingCubes {
@@ -122,9 +123,43 @@ public final class SparseMarchingCubes {
             meter.checkCancelled();
         }
         meter.step();
-        TriangleMesh mesh = new SparseMeshBuilder(grid, field).build(crossed.toArray(), values.toArray());
+        long[] crossedCells = crossed.toArray();
+        float[] crossedValues = values.toArray();
+        sortByCell(crossedCells, crossedValues);
+        TriangleMesh mesh = new SparseMeshBuilder(grid, field).build(crossedCells, crossedValues);
         meter.done();
         return new Result(mesh, visitedCount, crossed.size);
+    }
+
+    /**
+     * Puts the crossed cells (with their 8 corner values each) in ascending cell order, so the mesh depends only on
+     * which cells are crossed, not on the seeds the search started from.
+     */
+    static void sortByCell(long[] cells, float[] values) {
+        int n = cells.length;
+        if (n < 2) {
+            return;
+        }
+        int bits = 64 - Long.numberOfLeadingZeros(n - 1L);
+        long max = 0;
+        for (long c : cells) {
+            max = Math.max(max, c);
+        }
+        if (64 - Long.numberOfLeadingZeros(max) + bits > 63) {
+            return; // cell index and position do not fit one key (grids far beyond 4096^3): keep the search order
+        }
+        long[] keys = new long[n];
+        for (int w = 0; w < n; w++) {
+            keys[w] = cells[w] << bits | w;
+        }
+        Arrays.sort(keys);
+        float[] copy = values.clone();
+        long mask = (1L << bits) - 1;
+        for (int w = 0; w < n; w++) {
+            int from = (int) (keys[w] & mask);
+            cells[w] = keys[w] >>> bits;
+            System.arraycopy(copy, 8 * from, values, 8 * w, 8);
+        }
     }
 
     /** A growable long array. */
