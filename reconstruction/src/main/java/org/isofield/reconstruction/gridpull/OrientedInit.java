@@ -23,6 +23,28 @@ final class OrientedInit {
 
     /** Unit outward normals of the points (lattice coordinates), oriented by the grid's current gradient. */
     static float[] normals(SparseGrid grid, float[] points, KdTree tree) {
+        float[] normals = pcaNormals(points, tree);
+        int n = points.length / 3;
+        Parallel.forChunks(n, 4096, (chunk, s0, s1) -> {
+            double[] g = new double[3];
+            for (int p = s0; p < s1; p++) {
+                grid.trilinear(points[3 * p], points[3 * p + 1], points[3 * p + 2], g);
+                double dot = normals[3 * p] * g[0] + normals[3 * p + 1] * g[1] + normals[3 * p + 2] * g[2];
+                if (dot < 0) {
+                    for (int a = 0; a < 3; a++) {
+                        normals[3 * p + a] = -normals[3 * p + a];
+                    }
+                }
+            }
+        });
+        return normals;
+    }
+
+    /**
+     * Unit normals of the points, unoriented: per point, the eigenvector of the smallest eigenvalue of the
+     * covariance of its {@value #NEIGHBOURS} nearest points (itself included).
+     */
+    static float[] pcaNormals(float[] points, KdTree tree) {
         int n = points.length / 3;
         int k = Math.min(NEIGHBOURS, n);
         float[] normals = new float[3 * n];
@@ -34,7 +56,6 @@ final class OrientedInit {
             Parallel.forChunks(m, 4096, (chunk, s0, s1) -> {
                 double[][] c = new double[3][3];
                 double[] nrm = new double[3];
-                double[] g = new double[3];
                 for (int q = s0; q < s1; q++) {
                     double[] mean = new double[3];
                     for (int j = 0; j < k; j++) {
@@ -57,11 +78,8 @@ final class OrientedInit {
                     }
                     SymmetricEigen.smallestVector(c, nrm);
                     int p = base + q;
-                    grid.trilinear(points[3 * p], points[3 * p + 1], points[3 * p + 2], g);
-                    double dot = nrm[0] * g[0] + nrm[1] * g[1] + nrm[2] * g[2];
-                    double sign = dot < 0 ? -1 : 1;
                     for (int a = 0; a < 3; a++) {
-                        normals[3 * p + a] = (float) (sign * nrm[a]);
+                        normals[3 * p + a] = (float) nrm[a];
                     }
                 }
             });

@@ -44,6 +44,19 @@ public final class SparseMarchingCubes {
      * @throws org.isofield.core.CancelledException if {@code progress} asks to stop
      */
     public static Result extract(LatticeField field, CellMask seeds, Progress progress) {
+        return extract(field, seeds, true, progress);
+    }
+
+    /**
+     * Extracts the zero set of {@code field} in the seed cells only: the surface is not followed out of them, and
+     * the faces keep the field's orientation (counter-clockwise seen from the positive side; no outward flip, which
+     * means nothing for an open surface). For open sheets, where the zero set away from the points is an artefact.
+     */
+    public static Result extractWithin(LatticeField field, CellMask cells, Progress progress) {
+        return extract(field, cells, false, progress);
+    }
+
+    private static Result extract(LatticeField field, CellMask seeds, boolean follow, Progress progress) {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(seeds, "seeds");
         SampleGrid grid = seeds.grid();
@@ -93,6 +106,9 @@ public final class SparseMarchingCubes {
                 values.ensure(values.size + 8);
                 System.arraycopy(v, 8 * w, values.data, values.size, 8);
                 values.size += 8;
+                if (!follow) {
+                    continue;
+                }
                 long c = cells[w];
                 int[] ijk = {(int) (c % cx), (int) (c / cx % cy), (int) (c / cx / cy)};
                 int[] limits = {cx, cy, cz};
@@ -122,7 +138,7 @@ public final class SparseMarchingCubes {
             meter.checkCancelled();
         }
         meter.step();
-        TriangleMesh mesh = new SparseMeshBuilder(grid, field).build(crossed.toArray(), values.toArray());
+        TriangleMesh mesh = new SparseMeshBuilder(grid, field, follow).build(crossed.toArray(), values.toArray());
         meter.done();
         return new Result(mesh, visitedCount, crossed.size);
     }
