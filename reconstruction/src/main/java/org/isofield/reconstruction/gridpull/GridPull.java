@@ -36,6 +36,14 @@ import org.isofield.datasets.metrics.MeshReport;
  * with {@link SparseMarchingCubes} seeded by the cells within 1.5 cells of the points; remove small pieces. The mesh
  * is in the input's frame, faces outward, with normals from the field gradient.
  *
+ * <p>Open surfaces ({@code surface: open}, or {@code auto} when the flood fill finds no inside of real size and the
+ * cloud has a rim, see {@link OpenSurface}): the sign comes from PCA normals oriented along a minimum spanning tree
+ * ({@link NormalOrientation}, facing {@code viewpoint} when given) instead of the flood fill; training is the same;
+ * marching cubes runs only in the cells near the points ({@link SparseMarchingCubes#extractWithin}); faces with a
+ * vertex farther than {@code trim_distance} mean point spacings from the points are removed ({@code Trim}); then
+ * small pieces. The mesh is open (details: {@code surface}, {@code watertight}, {@code boundary_edges},
+ * {@code mean_spacing}), faces towards the normals' side.
+ *
  * <p>Auto resolution: {@value #AUTO_CELLS_PER_SPACING} cells per median 8th-neighbour distance, rounded up to a
  * multiple of 8 within [{@value #AUTO_MIN}, {@value #AUTO_MAX}]; about 256 for 100k points on a typical closed
  * shape. Memory is about 30 bytes per stored sample plus 48 per query. Instances are immutable and thread-safe.
