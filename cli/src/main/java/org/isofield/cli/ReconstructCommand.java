@@ -41,7 +41,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code isofield reconstruct INPUT... -o OUT | --out-dir DIR}: point clouds to closed meshes, one or a batch. */
 @Command(name = "reconstruct", mixinStandardHelpOptions = true,
-        description = {"Reconstruct a closed mesh from each point cloud (normals not needed).",
+        description = {"Reconstruct a closed mesh from each point cloud (normals not needed); an open scan gives an open",
+            "mesh trimmed near the points (config keys surface, trim_distance, viewpoint).",
             "Folders are read for files of the known formats. In a batch a failing input is reported and the others go",
             "on; the exit code is then 6. See 'isofield config defaults reconstructor GridPull' for the settings."})
 final class ReconstructCommand implements Callable<Integer> {

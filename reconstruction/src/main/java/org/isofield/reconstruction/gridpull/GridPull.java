@@ -19,6 +19,9 @@ import org.isofield.reconstruction.Reconstructor;
 import org.isofield.reconstruction.mc.CellMask;
 import org.isofield.reconstruction.mc.SampleGrid;
 import org.isofield.reconstruction.mc.SparseMarchingCubes;
+import org.isofield.reconstruction.mc.Trim;
+import org.isofield.datasets.metrics.MeshChecks;
+import org.isofield.datasets.metrics.MeshReport;
 
 /**
  * GridPull (Chen, Liu, Han, ICCV 2023): a discrete signed distance grid optimised by pulling noisy queries onto
@@ -32,6 +35,14 @@ import org.isofield.reconstruction.mc.SparseMarchingCubes;
  * distance to its 8th nearest neighbour ({@link QueryPool}); optimise ({@link GridPullTrainer}); extract the zero set
  * with {@link SparseMarchingCubes} seeded by the cells within 1.5 cells of the points; remove small pieces. The mesh
  * is in the input's frame, faces outward, with normals from the field gradient.
+ *
+ * <p>Open surfaces ({@code surface: open}, or {@code auto} when the flood fill finds no inside of real size and the
+ * cloud has a rim, see {@link OpenSurface}): the sign comes from PCA normals oriented along a minimum spanning tree
+ * ({@link NormalOrientation}, facing {@code viewpoint} when given) instead of the flood fill; training is the same;
+ * marching cubes runs only in the cells near the points ({@link SparseMarchingCubes#extractWithin}); faces with a
+ * vertex farther than {@code trim_distance} mean point spacings from the points are removed ({@code Trim}); then
+ * small pieces. The mesh is open (details: {@code surface}, {@code watertight}, {@code boundary_edges},
+ * {@code mean_spacing}), faces towards the normals' side.
  *
  * <p>Auto resolution: {@value #AUTO_CELLS_PER_SPACING} cells per median 8th-neighbour distance, rounded up to a
  * multiple of 8 within [{@value #AUTO_MIN}, {@value #AUTO_MAX}]; about 256 for 100k points on a typical closed
@@ -54,6 +65,7 @@ public final class GridPull implements Reconstructor {
      */
     static final double NEAR_OFFSET = 1.5;
 
+    private static final System.Logger LOG = System.getLogger(GridPull.class.getName());
     private final GridPullConfig config;
 
     public GridPull(GridPullConfig config) {
@@ -107,7 +119,37 @@ public final class GridPull implements Reconstructor {
         double spacingCells = median * cells;
         double nearDistance = spacingCells + NEAR_OFFSET;
         BandBuilder.Band band = BandBuilder.build(lattice, tree, samples, config.bandWidth(), nearDistance);
-        if (config.orientedInit()) {
+        boolean open = config.surface() == Surface.OPEN;
+        details.put("flood_fill_inside_samples", OpenSurface.insideSamples(band));
+        float[] pca = null;
+        if (config.surface() == Surface.AUTO && !OpenSurface.hasInside(band)) {
+            pca = OrientedInit.pcaNormals(lattice, tree);
+            int rim = OpenSurface.boundaryPoints(lattice, pca, tree);
+            details.put("boundary_points", rim);
+            open = !OpenSurface.thinButClosed(rim, n);
+            if (open) {
+                LOG.log(System.Logger.Level.WARNING, String.format(java.util.Locale.ROOT, "the flood fill found no "
+                        + "inside (%d inside samples for %d near the points) and %d points lie on a rim: "
+                        + "reconstructing an open surface (surface: open), trimmed at %s mean point spacings; set "
+                        + "surface=closed to refuse open input", OpenSurface.insideSamples(band), band.nearSamples(),
+                        rim, config.trimDistance()));
+            }
+        }
+        details.put("surface", open ? "open" : "closed");
+        if (open) {
+            float[] normals = pca != null ? pca : OrientedInit.pcaNormals(lattice, tree);
+            double[] view = null;
+            if (!config.viewpoint().isEmpty()) {
+                view = new double[3];
+                double[] c = {center.x(), center.y(), center.z()};
+                for (int a = 0; a < 3; a++) {
+                    view[a] = half + (config.viewpoint().get(a) - c[a]) / longest * cells;
+                }
+            }
+            NormalOrientation.Oriented oriented = NormalOrientation.orient(lattice, normals, tree, view);
+            OpenSurface.apply(band.grid(), lattice, normals, tree);
+            details.put("normal_graph_parts", oriented.parts());
+        } else if (config.orientedInit()) {
             float[] normals = OrientedInit.normals(band.grid(), lattice, tree);
             OrientedInit.apply(band.grid(), band.nearSlots(), lattice, normals, tree);
         }
@@ -145,18 +187,39 @@ public final class GridPull implements Reconstructor {
         Vec3d origin = center.minus(new Vec3d(half * h, half * h, half * h));
         SampleGrid mcGrid = new SampleGrid(mcSamples, mcSamples, mcSamples, origin, h * ratio);
         CellMask seeds = CellMask.near(mcGrid, cloud, Math.max(1.5 * mcGrid.spacing(), h));
-        SparseMarchingCubes.Result extracted = SparseMarchingCubes.extract(new GridField(band.grid(), ratio), seeds,
-                progress);
+        GridField field = new GridField(band.grid(), ratio);
+        SparseMarchingCubes.Result extracted = open ? SparseMarchingCubes.extractWithin(field, seeds, progress)
+                : SparseMarchingCubes.extract(field, seeds, progress);
         details.put("resolution", mcCells);
         details.put("extract_visited_cells", extracted.visitedCells());
         details.put("extract_crossed_cells", extracted.crossedCells());
-        SmallPieces.Result cleaned = SmallPieces.remove(extracted.mesh(), config.minPieceFraction());
+        TriangleMesh raw = extracted.mesh();
+        if (open) {
+            double meanSpacing = OpenSurface.meanSpacing(unit) * longest;
+            Trim.Result trimmed = Trim.byDistance(raw, cloud, config.trimDistance() * meanSpacing);
+            details.put("mean_spacing", meanSpacing);
+            details.put("trim_distance_world", config.trimDistance() * meanSpacing);
+            details.put("faces_trimmed", trimmed.facesRemoved());
+            raw = trimmed.mesh();
+        }
+        SmallPieces.Result cleaned = SmallPieces.remove(raw, config.minPieceFraction());
         details.put("pieces_removed", cleaned.componentsRemoved());
         details.put("pieces_kept", cleaned.componentsBefore() - cleaned.componentsRemoved());
+        if (open && cleaned.mesh().faceCount() == 0) {
+            throw new NumericalException("gridpull.extract", -1, "the open surface has no zero crossing within "
+                    + config.trimDistance() + " mean point spacings of the points; expected the oriented field to "
+                    + "change sign at the points (try a lower grid_resolution or a larger trim_distance)");
+        }
+        if (open) {
+            MeshReport m = MeshChecks.check(cleaned.mesh());
+            details.put("watertight", m.watertight());
+            details.put("boundary_edges", m.boundaryEdges());
+        }
         if (cleaned.mesh().faceCount() == 0) {
             throw new NumericalException("gridpull.extract", -1, "the field has no zero crossing near the points; "
                     + "expected a closed surface (an open scan has no inside; or the sampling has holes wider than "
-                    + String.format(java.util.Locale.ROOT, "%.1f", 2 * nearDistance) + " cells: try a lower grid_resolution)");
+                    + String.format(java.util.Locale.ROOT, "%.1f", 2 * nearDistance) + " cells: try a lower grid_resolution;"
+                    + " for an open scan set surface=open)");
         }
         return new Reconstruction(cleaned.mesh(), details,
                 GridPullFieldFiles.pack(band.grid(), cells, center, longest, config.minPieceFraction()));

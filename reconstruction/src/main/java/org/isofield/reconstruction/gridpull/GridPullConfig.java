@@ -30,15 +30,24 @@ import org.isofield.reconstruction.ReconstructorConfig;
  *     which keeps parts thinner than the near distance, instead of only the relaxed ramp of {@link BandBuilder}
  * @param minPieceFraction pieces with fewer faces than this fraction of the largest piece are removed, 0 to 1
  * @param seed seed of the query noise and order; the same seed gives the same mesh for any thread count
+ * @param surface {@code "auto"} (default), {@code "closed"} or {@code "open"}; see {@link Surface}. Auto picks
+ *     closed when the flood fill finds an inside region of real size, else open (single range scans, scenes)
+ * @param trimDistance open surfaces only: faces with a vertex farther than this many mean point spacings from the
+ *     nearest input point are removed; the mean point spacing is the mean distance from each input point to its
+ *     nearest other point (world units, reported as {@code mean_spacing}). Above 0 to 1000, default 3
+ * @param viewpoint open surfaces only: where the sensor was, in input coordinates ({@code [x, y, z]}); normals
+ *     of each connected part of the cloud are turned to face it. Empty (default): each part's normals are turned
+ *     to point away from the cloud's centroid. Only the facing of the output changes, not its shape. For a
+ *     camera-frame scan (a depth or stereo frame) the sensor is at {@code [0, 0, 0]}
  */
 public record GridPullConfig(Resolution gridResolution, Resolution resolution, int bandWidth, int steps, int batchSize,
         int queriesPerPoint, double sigmaScale, double learningRate, double decay, int decaySteps, double pullWeight,
         double surfaceWeight, double smoothWeight, double gradientWeight, boolean orientedInit, double minPieceFraction,
-        long seed)
+        long seed, Surface surface, double trimDistance, java.util.List<Double> viewpoint)
         implements ReconstructorConfig {
     /** The defaults; see the class comment and docs/NOTES.md for how they were chosen. */
     public static final GridPullConfig DEFAULT = new GridPullConfig(Resolution.AUTO, Resolution.AUTO, 3, 400, 20_000, 8,
-            0.5, 0.05, 0.5, 100, 1.0, 1.0, 1.0, 0.005, true, 0.01, 0L);
+            0.5, 0.05, 0.5, 100, 1.0, 1.0, 1.0, 0.005, true, 0.01, 0L, Surface.AUTO, 3.0, java.util.List.of());
 
     public GridPullConfig {
         if (gridResolution == null) {
@@ -60,6 +69,19 @@ public record GridPullConfig(Resolution gridResolution, Resolution resolution, i
         Check.configRange("smooth_weight", smoothWeight, 0.0, 1e6);
         Check.configRange("gradient_weight", gradientWeight, 0.0, 1e6);
         Check.configRange("min_piece_fraction", minPieceFraction, 0.0, 1.0);
+        if (surface == null) {
+            throw new ConfigException("surface", "missing; expected \"auto\", \"closed\" or \"open\"");
+        }
+        Check.configRange("trim_distance", trimDistance, 1e-6, 1000.0);
+        if (viewpoint == null || (viewpoint.size() != 0 && viewpoint.size() != 3)) {
+            throw new ConfigException("viewpoint", "found " + viewpoint + "; expected [] (none) or [x, y, z]");
+        }
+        for (Double v : viewpoint) {
+            if (v == null || !Double.isFinite(v)) {
+                throw new ConfigException("viewpoint", "found " + viewpoint + "; expected three finite numbers");
+            }
+        }
+        viewpoint = java.util.List.copyOf(viewpoint);
     }
 
     @Override
@@ -71,27 +93,35 @@ public record GridPullConfig(Resolution gridResolution, Resolution resolution, i
     public GridPullConfig withGridResolution(Resolution r) {
         return new GridPullConfig(Objects.requireNonNull(r, "r"), resolution, bandWidth, steps, batchSize,
                 queriesPerPoint, sigmaScale, learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight,
-                gradientWeight, orientedInit, minPieceFraction, seed);
+                gradientWeight, orientedInit, minPieceFraction, seed, surface, trimDistance, viewpoint);
     }
 
     /** This config with another marching-cubes resolution. */
     public GridPullConfig withResolution(Resolution r) {
         return new GridPullConfig(gridResolution, Objects.requireNonNull(r, "r"), bandWidth, steps, batchSize,
                 queriesPerPoint, sigmaScale, learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight,
-                gradientWeight, orientedInit, minPieceFraction, seed);
+                gradientWeight, orientedInit, minPieceFraction, seed, surface, trimDistance, viewpoint);
     }
 
     /** This config with another number of steps. */
     public GridPullConfig withSteps(int n) {
         return new GridPullConfig(gridResolution, resolution, bandWidth, n, batchSize, queriesPerPoint, sigmaScale,
                 learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight, gradientWeight,
-                orientedInit, minPieceFraction, seed);
+                orientedInit, minPieceFraction, seed, surface, trimDistance, viewpoint);
     }
 
     /** This config with another seed. */
     public GridPullConfig withSeed(long s) {
         return new GridPullConfig(gridResolution, resolution, bandWidth, steps, batchSize, queriesPerPoint, sigmaScale,
                 learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight, gradientWeight,
-                orientedInit, minPieceFraction, s);
+                orientedInit, minPieceFraction, s, surface, trimDistance, viewpoint);
+    }
+
+    /** This config with another surface kind. */
+    public GridPullConfig withSurface(Surface kind) {
+        return new GridPullConfig(gridResolution, resolution, bandWidth, steps, batchSize, queriesPerPoint, sigmaScale,
+                learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight, gradientWeight,
+                orientedInit, minPieceFraction, seed, java.util.Objects.requireNonNull(kind, "kind"), trimDistance,
+                viewpoint);
     }
 }

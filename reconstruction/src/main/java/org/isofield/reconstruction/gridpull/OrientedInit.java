@@ -23,6 +23,19 @@ final class OrientedInit {
 
     /** Unit outward normals of the points (lattice coordinates), oriented by the grid's current gradient. */
     static float[] normals(SparseGrid grid, float[] points, KdTree tree) {
+        return pca(points, tree, grid);
+    }
+
+    /**
+     * Unit normals of the points, unoriented: per point, the eigenvector of the smallest eigenvalue of the
+     * covariance of its {@value #NEIGHBOURS} nearest points (itself included).
+     */
+    static float[] pcaNormals(float[] points, KdTree tree) {
+        return pca(points, tree, null);
+    }
+
+    /** PCA normals, each turned to agree with the gradient of {@code grid} at its point when the grid is not null. */
+    private static float[] pca(float[] points, KdTree tree, SparseGrid grid) {
         int n = points.length / 3;
         int k = Math.min(NEIGHBOURS, n);
         float[] normals = new float[3 * n];
@@ -57,9 +70,12 @@ final class OrientedInit {
                     }
                     SymmetricEigen.smallestVector(c, nrm);
                     int p = base + q;
-                    grid.trilinear(points[3 * p], points[3 * p + 1], points[3 * p + 2], g);
-                    double dot = nrm[0] * g[0] + nrm[1] * g[1] + nrm[2] * g[2];
-                    double sign = dot < 0 ? -1 : 1;
+                    double sign = 1;
+                    if (grid != null) {
+                        grid.trilinear(points[3 * p], points[3 * p + 1], points[3 * p + 2], g);
+                        double dot = nrm[0] * g[0] + nrm[1] * g[1] + nrm[2] * g[2];
+                        sign = dot < 0 ? -1 : 1;
+                    }
                     for (int a = 0; a < 3; a++) {
                         normals[3 * p + a] = (float) (sign * nrm[a]);
                     }

@@ -45,6 +45,19 @@ public final class SparseMarchingCubes {
      * @throws org.isofield.core.CancelledException if {@code progress} asks to stop
      */
     public static Result extract(LatticeField field, CellMask seeds, Progress progress) {
+        return extract(field, seeds, true, progress);
+    }
+
+    /**
+     * Extracts the zero set of {@code field} in the seed cells only: the surface is not followed out of them, and
+     * the faces keep the field's orientation (counter-clockwise seen from the positive side; no outward flip, which
+     * means nothing for an open surface). For open sheets, where the zero set away from the points is an artefact.
+     */
+    public static Result extractWithin(LatticeField field, CellMask cells, Progress progress) {
+        return extract(field, cells, false, progress);
+    }
+
+    private static Result extract(LatticeField field, CellMask seeds, boolean follow, Progress progress) {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(seeds, "seeds");
         SampleGrid grid = seeds.grid();
@@ -94,6 +107,9 @@ public final class SparseMarchingCubes {
                 values.ensure(values.size + 8);
                 System.arraycopy(v, 8 * w, values.data, values.size, 8);
                 values.size += 8;
+                if (!follow) {
+                    continue;
+                }
                 long c = cells[w];
                 int[] ijk = {(int) (c % cx), (int) (c / cx % cy), (int) (c / cx / cy)};
                 int[] limits = {cx, cy, cz};
@@ -126,7 +142,7 @@ public final class SparseMarchingCubes {
         long[] crossedCells = crossed.toArray();
         float[] crossedValues = values.toArray();
         sortByCell(crossedCells, crossedValues);
-        TriangleMesh mesh = new SparseMeshBuilder(grid, field).build(crossedCells, crossedValues);
+        TriangleMesh mesh = new SparseMeshBuilder(grid, field, follow).build(crossedCells, crossedValues);
         meter.done();
         return new Result(mesh, visitedCount, crossed.size);
     }

@@ -14,11 +14,14 @@ final class SparseMeshBuilder {
     private final LatticeField field;
     private final int cx;
     private final int cy;
+    private final boolean orientOutward;
     private final GrowableArrays.Floats vertices = new GrowableArrays.Floats();
     private final GrowableArrays.Ints faces = new GrowableArrays.Ints();
 
-    SparseMeshBuilder(SampleGrid grid, LatticeField field) {
+    /** @param orientOutward flip the faces when their signed volume is negative (closed surfaces) */
+    SparseMeshBuilder(SampleGrid grid, LatticeField field, boolean orientOutward) {
         this.grid = grid;
+        this.orientOutward = orientOutward;
         this.field = field;
         this.cx = grid.nx() - 1;
         this.cy = grid.ny() - 1;
@@ -87,7 +90,7 @@ final class SparseMeshBuilder {
         float[] pos = vertices.toArray();
         int[] f = faces.toArray();
         float[] normals = normals(pos);
-        if (signedVolume(pos, f) < 0) {
+        if (orientOutward && signedVolume(pos, f) < 0) {
             for (int t = 0; t < f.length; t += 3) {
                 int tmp = f[t + 1];
                 f[t + 1] = f[t + 2];

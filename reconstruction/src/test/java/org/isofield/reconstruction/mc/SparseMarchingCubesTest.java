@@ -110,4 +110,51 @@ class SparseMarchingCubesTest {
         assertThat(r.mesh().faceCount()).isZero();
         assertThat(r.visitedCells()).isZero();
     }
+
+    @Test
+    void extractWithinStaysInTheGivenCellsAndKeepsTheFieldsOrientation() {
+        AnalyticShape shape = Shapes.byName("sphere");
+        SampleGrid grid = MarchingCubesTest.box(40);
+        PointCloud all = SurfaceSampler.sample(shape.toMesh(64), 2000, 3L);
+        float[] p = all.positions();
+        float[] cap = new float[p.length];
+        int m = 0;
+        for (int i = 0; i < p.length; i += 3) {
+            if (all.origin().z() + p[i + 2] > 0.2) {
+                System.arraycopy(p, i, cap, m, 3);
+                m += 3;
+            }
+        }
+        CellMask cells = CellMask.near(grid, PointCloud.of(java.util.Arrays.copyOf(cap, m), all.origin()), 1.5 * grid.spacing());
+        LatticeField inverted = new LatticeField() {
+            final LatticeField f = lattice(shape, grid);
+
+            @Override
+            public float value(int i, int j, int k) {
+                return -f.value(i, j, k);
+            }
+
+            @Override
+            public void gradient(double x, double y, double z, double[] out) {
+                f.gradient(x, y, z, out);
+                for (int a = 0; a < 3; a++) {
+                    out[a] = -out[a];
+                }
+            }
+        };
+        SparseMarchingCubes.Result within = SparseMarchingCubes.extractWithin(inverted, cells, Progress.NONE);
+        assertThat(within.visitedCells()).isEqualTo(cells.count());
+        MeshReport r = MeshChecks.check(within.mesh());
+        assertThat(r.watertight()).isFalse();
+        assertThat(r.orientationConsistent()).isTrue();
+        assertThat(within.mesh().bounds().min().z()).isGreaterThan(0.2 - 3 * grid.spacing());
+        // positive inside: the normals point inward; extract() would have flipped them outward
+        float[] v = within.mesh().vertices();
+        float[] n = within.mesh().normals();
+        Vec3d o = within.mesh().origin();
+        for (int i = 0; i < within.mesh().vertexCount(); i++) {
+            double dot = (o.x() + v[3 * i]) * n[3 * i] + (o.y() + v[3 * i + 1]) * n[3 * i + 1] + (o.z() + v[3 * i + 2]) * n[3 * i + 2];
+            assertThat(dot).isNegative();
+        }
+    }
 }

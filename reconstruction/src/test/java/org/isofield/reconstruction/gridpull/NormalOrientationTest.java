@@ -1,0 +1,80 @@
+package org.isofield.reconstruction.gridpull;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.isofield.datasets.index.kdtree.KdTree;
+import org.junit.jupiter.api.Test;
+
+class NormalOrientationTest {
+    /** {@code n} points on a sphere of radius {@code r} around {@code (cx, 0, 0)}. */
+    static float[] sphere(int n, double r, double cx, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        float[] p = new float[3 * n];
+        for (int i = 0; i < n; i++) {
+            double z = 2 * rnd.nextDouble() - 1;
+            double phi = 2 * Math.PI * rnd.nextDouble();
+            double s = Math.sqrt(1 - z * z);
+            p[3 * i] = (float) (cx + r * s * Math.cos(phi));
+            p[3 * i + 1] = (float) (r * s * Math.sin(phi));
+            p[3 * i + 2] = (float) (r * z);
+        }
+        return p;
+    }
+
+    static float[] concat(float[] a, float[] b) {
+        float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void twoSpheresComeOutOutwardEachAsItsOwnPart() {
+        float[] p = concat(sphere(1500, 10, 0, 1L), sphere(800, 5, 40, 2L));
+        KdTree tree = KdTree.build(p);
+        float[] n = OrientedInit.pcaNormals(p, tree);
+        NormalOrientation.Oriented o = NormalOrientation.orient(p, n, tree, null);
+        assertThat(o.parts()).isEqualTo(2);
+        for (int i = 0; i < p.length / 3; i++) {
+            double cx = i < 1500 ? 0 : 40;
+            double dot = (p[3 * i] - cx) * n[3 * i] + p[3 * i + 1] * n[3 * i + 1] + p[3 * i + 2] * n[3 * i + 2];
+            assertThat(dot).as("point %d", i).isPositive();
+        }
+    }
+
+    @Test
+    void aNoisyPlaneFacesTheViewpoint() {
+        SplittableRandom rnd = new SplittableRandom(5L);
+        int m = 2000;
+        float[] p = new float[3 * m];
+        for (int i = 0; i < m; i++) {
+            p[3 * i] = (float) (20 * rnd.nextDouble());
+            p[3 * i + 1] = (float) (20 * rnd.nextDouble());
+            p[3 * i + 2] = (float) (0.05 * (rnd.nextDouble() - 0.5));
+        }
+        KdTree tree = KdTree.build(p);
+        for (double side : new double[] {-30, 30}) {
+            float[] n = OrientedInit.pcaNormals(p, tree);
+            NormalOrientation.orient(p, n, tree, new double[] {10, 10, side});
+            for (int i = 0; i < m; i++) {
+                assertThat(n[3 * i + 2] * side).as("point %d", i).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void heapPopsInCostThenIndexOrder() {
+        NormalOrientation.EdgeHeap h = new NormalOrientation.EdgeHeap(2);
+        double[] costs = {0.5, 0.1, 0.5, 0.0, 0.9, 0.1};
+        for (int i = 0; i < costs.length; i++) {
+            h.push(costs[i], i, 0);
+        }
+        int[] order = new int[costs.length];
+        for (int i = 0; i < costs.length; i++) {
+            order[i] = h.node();
+            h.pop();
+        }
+        assertThat(order).containsExactly(3, 1, 5, 0, 2, 4);
+        assertThat(h.size()).isZero();
+    }
+}
