@@ -7,8 +7,13 @@
 #ifdef SCALAR
 #include "colormap.glsl"
 #endif
+#if !defined(SCALAR) || defined(CLIP)
+#define WITH_POSITION 1
+#endif
 
+#ifdef WITH_POSITION
 layout(location = 0) in vec3 vPosition;
+#endif
 layout(location = 1) in vec3 vNormal;
 layout(location = 0) out vec4 outColor;
 #ifdef SCALAR
