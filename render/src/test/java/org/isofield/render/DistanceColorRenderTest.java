@@ -8,10 +8,12 @@ import java.util.List;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.sample.SurfaceSampler;
 import org.isofield.datasets.shapes.Sphere;
+import org.isofield.render.scene.ClipPlane;
 import org.isofield.render.scene.ColorMap;
 import org.isofield.render.scene.DistanceColoring;
 import org.isofield.render.scene.Framing;
 import org.isofield.render.scene.RenderItem;
+import org.isofield.render.scene.RenderMode;
 import org.isofield.render.scene.Rgb;
 import org.isofield.render.scene.View;
 import org.isofield.render.testing.Pictures;
@@ -137,6 +139,25 @@ class DistanceColorRenderTest {
         }
         assertThat(drawn).isGreaterThan(W * H / 20);
         assertThat((double) on / drawn).as("splat pixels at the colour of 0.1 / 0.4").isGreaterThan(0.99);
+    }
+
+    @Test
+    void everyModeOfAColouredMeshDrawsCleanlyWithAndWithoutAClip() {
+        VulkanTesting.assumeVulkanWithValidation();
+        DistanceColoring.Result r = DistanceColoring.apply(List.of(RenderItem.of("sphere.ply", new Sphere(1).toMesh(12))),
+                new boolean[] {true}, TRUTH, "truth.ply", 0.2);
+        for (RenderMode mode : RenderMode.values()) {
+            for (ClipPlane clip : new ClipPlane[] {null, ClipPlane.parse("y")}) {
+                BufferedImage img = Renderings.render(r.items(), options(r).withMode(mode).withClip(clip).withSize(96, 96));
+                int drawn = 0;
+                for (int y = 0; y < 96 - ColorBarPainter.bandHeight(96); y++) {
+                    for (int x = 0; x < 96; x++) {
+                        drawn += (img.getRGB(x, y) & 0xffffff) != 0 ? 1 : 0;
+                    }
+                }
+                assertThat(drawn).as(mode + " clip " + clip).isGreaterThan(100);
+            }
+        }
     }
 
     static int maxChannelDifference(int a, int b) {
