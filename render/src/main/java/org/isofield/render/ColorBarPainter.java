@@ -56,12 +56,11 @@ final class ColorBarPainter {
         int base = r.y + r.height + tick + fm.getAscent();
         String first = bar.tick(0);
         String mid = bar.tick(bar.scale() / 2);
-        String last = "\u2265" + bar.tick(bar.scale());
         int wFirst = fm.stringWidth(first);
+        String last = Labels.fit("\u2265" + bar.tick(bar.scale()), fm, Math.max(0, r.width - wFirst - 4));
         int wLast = fm.stringWidth(last);
         g.drawString(first, r.x, base);
-        g.drawString(Labels.fit(last, fm, Math.max(0, r.width - wFirst - 4)), r.x + r.width - Math.min(wLast,
-                r.width - wFirst - 4), base);
+        g.drawString(last, r.x + r.width - wLast, base);
         int wMid = fm.stringWidth(mid);
         int midX = r.x + r.width / 2 - wMid / 2;
         if (midX > r.x + wFirst + 6 && midX + wMid < r.x + r.width - wLast - 6) {
