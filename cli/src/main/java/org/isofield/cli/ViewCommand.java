@@ -22,12 +22,12 @@ import picocli.CommandLine.Parameters;
 /** {@code isofield view FILE...}: an interactive window (Vulkan, X11; under Xvfb on machines without a screen). */
 @Command(name = "view", mixinStandardHelpOptions = true,
         description = {"Show meshes and point clouds side by side in a window (printed on start):",
-            "mouse: left drag orbits, right or middle drag pans, wheel zooms, Shift+wheel moves the clipping plane",
+            "mouse: left drag orbits, right drag pans, wheel zooms, Shift+wheel moves the plane",
             "1..9   show/hide input 1..9 (side by side, in the order given); 0 shows all",
             "F1..F4 shaded, normals, wireframe, points; M cycles the modes",
             "C      clipping plane on/off (starts across the centre, removing the +x side)",
             "X Y Z  clip along that axis; the current axis again flips the removed side",
-            "[ ]    move the plane along its axis by 1%% of the scene (Shift: 10%%); also PageDown/PageUp",
+            "[ ]    move the plane by 1%% of the scene (Shift: 10%%); PageDown/PageUp too",
             "R      reset the view; S screenshot; H print these keys; Esc or Q close"})
 final class ViewCommand implements Callable<Integer> {
     @Mixin
