@@ -1,6 +1,7 @@
 package org.isofield.cli;
 
 import java.util.function.Function;
+import org.isofield.render.scene.ClipPlane;
 import org.isofield.render.scene.RenderMode;
 import org.isofield.render.scene.Rgb;
 import org.isofield.render.scene.View;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The picture settings that {@code render} and {@code view} share: size, view, mode and background, parsed into the
+ * The picture settings that {@code render} and {@code view} share: size, view, mode, background and clipping plane,
+ * parsed into the
  * renderer's types with usage errors that name the option.
  */
 final class PictureOptions {
@@ -33,6 +35,13 @@ final class PictureOptions {
             description = "#rrggbb or white, black, gray, lightgray, darkgray. Default: ${DEFAULT-VALUE}.")
     String background;
 
+    @Option(names = "--clip", paramLabel = "AXIS[,POSITION]",
+            description = "Cut meshes and point clouds with a plane: AXIS x, y or z removes the side towards +AXIS, "
+                    + "-x, -y or -z the side towards -AXIS; POSITION is the plane's world coordinate (default: the "
+                    + "centre of all inputs). Surfaces seen through the cut show their inside in orange. Fields are "
+                    + "not cut.")
+    String clip;
+
     @Option(names = "--vulkan-validation", hidden = true,
             description = "Run with the Khronos validation layer and fail on any warning or error it reports.")
     boolean validation;
@@ -47,6 +56,11 @@ final class PictureOptions {
 
     Rgb background(CommandLine cl) {
         return parse(cl, "--background", background, Rgb::parse);
+    }
+
+    /** The clipping plane, or null without {@code --clip}. */
+    ClipPlane clip(CommandLine cl) {
+        return clip == null ? null : parse(cl, "--clip", clip, ClipPlane::parse);
     }
 
     /** Parses an option's text; a parser's {@link IllegalArgumentException} becomes a usage error naming it. */

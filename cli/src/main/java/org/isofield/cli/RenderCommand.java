@@ -9,6 +9,7 @@ import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryIO;
 import org.isofield.render.RenderOptions;
 import org.isofield.render.Renderings;
+import org.isofield.render.scene.DistanceColoring;
 import org.isofield.render.scene.Framing;
 import org.isofield.render.scene.RenderItem;
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Render meshes, point clouds and neural fields (.isf, sphere-traced) into a PNG image (offscreen, Vulkan; lavapipe works without a GPU).",
-            "Several inputs are drawn side by side with their file names (see --framing)."})
+            "Several inputs are drawn side by side with their file names (see --framing).",
+            "--error-to GT colours them by their distance to a ground-truth mesh and adds a colour bar; --clip cuts them."})
 final class RenderCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -33,6 +35,9 @@ final class RenderCommand implements Callable<Integer> {
 
     @Mixin
     PictureOptions picture;
+
+    @Mixin
+    ErrorToOptions errors;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes (drawn as surfaces), point clouds (splats) and .isf fields (neural: sphere-traced, HashGrid "
                     + "fields with a ReLU/None FullyFusedMLP; gridpull-sparse: extracted to a mesh first).")
@@ -57,10 +62,12 @@ final class RenderCommand implements Callable<Integer> {
         }
         RenderOptions options = new RenderOptions(picture.width, picture.height, picture.view(cl),
                 picture.mode(cl), picture.background(cl),
-                PictureOptions.parse(cl, "--framing", framing, Framing::parse), picture.validation);
+                PictureOptions.parse(cl, "--framing", framing, Framing::parse), picture.validation)
+                .withClip(picture.clip(cl));
         for (Path f : files) {
             InputOptions.existing(cl, f);
         }
+        errors.check(cl);
         OutputOptions.refuseExisting(force, output);
         List<RenderItem> items = common.phase("read", () -> {
             List<RenderItem> list = new ArrayList<>();
@@ -75,7 +82,10 @@ final class RenderCommand implements Callable<Integer> {
             }
             return list;
         });
-        common.phase("render", () -> Renderings.renderToPng(items, options, output, force));
+        DistanceColoring.Result coloured = errors.apply(cl, files, items, input, common);
+        List<RenderItem> drawn = coloured == null ? items : coloured.items();
+        RenderOptions withBar = coloured == null ? options : options.withColorBar(coloured.bar());
+        common.phase("render", () -> Renderings.renderToPng(drawn, withBar, output, force));
         common.info(String.format(Locale.ROOT, "wrote %s (%dx%d, %d input%s, %s, view %s)", output, picture.width, picture.height,
                 items.size(), items.size() == 1 ? "" : "s", options.mode().key(), picture.view));
         return 0;

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryIO;
 import org.isofield.render.PngFiles;
+import org.isofield.render.scene.DistanceColoring;
 import org.isofield.render.scene.RenderItem;
 import org.isofield.render.viewer.Viewer;
 import org.isofield.render.viewer.ViewerOptions;
@@ -20,8 +21,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code isofield view FILE...}: an interactive window (Vulkan, X11; under Xvfb on machines without a screen). */
 @Command(name = "view", mixinStandardHelpOptions = true,
-        description = {"Show meshes and point clouds in a window: left drag orbits, right drag pans, the wheel zooms;",
-            "keys 1 shaded, 2 normals, 3 wireframe, 4 points, R reset, S screenshot, Esc/Q close."})
+        description = {"Show meshes and point clouds side by side in a window (printed on start):",
+            "mouse: left drag orbits, right drag pans, wheel zooms, Shift+wheel moves the plane",
+            "1..9   show/hide input 1..9 (side by side, in the order given); 0 shows all",
+            "F1..F4 shaded, normals, wireframe, points; M cycles the modes",
+            "C      clipping plane on/off (starts across the centre, removing the +x side)",
+            "X Y Z  clip along that axis; the current axis again flips the removed side",
+            "[ ]    move the plane by 1%% of the scene (Shift: 10%%); PageDown/PageUp too",
+            "R      reset the view; S screenshot; H print these keys; Esc or Q close"})
 final class ViewCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -31,6 +38,9 @@ final class ViewCommand implements Callable<Integer> {
 
     @Mixin
     PictureOptions picture;
+
+    @Mixin
+    ErrorToOptions errors;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes, point clouds and gridpull-sparse .isf fields (extracted to a mesh), side by side.")
     List<Path> files = new ArrayList<>();
@@ -57,7 +67,11 @@ final class ViewCommand implements Callable<Integer> {
         }
         ViewerOptions options = new ViewerOptions(picture.width, picture.height, picture.view(cl),
                 picture.mode(cl), picture.background(cl), picture.validation,
-                screenshotDir);
+                screenshotDir, picture.clip(cl));
+        for (Path f : files) {
+            InputOptions.existing(cl, f);
+        }
+        errors.check(cl);
         List<RenderItem> items = new ArrayList<>();
         for (Path f : files) {
             InputOptions.existing(cl, f);
@@ -69,8 +83,11 @@ final class ViewCommand implements Callable<Integer> {
             String label = f.getFileName().toString();
             items.add(d.hasFaces() ? RenderItem.of(label, d.toMesh()) : RenderItem.of(label, d.toPointCloud()));
         }
-        try (Viewer viewer = Viewer.open(items, options)) {
+        DistanceColoring.Result coloured = errors.apply(cl, files, items, input, common);
+        List<RenderItem> shown = coloured == null ? items : coloured.items();
+        try (Viewer viewer = Viewer.open(shown, options)) {
             if (frames == 0) {
+                common.info(Viewer.keyHelp());
                 viewer.run();
             } else {
                 BufferedImage last = null;

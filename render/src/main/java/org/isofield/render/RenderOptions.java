@@ -1,6 +1,8 @@
 package org.isofield.render;
 
 import java.util.Objects;
+import org.isofield.render.scene.ClipPlane;
+import org.isofield.render.scene.ColorBar;
 import org.isofield.render.scene.Framing;
 import org.isofield.render.scene.RenderMode;
 import org.isofield.render.scene.Rgb;
@@ -16,12 +18,20 @@ import org.isofield.render.scene.View;
  * @param background the background colour
  * @param framing    whether side-by-side items share one camera
  * @param validation run with the Khronos validation layer and fail on any warning or error it reports
+ * @param clip       a clipping plane (its position, when unset, goes to the centre of all items' bounds), or null
+ * @param colorBar   the legend of items coloured through a colour map, drawn in a band under the tiles, or null
  */
 public record RenderOptions(int width, int height, View view, RenderMode mode, Rgb background, Framing framing,
-                            boolean validation) {
-    /** 1280x960, iso view, shaded, dark grey background, automatic framing, no validation. */
+                            boolean validation, ClipPlane clip, ColorBar colorBar) {
+    /** 1280x960, iso view, shaded, dark grey background, automatic framing, no validation, no clip, no colour bar. */
     public static final RenderOptions DEFAULT = new RenderOptions(1280, 960, View.ISO, RenderMode.SHADED,
-            Rgb.fromRgb24(0x26262e), Framing.AUTO, false);
+            Rgb.fromRgb24(0x26262e), Framing.AUTO, false, null, null);
+
+    /** Without a clipping plane or a colour bar. */
+    public RenderOptions(int width, int height, View view, RenderMode mode, Rgb background, Framing framing,
+                         boolean validation) {
+        this(width, height, view, mode, background, framing, validation, null, null);
+    }
 
     public RenderOptions {
         size("width", width);
@@ -39,26 +49,34 @@ public record RenderOptions(int width, int height, View view, RenderMode mode, R
     }
 
     public RenderOptions withSize(int w, int h) {
-        return new RenderOptions(w, h, view, mode, background, framing, validation);
+        return new RenderOptions(w, h, view, mode, background, framing, validation, clip, colorBar);
     }
 
     public RenderOptions withView(View v) {
-        return new RenderOptions(width, height, v, mode, background, framing, validation);
+        return new RenderOptions(width, height, v, mode, background, framing, validation, clip, colorBar);
     }
 
     public RenderOptions withMode(RenderMode m) {
-        return new RenderOptions(width, height, view, m, background, framing, validation);
+        return new RenderOptions(width, height, view, m, background, framing, validation, clip, colorBar);
     }
 
     public RenderOptions withBackground(Rgb b) {
-        return new RenderOptions(width, height, view, mode, b, framing, validation);
+        return new RenderOptions(width, height, view, mode, b, framing, validation, clip, colorBar);
     }
 
     public RenderOptions withFraming(Framing f) {
-        return new RenderOptions(width, height, view, mode, background, f, validation);
+        return new RenderOptions(width, height, view, mode, background, f, validation, clip, colorBar);
     }
 
     public RenderOptions withValidation(boolean on) {
-        return new RenderOptions(width, height, view, mode, background, framing, on);
+        return new RenderOptions(width, height, view, mode, background, framing, on, clip, colorBar);
+    }
+
+    public RenderOptions withClip(ClipPlane c) {
+        return new RenderOptions(width, height, view, mode, background, framing, validation, c, colorBar);
+    }
+
+    public RenderOptions withColorBar(ColorBar bar) {
+        return new RenderOptions(width, height, view, mode, background, framing, validation, clip, bar);
     }
 }

@@ -1,10 +1,8 @@
 package org.isofield.render;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +21,9 @@ import org.isofield.render.vulkan.OffscreenRenderer;
  * sphere-traced ({@link FieldTracer}, shaded or normals; wireframe and points modes draw them shaded). Under
  * {@link RenderOptions#framing()} the tiles share one camera that frames the union of the bounds (sizes and positions
  * compare across tiles) or each gets its own. With more than one item each tile is labelled with its item's label
- * (drawn with Java2D on the read-back image).
+ * (drawn with Java2D on the read-back image). {@link RenderOptions#clip()} cuts meshes and point clouds (fields are not
+ * clipped); {@link RenderOptions#colorBar()} adds a band under the tiles with the legend of colour-mapped items
+ * ({@link org.isofield.render.scene.DistanceColoring}).
  *
  * <p>Errors: no Vulkan driver is a {@link org.isofield.core.BackendUnavailableException} naming the package to
  * install; with {@link RenderOptions#validation()} any validation warning or error is an {@link IsofieldException}
@@ -38,7 +38,12 @@ public final class Renderings {
         if (items.isEmpty()) {
             throw new IllegalArgumentException("nothing to render; expected at least one input");
         }
-        TileLayout layout = TileLayout.of(items.size(), options.width(), options.height());
+        int band = options.colorBar() == null ? 0 : ColorBarPainter.bandHeight(options.height());
+        if (band > 0 && options.height() - band < 16) {
+            throw new IllegalArgumentException("image height " + options.height() + " leaves no room for the colour bar ("
+                    + band + " pixels); expected at least " + (band + 16));
+        }
+        TileLayout layout = TileLayout.of(items.size(), options.width(), options.height() - band);
         Aabb bounds = Aabb.EMPTY;
         for (RenderItem item : items) {
             bounds = bounds.union(item.bounds());
@@ -46,7 +51,8 @@ public final class Renderings {
         double aspect = (double) layout.tileWidth() / layout.tileHeight();
         boolean shared = options.framing().shared(items);
         Camera sharedCamera = Camera.framing(bounds, options.view(), aspect);
-        DrawStyle style = DrawStyle.of(options.mode(), options.background());
+        DrawStyle style = DrawStyle.of(options.mode(), options.background())
+                .withClip(options.clip() == null ? null : options.clip().at(bounds));
         BufferedImage out = new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try (OffscreenRenderer renderer = OffscreenRenderer.open(options.validation())) {
@@ -65,6 +71,10 @@ public final class Renderings {
             }
             if (items.size() > 1) {
                 drawLabels(g, items, layout, options);
+            }
+            if (band > 0) {
+                ColorBarPainter.paint(out, g, options.colorBar(), 0, options.height() - band, options.width(), band,
+                        options.background());
             }
         } finally {
             g.dispose();
@@ -94,30 +104,12 @@ public final class Renderings {
     }
 
     private static void drawLabels(Graphics2D g, List<RenderItem> items, TileLayout layout, RenderOptions options) {
-        int size = Math.max(10, Math.min(28, layout.tileHeight() / 24));
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, size));
-        FontMetrics fm = g.getFontMetrics();
-        Color ink = options.background().luminance() > 0.5 ? new Color(0x202020) : new Color(0xf0f0f0);
+        int size = Labels.size(layout.tileHeight());
+        FontMetrics fm = Labels.prepare(g, size, options.background());
         int pad = Math.max(4, size / 2);
         for (int i = 0; i < items.size(); i++) {
-            String text = fit(items.get(i).label(), fm, layout.x1(i) - layout.x0(i) - 2 * pad);
-            g.setColor(ink);
+            String text = Labels.fit(items.get(i).label(), fm, layout.x1(i) - layout.x0(i) - 2 * pad);
             g.drawString(text, layout.x0(i) + pad, layout.y0(i) + pad + fm.getAscent());
         }
-    }
-
-    /** {@code text}, shortened from the left with an ellipsis until it fits {@code width} pixels. */
-    static String fit(String text, FontMetrics fm, int width) {
-        if (fm.stringWidth(text) <= width) {
-            return text;
-        }
-        for (int cut = 1; cut < text.length(); cut++) {
-            String t = "\u2026" + text.substring(cut);
-            if (fm.stringWidth(t) <= width) {
-                return t;
-            }
-        }
-        return "";
     }
 }

@@ -8,8 +8,10 @@ import org.isofield.datasets.geom.TriangleMesh;
 /**
  * One input to draw: a triangle mesh, a point cloud or a neural field (sphere-traced), with the label shown above its
  * tile. Exactly one of {@code mesh}, {@code cloud} and {@code field} is non-null; use the {@code of} factories.
+ * {@code scalars}, when not null, holds one position on the colour map per vertex or point (0 its start, 1 its end,
+ * values outside clamp; see {@link DistanceColoring}); such an item is drawn in the map's colours in shaded mode.
  */
-public record RenderItem(String label, TriangleMesh mesh, PointCloud cloud, FieldSurface field) {
+public record RenderItem(String label, TriangleMesh mesh, PointCloud cloud, FieldSurface field, float[] scalars) {
     public RenderItem {
         Objects.requireNonNull(label, "label");
         int n = (mesh != null ? 1 : 0) + (cloud != null ? 1 : 0) + (field != null ? 1 : 0);
@@ -20,6 +22,26 @@ public record RenderItem(String label, TriangleMesh mesh, PointCloud cloud, Fiel
         if (mesh != null && mesh.vertexCount() == 0 || cloud != null && cloud.isEmpty()) {
             throw new IllegalArgumentException("render item " + label + ": no vertices to draw");
         }
+        if (scalars != null) {
+            int count = mesh != null ? mesh.vertexCount() : cloud != null ? cloud.size() : -1;
+            if (count < 0) {
+                throw new IllegalArgumentException("render item " + label + ": a field cannot carry per-vertex colours");
+            }
+            if (scalars.length != count) {
+                throw new IllegalArgumentException("render item " + label + ": " + scalars.length + " colour-map "
+                        + "values for " + count + " vertices; expected one per vertex");
+            }
+        }
+    }
+
+    /** An item without colour-map values. */
+    public RenderItem(String label, TriangleMesh mesh, PointCloud cloud, FieldSurface field) {
+        this(label, mesh, cloud, field, null);
+    }
+
+    /** This item coloured by {@code values} (one colour-map position per vertex; null for the plain colour). */
+    public RenderItem withScalars(float[] values) {
+        return new RenderItem(label, mesh, cloud, field, values);
     }
 
     public static RenderItem of(String label, TriangleMesh mesh) {

@@ -12,15 +12,15 @@ import org.isofield.render.PngFiles;
 import org.isofield.render.scene.DrawStyle;
 import org.isofield.render.scene.OrbitControls;
 import org.isofield.render.scene.RenderItem;
-import org.isofield.render.scene.RenderMode;
 import org.isofield.render.vulkan.GpuGeometry;
 import org.isofield.render.vulkan.WindowRenderer;
 
 /**
  * An interactive window showing items side by side, all seen by one orbiting camera. Left drag orbits, right or
- * middle drag pans, the wheel zooms; keys: 1 shaded, 2 normals, 3 wireframe, 4 points, R reset, S screenshot
- * ({@code isofield-view-N.png} in {@link ViewerOptions#screenshotDir()}), Esc or Q close. Redraws only when
- * something changed; survives resizing and minimising. Use from one thread (GLFW wants the main thread on some
+ * middle drag pans, the wheel zooms; keys ({@link #keyHelp()}, handled by {@link KeyBindings}): 1..9 show/hide each
+ * input, F1..F4 or M the render mode, C X Y Z [ ] the clipping plane, R reset, S screenshot
+ * ({@code isofield-view-N.png} in {@link ViewerOptions#screenshotDir()}), H the key list, Esc or Q close. Redraws
+ * only when something changed; survives resizing and minimising. Use from one thread (GLFW wants the main thread on some
  * systems; on Linux/X11 any single thread works).
  */
 public final class Viewer implements AutoCloseable {
@@ -31,7 +31,7 @@ public final class Viewer implements AutoCloseable {
     private final WindowRenderer renderer;
     private final List<GpuGeometry> geometry = new ArrayList<>();
     private final OrbitControls controls;
-    private RenderMode mode;
+    private final KeyBindings keys;
     private boolean dirty = true;
     private boolean screenshotRequested;
     private int dragButton = -1;
@@ -45,7 +45,7 @@ public final class Viewer implements AutoCloseable {
             bounds = bounds.union(item.bounds());
         }
         controls = new OrbitControls(bounds, options.view());
-        mode = options.mode();
+        keys = new KeyBindings(items.size(), bounds, options.mode(), options.clip());
         window = new GlfwWindow(title(items), options.width(), options.height());
         try {
             renderer = WindowRenderer.open(options.validation(), window.instanceExtensions, window::createSurface);
@@ -99,28 +99,43 @@ public final class Viewer implements AutoCloseable {
             lastY = y;
         });
         glfwSetScrollCallback(w, (win, dx, dy) -> {
-            controls.zoom(dy);
+            boolean shift = glfwGetKey(win, GLFW_KEY_LEFT_SHIFT) == GLFW_PRESS
+                    || glfwGetKey(win, GLFW_KEY_RIGHT_SHIFT) == GLFW_PRESS;
+            if (shift) {
+                keys.scrollPlane(dy);
+            } else {
+                controls.zoom(dy);
+            }
             dirty = true;
         });
         glfwSetKeyCallback(w, (win, key, scancode, action, mods) -> {
-            if (action == GLFW_PRESS) {
-                key(key);
+            if (action == GLFW_PRESS || action == GLFW_REPEAT && KeyBindings.repeats(key)) {
+                key(key, mods);
             }
         });
     }
 
-    /** Acts on a key press (public for scripted use and tests). */
+    /** The keys and mouse bindings, one line each. */
+    public static String keyHelp() {
+        return KeyBindings.HELP;
+    }
+
+    /** Acts on a key press without modifiers (public for scripted use and tests). */
     public void key(int key) {
-        switch (key) {
-            case GLFW_KEY_ESCAPE, GLFW_KEY_Q -> glfwSetWindowShouldClose(window.handle, true);
-            case GLFW_KEY_1 -> mode = RenderMode.SHADED;
-            case GLFW_KEY_2 -> mode = RenderMode.NORMALS;
-            case GLFW_KEY_3 -> mode = RenderMode.WIREFRAME;
-            case GLFW_KEY_4 -> mode = RenderMode.POINTS;
-            case GLFW_KEY_R -> controls.reset();
-            case GLFW_KEY_S -> screenshotRequested = true;
-            default -> {
+        key(key, 0);
+    }
+
+    /** Acts on a key press with GLFW modifier bits {@code mods}. */
+    public void key(int key, int mods) {
+        switch (keys.key(key, mods)) {
+            case NONE -> {
                 return;
+            }
+            case CLOSE -> glfwSetWindowShouldClose(window.handle, true);
+            case RESET_VIEW -> controls.reset();
+            case SCREENSHOT -> screenshotRequested = true;
+            case HELP -> System.out.println(keyHelp());
+            case REDRAW -> {
             }
         }
         dirty = true;
@@ -145,8 +160,15 @@ public final class Viewer implements AutoCloseable {
     public BufferedImage frame(boolean capture) {
         glfwPollEvents();
         int[] fb = window.framebufferSize();
-        WindowRenderer.Frame f = renderer.drawFrame(geometry, controls::camera, DrawStyle.of(mode, options.background()),
-                fb[0], fb[1], capture || screenshotRequested);
+        List<GpuGeometry> shown = new ArrayList<>();
+        for (int i = 0; i < geometry.size(); i++) {
+            if (keys.visible(i)) {
+                shown.add(geometry.get(i));
+            }
+        }
+        DrawStyle style = DrawStyle.of(keys.mode(), options.background()).withClip(keys.clip());
+        WindowRenderer.Frame f = renderer.drawFrame(shown, controls::camera, style, fb[0], fb[1],
+                capture || screenshotRequested);
         if (f.drawn()) {
             dirty = false;
             if (screenshotRequested) {

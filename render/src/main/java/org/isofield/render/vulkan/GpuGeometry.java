@@ -7,13 +7,14 @@ import org.isofield.render.scene.VertexNormals;
 
 /**
  * One {@link RenderItem} on the device: positions, normals (computed for meshes without them; absent for clouds
- * without them) and, for meshes with faces, 32-bit indices. Coordinates stay relative to the item's origin; the
+ * without them), for meshes with faces 32-bit indices, and the item's colour-map positions when it has them. Coordinates stay relative to the item's origin; the
  * camera adds the origin back in double precision. {@link #close()} frees the buffers.
  */
 public final class GpuGeometry implements AutoCloseable {
     private final GpuBuffer positions;
     private final GpuBuffer normals;
     private final GpuBuffer indices;
+    private final GpuBuffer scalars;
     private final int vertexCount;
     private final int indexCount;
     private final Vec3d origin;
@@ -46,6 +47,7 @@ public final class GpuGeometry implements AutoCloseable {
         positions = GpuBuffer.vertices(ctx, v);
         normals = n == null ? null : GpuBuffer.vertices(ctx, n);
         indices = f == null ? null : GpuBuffer.indices(ctx, f);
+        scalars = item.scalars() == null ? null : GpuBuffer.vertices(ctx, item.scalars());
     }
 
     /** Uploads {@code item}. */
@@ -69,6 +71,11 @@ public final class GpuGeometry implements AutoCloseable {
         return normals != null;
     }
 
+    /** Whether the item carries colour-map positions (drawn through the colour map). */
+    public boolean hasScalars() {
+        return scalars != null;
+    }
+
     public int vertexCount() {
         return vertexCount;
     }
@@ -90,6 +97,10 @@ public final class GpuGeometry implements AutoCloseable {
         return normals != null ? normals.handle() : positions.handle();
     }
 
+    long scalarBuffer() {
+        return scalars.handle();
+    }
+
     long indexBuffer() {
         return indices.handle();
     }
@@ -102,6 +113,9 @@ public final class GpuGeometry implements AutoCloseable {
         }
         if (indices != null) {
             indices.close();
+        }
+        if (scalars != null) {
+            scalars.close();
         }
     }
 }

@@ -4,7 +4,9 @@ import static org.isofield.render.vulkan.VkCheck.check;
 import static org.lwjgl.system.MemoryStack.stackPush;
 import static org.lwjgl.vulkan.VK10.*;
 
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.vulkan.*;
@@ -12,7 +14,9 @@ import org.lwjgl.vulkan.*;
 /**
  * The render pass (colour cleared and left ready for a transfer read, depth cleared) and the graphics pipelines of
  * the renderer, which share one layout: {@link FrameParams#BYTES} of push constants and no descriptors. Viewport and
- * scissor are dynamic, so pipelines do not depend on the image size. Pipelines are created on first use.
+ * scissor are dynamic, so pipelines do not depend on the image size. Each kind has variants ({@link #SCALAR}: a third
+ * vertex stream of colour-map positions; {@link #CLIP}: the clipping plane), compiled from the same shaders with
+ * defines, so the plain pipelines run exactly the plain shaders. Pipelines are created on first use.
  */
 final class Pipelines implements AutoCloseable {
     /** The pipeline variants. */
@@ -46,10 +50,15 @@ final class Pipelines implements AutoCloseable {
         }
     }
 
+    /** Variant flag: per-vertex colour-map positions at binding 2 (location 2), drawn through the colour map. */
+    static final int SCALAR = 1;
+    /** Variant flag: discards fragments beyond the clipping plane ({@code FrameParams} {@code clip}). */
+    static final int CLIP = 2;
+
     private final VulkanContext ctx;
     private final long renderPass;
     private final long layout;
-    private final Map<Kind, Long> pipelines = new EnumMap<>(Kind.class);
+    private final Map<Integer, Long> pipelines = new HashMap<>();
 
     Pipelines(VulkanContext ctx) {
         this.ctx = ctx;
@@ -106,23 +115,44 @@ final class Pipelines implements AutoCloseable {
         return layout;
     }
 
-    /** The pipeline of {@code kind}, created on first use. */
+    /** The plain pipeline of {@code kind}, created on first use. */
     long get(Kind kind) {
-        return pipelines.computeIfAbsent(kind, this::create);
+        return get(kind, 0);
     }
 
-    private long create(Kind kind) {
-        long vert = ShaderLibrary.module(ctx.device(), kind.vert);
-        long frag = ShaderLibrary.module(ctx.device(), kind.frag);
+    /** The pipeline of {@code kind} with the {@code variant} flags ({@link #SCALAR}, {@link #CLIP}). */
+    long get(Kind kind, int variant) {
+        if ((variant & ~(SCALAR | CLIP)) != 0) {
+            throw new IllegalArgumentException("pipeline variant " + variant + "; expected a combination of SCALAR "
+                    + "and CLIP");
+        }
+        return pipelines.computeIfAbsent(kind.ordinal() * 4 + variant, k -> create(kind, variant));
+    }
+
+    private long create(Kind kind, int variant) {
+        List<String> defines = new ArrayList<>();
+        if ((variant & SCALAR) != 0) {
+            defines.add("SCALAR");
+        }
+        if ((variant & CLIP) != 0) {
+            defines.add("CLIP");
+        }
+        long vert = ShaderLibrary.module(ctx.device(), kind.vert, defines);
+        long frag = ShaderLibrary.module(ctx.device(), kind.frag, defines);
         try (MemoryStack s = stackPush()) {
             VkPipelineShaderStageCreateInfo.Buffer stages = VkPipelineShaderStageCreateInfo.calloc(2, s);
             stages.get(0).sType$Default().stage(VK_SHADER_STAGE_VERTEX_BIT).module(vert).pName(s.UTF8("main"));
             stages.get(1).sType$Default().stage(VK_SHADER_STAGE_FRAGMENT_BIT).module(frag).pName(s.UTF8("main"));
-            VkVertexInputBindingDescription.Buffer bindings = VkVertexInputBindingDescription.calloc(2, s);
-            VkVertexInputAttributeDescription.Buffer attrs = VkVertexInputAttributeDescription.calloc(2, s);
+            int streams = (variant & SCALAR) != 0 ? 3 : 2;
+            VkVertexInputBindingDescription.Buffer bindings = VkVertexInputBindingDescription.calloc(streams, s);
+            VkVertexInputAttributeDescription.Buffer attrs = VkVertexInputAttributeDescription.calloc(streams, s);
             for (int i = 0; i < 2; i++) {
                 bindings.get(i).binding(i).stride(12).inputRate(VK_VERTEX_INPUT_RATE_VERTEX);
                 attrs.get(i).location(i).binding(i).format(VK_FORMAT_R32G32B32_SFLOAT).offset(0);
+            }
+            if (streams == 3) {
+                bindings.get(2).binding(2).stride(4).inputRate(VK_VERTEX_INPUT_RATE_VERTEX);
+                attrs.get(2).location(2).binding(2).format(VK_FORMAT_R32_SFLOAT).offset(0);
             }
             VkGraphicsPipelineCreateInfo.Buffer ci = VkGraphicsPipelineCreateInfo.calloc(1, s).sType$Default()
                     .pStages(stages)
@@ -149,7 +179,7 @@ final class Pipelines implements AutoCloseable {
                     .layout(layout).renderPass(renderPass).subpass(0);
             java.nio.LongBuffer p = s.mallocLong(1);
             check(vkCreateGraphicsPipelines(ctx.device(), VK_NULL_HANDLE, ci, null, p),
-                    "vkCreateGraphicsPipelines(" + kind + ")");
+                    "vkCreateGraphicsPipelines(" + kind + " " + defines + ")");
             return p.get(0);
         } finally {
             vkDestroyShaderModule(ctx.device(), vert, null);

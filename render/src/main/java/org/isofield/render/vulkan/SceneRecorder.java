@@ -14,8 +14,9 @@ import org.lwjgl.vulkan.VkViewport;
 
 /**
  * Records the draws of one item into a rectangle of the current render pass: viewport and scissor, vertex buffers,
- * push constants and the pipelines of the draw mode (faces; faces then edges; or splats). Shared by the offscreen
- * renderer and the viewer.
+ * push constants and the pipelines of the draw mode (faces; faces then edges; or splats). Items with colour-map values
+ * use the {@link Pipelines#SCALAR} variants, a style with a clipping plane the {@link Pipelines#CLIP} variants; the
+ * plain path binds the plain pipelines. Shared by the offscreen renderer and the viewer.
  */
 final class SceneRecorder {
     /**
@@ -41,12 +42,19 @@ final class SceneRecorder {
             scissor.get(0).offset().set(x, y);
             scissor.get(0).extent().set(width, height);
             vkCmdSetScissor(cmd, 0, scissor);
-            vkCmdBindVertexBuffers(cmd, 0, s.longs(g.positionBuffer(), g.normalBuffer()), s.longs(0, 0));
+            if (g.hasScalars()) {
+                vkCmdBindVertexBuffers(cmd, 0, s.longs(g.positionBuffer(), g.normalBuffer(), g.scalarBuffer()),
+                        s.longs(0, 0, 0));
+            } else {
+                vkCmdBindVertexBuffers(cmd, 0, s.longs(g.positionBuffer(), g.normalBuffer()), s.longs(0, 0));
+            }
             RenderMode mode = style.mode();
+            int clip = style.clip() != null ? Pipelines.CLIP : 0;
+            int variant = clip | (g.hasScalars() ? Pipelines.SCALAR : 0);
             if (!g.hasFaces() || mode == RenderMode.POINTS) {
                 int shade = mode == RenderMode.NORMALS ? FrameParams.NORMALS : FrameParams.SHADED;
                 push(cmd, s, g, camera, style, width, height, shade, SPLAT_RADIUS * g.spacing());
-                vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.get(Pipelines.Kind.POINTS));
+                vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.get(Pipelines.Kind.POINTS, variant));
                 vkCmdDraw(cmd, g.vertexCount(), 1, 0, 0);
                 return;
             }
@@ -59,12 +67,12 @@ final class SceneRecorder {
             push(cmd, s, g, camera, style, width, height,
                     mode == RenderMode.NORMALS ? FrameParams.NORMALS : FrameParams.SHADED, 0);
             vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
-                    pipelines.get(edges ? Pipelines.Kind.FILL_BEHIND_EDGES : Pipelines.Kind.FILL));
+                    pipelines.get(edges ? Pipelines.Kind.FILL_BEHIND_EDGES : Pipelines.Kind.FILL, variant));
             vkCmdDrawIndexed(cmd, g.indexCount(), 1, 0, 0, 0);
             if (edges) {
-                push(cmd, s, g, camera, new DrawStyle(mode, style.background(), style.edges(), style.edges()), width,
-                        height, FrameParams.FLAT, 0);
-                vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.get(Pipelines.Kind.EDGES));
+                push(cmd, s, g, camera, new DrawStyle(mode, style.background(), style.edges(), style.edges(),
+                        style.clip()), width, height, FrameParams.FLAT, 0);
+                vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.get(Pipelines.Kind.EDGES, clip));
                 vkCmdDrawIndexed(cmd, g.indexCount(), 1, 0, 0, 0);
             }
         }
@@ -74,7 +82,7 @@ final class SceneRecorder {
                       int height, int shade, double splatRadius) {
         ByteBuffer pc = s.malloc(FrameParams.BYTES);
         FrameParams.write(pc, camera, g.origin(), width, height, ctx.physical().maxPointSize(), style.surface(), shade,
-                splatRadius, g.hasNormals(), splatRadius > 0);
+                splatRadius, g.hasNormals(), splatRadius > 0, style.clip() == null ? null : style.clip().inModel(g.origin()));
         vkCmdPushConstants(cmd, pipelines.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, pc);
     }
 }

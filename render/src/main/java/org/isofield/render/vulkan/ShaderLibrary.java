@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -24,7 +25,9 @@ import org.lwjgl.vulkan.VkShaderModuleCreateInfo;
  * The GLSL shaders of the {@code shaders} module ({@code org/isofield/shaders/glsl/} on the class path), compiled to
  * SPIR-V at run time with shaderc (LWJGL bundles its natives, so no tool is needed at build time). The stage comes
  * from the extension ({@code .vert}, {@code .frag}, {@code .comp}); {@code #include "x.glsl"} lines are replaced by
- * that resource. Each shader is compiled once per process (about 0.2 s for the first, including loading shaderc).
+ * that resource. A variant adds {@code #define NAME} lines after {@code #version} (e.g. {@code SCALAR}, {@code CLIP} of
+ * the raster shaders), so a variant's code stays out of the plain shader. Each shader variant is compiled once per
+ * process (about 0.2 s for the first, including loading shaderc).
  */
 public final class ShaderLibrary {
     /** The class-path folder of the GLSL sources. */
@@ -37,12 +40,28 @@ public final class ShaderLibrary {
 
     /** The SPIR-V of shader {@code name} (e.g. {@code mesh.vert}), compiled on first use. */
     public static byte[] spirv(String name) {
-        return SPIRV.computeIfAbsent(name, ShaderLibrary::compile);
+        return spirv(name, List.of());
+    }
+
+    /** The SPIR-V of shader {@code name} compiled with {@code defines} (macro names), compiled on first use. */
+    public static byte[] spirv(String name, List<String> defines) {
+        for (String d : defines) {
+            if (!d.matches("[A-Z_][A-Z0-9_]*")) {
+                throw new IllegalArgumentException("shader define \"" + d + "\"; expected an upper-case macro name");
+            }
+        }
+        String key = defines.isEmpty() ? name : name + "#" + String.join(",", defines);
+        return SPIRV.computeIfAbsent(key, k -> compile(name, defines));
     }
 
     /** A shader module of {@code name} on {@code device}; the caller destroys it. */
     static long module(VkDevice device, String name) {
-        byte[] code = spirv(name);
+        return module(device, name, List.of());
+    }
+
+    /** A shader module of {@code name} compiled with {@code defines} on {@code device}; the caller destroys it. */
+    static long module(VkDevice device, String name, List<String> defines) {
+        byte[] code = spirv(name, defines);
         ByteBuffer buf = MemoryUtil.memAlloc(code.length);
         try (MemoryStack s = stackPush()) {
             buf.put(code).flip();
@@ -57,7 +76,24 @@ public final class ShaderLibrary {
 
     /** The GLSL text of {@code name} with its includes expanded. */
     static String source(String name) {
+        return source(name, List.of());
+    }
+
+    /** The GLSL text of {@code name} with {@code #define} lines for {@code defines} and its includes expanded. */
+    static String source(String name, List<String> defines) {
         String text = resource(name);
+        if (!defines.isEmpty()) {
+            int eol = text.indexOf('\n');
+            if (!text.startsWith("#version") || eol < 0) {
+                throw new IsofieldException("shader " + name + ": expected #version on its first line to add defines "
+                        + "after");
+            }
+            StringBuilder withDefines = new StringBuilder(text.substring(0, eol + 1));
+            for (String d : defines) {
+                withDefines.append("#define ").append(d).append(" 1\n");
+            }
+            text = withDefines.append(text.substring(eol + 1)).toString();
+        }
         Matcher m = INCLUDE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -92,9 +128,9 @@ public final class ShaderLibrary {
         throw new IllegalArgumentException("shader " + name + ": unknown stage; expected .vert, .frag or .comp");
     }
 
-    private static byte[] compile(String name) {
+    private static byte[] compile(String name, List<String> defines) {
         int kind = kind(name);
-        String src = source(name);
+        String src = source(name, defines);
         long compiler = shaderc_compiler_initialize();
         long options = shaderc_compile_options_initialize();
         long result = 0;

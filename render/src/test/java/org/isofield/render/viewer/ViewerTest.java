@@ -55,10 +55,19 @@ class ViewerTest {
                 v.frame(false);
             }
             v.setWindowSize(400, 200);
-            v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_3);
+            v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_F3);
             for (int i = 0; i < 3; i++) {
                 v.frame(false);
             }
+            v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_2);
+            v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_C);
+            BufferedImage layers = null;
+            for (int i = 0; i < 5 && layers == null; i++) {
+                layers = v.frame(true);
+            }
+            PngFiles.write(layers, Path.of(args[0] + ".layers.png"), true);
+            v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_2);
+            v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_C);
             v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_S);
             v.frame(false);
             BufferedImage img = null;
@@ -108,6 +117,25 @@ class ViewerTest {
             }
             assertThat(drawn).as("pixels drawn over the background").isGreaterThan(2000);
             assertThat(dir.resolve("isofield-view-1.png")).exists();
+            BufferedImage layers = ImageIO.read(dir.resolve("frame.png.layers.png").toFile());
+            Pictures.keep(layers, "viewer-torus-clipped");
+            int full = 0;
+            int left = 0;
+            int right = 0;
+            for (int y = 0; y < layers.getHeight(); y++) {
+                for (int x = 0; x < layers.getWidth(); x++) {
+                    boolean on = (layers.getRGB(x, y) & 0xffffff) != 0x26262e;
+                    left += on && x < layers.getWidth() / 2 ? 1 : 0;
+                    right += on && x >= layers.getWidth() / 2 ? 1 : 0;
+                }
+            }
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth() / 2; x++) {
+                    full += (img.getRGB(x, y) & 0xffffff) != 0x26262e ? 1 : 0;
+                }
+            }
+            assertThat(left + right).as("the torus alone (sphere hidden by key 2), clipped by key C").isGreaterThan(500);
+            assertThat(left + right).as("clipped torus tile vs the unclipped torus tile").isLessThan(full);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.shapes.Torus;
 import org.isofield.render.scene.Camera;
+import org.isofield.render.scene.ClipPlane;
 import org.isofield.render.scene.DrawStyle;
 import org.isofield.render.scene.RenderItem;
 import org.isofield.render.scene.RenderMode;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Measurement, not a check (run with {@code -Pslow}): frames per second of a 1280x960 offscreen frame (render pass
  * plus copy into host memory) of a tessellated torus of about one million triangles, after upload and three warm-up
- * frames, averaged over ten frames; printed, never asserted.
+ * frames, averaged over ten frames; printed, never asserted. Also the shaded frame of the colour-mapped variant
+ * (per-vertex colour-map values, as {@code --error-to} draws) and of the clipping-plane variant (cut at the centre).
  */
 @Tag("slow")
 class TorusFrameRateSlowTest {
@@ -28,10 +30,19 @@ class TorusFrameRateSlowTest {
         VulkanTesting.assumeVulkanWithValidation();
         TriangleMesh torus = new Torus(1, 0.35).toMesh(Integer.getInteger("torus.res", 514));
         try (OffscreenRenderer r = OffscreenRenderer.open(false)) {
-            try (GpuGeometry g = r.upload(RenderItem.of("torus", torus))) {
+            float[] scalars = new float[torus.vertexCount()];
+            for (int i = 0; i < scalars.length; i++) {
+                scalars[i] = (i % 1000) / 1000f;
+            }
+            try (GpuGeometry plain = r.upload(RenderItem.of("torus", torus));
+                 GpuGeometry mapped = r.upload(RenderItem.of("torus", torus).withScalars(scalars))) {
                 Camera cam = Camera.framing(torus.bounds(), View.ISO, 1280.0 / 960);
-                for (RenderMode mode : new RenderMode[] {RenderMode.SHADED, RenderMode.NORMALS}) {
-                    DrawStyle style = DrawStyle.of(mode, Rgb.fromRgb24(0x26262e));
+                String[] variants = {"shaded", "normals", "shaded+colour-map", "shaded+clip"};
+                for (String variant : variants) {
+                    RenderMode mode = variant.equals("normals") ? RenderMode.NORMALS : RenderMode.SHADED;
+                    GpuGeometry g = variant.endsWith("colour-map") ? mapped : plain;
+                    DrawStyle style = DrawStyle.of(mode, Rgb.fromRgb24(0x26262e))
+                            .withClip(variant.endsWith("clip") ? ClipPlane.parse("x").at(torus.bounds()) : null);
                     for (int i = 0; i < 3; i++) {
                         r.draw(g, cam, style, 1280, 960);
                     }
@@ -46,10 +57,10 @@ class TorusFrameRateSlowTest {
                     long t1 = System.nanoTime();
                     var img = r.render(g, cam, style, 1280, 960);
                     double withImage = (System.nanoTime() - t1) * 1e-9;
-                    Pictures.keep(img, "torus-1m-" + mode.key());
+                    Pictures.keep(img, "torus-1m-" + variant);
                     System.out.printf(Locale.ROOT, "torus %d triangles, %s 1280x960 on %s: %.2f frames/s (%.1f ms/frame), "
                                     + "one frame + BufferedImage %.1f ms; process CPU %.2f s per frame (load average %.1f)%n", torus.faceCount(),
-                            mode.key(), r.context().physical().name(), frames / seconds, 1e3 * seconds / frames,
+                            variant, r.context().physical().name(), frames / seconds, 1e3 * seconds / frames,
                             1e3 * withImage, cpu / frames,
                             java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 }
