@@ -221,7 +221,8 @@ public final class FieldTracer implements AutoCloseable {
         put(b, 0, eye, 0.5 * ty / (0.5 * height));   // half a pixel's footprint per unit of distance
         put(b, 16, f, SAFETY);
         put(b, 32, r.times(tx), MIN_EPS);
-        put(b, 48, u.times(ty), FieldSlice.ISO_SPACING);
+        double centre = surface.toUnit(camera.eye()).minus(new Vec3d(0.5, 0.5, 0.5)).length();
+        put(b, 48, u.times(ty), FieldSlice.isoSpacing(centre * 2 * ty / height));
         put(b, 64, camera.viewDirection(), slice == null ? 0 : slice.offset());
         Rgb c = style.surface();
         Rgb bg = style.background();
