@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryIO;
 import org.isofield.render.PngFiles;
+import org.isofield.render.scene.FieldSlice;
+import org.isofield.render.scene.FieldSurface;
 import org.isofield.render.scene.RenderItem;
 import org.isofield.render.viewer.Viewer;
 import org.isofield.render.viewer.ViewerOptions;
@@ -20,8 +22,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code isofield view FILE...}: an interactive window (Vulkan, X11; under Xvfb on machines without a screen). */
 @Command(name = "view", mixinStandardHelpOptions = true,
-        description = {"Show meshes and point clouds in a window: left drag orbits, right drag pans, the wheel zooms;",
-            "keys 1 shaded, 2 normals, 3 wireframe, 4 points, R reset, S screenshot, Esc/Q close."})
+        description = {"Show meshes, point clouds and .isf fields (sphere-traced) in a window: left drag orbits, right drag pans, the wheel zooms;",
+            "keys 1 shaded, 2 normals, 3 wireframe, 4 points, R reset, S screenshot, Esc/Q close;",
+            "for fields D cycles the distance slice (off, x, y, z) and [ ] move it by 1/64 of the field's cube."})
 final class ViewCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -32,7 +35,7 @@ final class ViewCommand implements Callable<Integer> {
     @Mixin
     PictureOptions picture;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes and point clouds, shown side by side.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes, point clouds and .isf fields (HashGrid or SimplexGrid), shown side by side.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--screenshot-dir", paramLabel = "DIR", defaultValue = ".",
@@ -46,6 +49,10 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = "--screenshot", paramLabel = "IMAGE.png", description = "With --frames: write the last frame here.")
     Path screenshot;
 
+    @Option(names = "--slice", paramLabel = "AXIS,OFFSET",
+            description = "Start with this distance slice in the fields (as in 'isofield render --slice', e.g. z,0.5).")
+    String slice;
+
     @Override
     public Integer call() {
         var cl = common.mixee.commandLine();
@@ -58,9 +65,18 @@ final class ViewCommand implements Callable<Integer> {
         ViewerOptions options = new ViewerOptions(picture.width, picture.height, picture.view(cl),
                 picture.mode(cl), picture.background(cl), picture.validation,
                 screenshotDir);
+        FieldSlice fieldSlice = slice == null ? null : PictureOptions.parse(cl, "--slice", slice, FieldSlice::parse);
+        if (fieldSlice != null && files.stream().noneMatch(RenderCommand::isField)) {
+            throw new ParameterException(cl, "--slice " + slice + ": no .isf field among the inputs; the slice is drawn "
+                    + "in fields only");
+        }
         List<RenderItem> items = new ArrayList<>();
         for (Path f : files) {
             InputOptions.existing(cl, f);
+            if (RenderCommand.isField(f)) {
+                items.add(RenderItem.of(f.getFileName().toString(), FieldSurface.read(f).withSlice(fieldSlice)));
+                continue;
+            }
             GeometryData d = GeometryIO.read(f, input.readOptions(common.progress()));
             String label = f.getFileName().toString();
             items.add(d.hasFaces() ? RenderItem.of(label, d.toMesh()) : RenderItem.of(label, d.toPointCloud()));

@@ -17,9 +17,11 @@ import org.isofield.render.vulkan.GpuGeometry;
 import org.isofield.render.vulkan.WindowRenderer;
 
 /**
- * An interactive window showing items side by side, all seen by one orbiting camera. Left drag orbits, right or
- * middle drag pans, the wheel zooms; keys: 1 shaded, 2 normals, 3 wireframe, 4 points, R reset, S screenshot
- * ({@code isofield-view-N.png} in {@link ViewerOptions#screenshotDir()}), Esc or Q close. Redraws only when
+ * An interactive window showing items side by side, all seen by one orbiting camera; fields are sphere-traced into
+ * their tiles ({@link FieldLayer}). Left drag orbits, right or middle drag pans, the wheel zooms; keys: 1 shaded,
+ * 2 normals, 3 wireframe, 4 points, R reset, S screenshot ({@code isofield-view-N.png} in
+ * {@link ViewerOptions#screenshotDir()}), D distance slice of the fields (off, x, y, z), [ and ] move it, Esc or Q
+ * close. Redraws only when
  * something changed; survives resizing and minimising. Use from one thread (GLFW wants the main thread on some
  * systems; on Linux/X11 any single thread works).
  */
@@ -30,6 +32,7 @@ public final class Viewer implements AutoCloseable {
     private final GlfwWindow window;
     private final WindowRenderer renderer;
     private final List<GpuGeometry> geometry = new ArrayList<>();
+    private FieldLayer fields;
     private final OrbitControls controls;
     private RenderMode mode;
     private boolean dirty = true;
@@ -47,16 +50,22 @@ public final class Viewer implements AutoCloseable {
         controls = new OrbitControls(bounds, options.view());
         mode = options.mode();
         window = new GlfwWindow(title(items), options.width(), options.height());
+        WindowRenderer r = null;
         try {
-            renderer = WindowRenderer.open(options.validation(), window.instanceExtensions, window::createSurface);
+            r = WindowRenderer.open(options.validation(), window.instanceExtensions, window::createSurface);
             for (RenderItem item : items) {
-                geometry.add(renderer.upload(item));
+                geometry.add(item.field() != null ? null : r.upload(item));
             }
+            fields = new FieldLayer(r.context(), items);
         } catch (RuntimeException e) {
-            geometry.forEach(GpuGeometry::close);
+            closeGeometry();
+            if (r != null) {
+                r.close();
+            }
             window.close();
             throw e;
         }
+        renderer = r;
         installCallbacks();
     }
 
@@ -120,7 +129,9 @@ public final class Viewer implements AutoCloseable {
             case GLFW_KEY_R -> controls.reset();
             case GLFW_KEY_S -> screenshotRequested = true;
             default -> {
-                return;
+                if (!fields.key(key)) {
+                    return;
+                }
             }
         }
         dirty = true;
@@ -145,7 +156,7 @@ public final class Viewer implements AutoCloseable {
     public BufferedImage frame(boolean capture) {
         glfwPollEvents();
         int[] fb = window.framebufferSize();
-        WindowRenderer.Frame f = renderer.drawFrame(geometry, controls::camera, DrawStyle.of(mode, options.background()),
+        WindowRenderer.Frame f = renderer.drawFrame(geometry, fields.tiles(), controls::camera, DrawStyle.of(mode, options.background()),
                 fb[0], fb[1], capture || screenshotRequested);
         if (f.drawn()) {
             dirty = false;
@@ -183,9 +194,18 @@ public final class Viewer implements AutoCloseable {
         return renderer.context().validationMessages();
     }
 
+    private void closeGeometry() {
+        for (GpuGeometry g : geometry) {
+            if (g != null) {
+                g.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
-        geometry.forEach(GpuGeometry::close);
+        fields.close();
+        closeGeometry();
         renderer.close();
         window.close();
     }

@@ -14,8 +14,6 @@ layout(local_size_x = 8, local_size_y = 8) in;
 #include "field_mlp.glsl"
 #include "field_slice.glsl"
 
-// Must match FieldTracer.OCCUPANCY_RES.
-#define FIELD_OCC_RES 32
 
 layout(std430, set = 0, binding = 3) writeonly buffer Pixels { uint pixels[]; };
 layout(std430, set = 0, binding = 4) readonly buffer Occupancy { float occupied[]; };   // 1 or 0 per cell, x fastest
@@ -26,7 +24,7 @@ layout(push_constant) uniform TraceParams {
     vec4 right;      // xyz right vector times tan(fovX/2); w: smallest eps
     vec4 up;         // xyz up vector times tan(fovY/2); w: the slice's iso-line spacing
     vec4 light;      // xyz unit vector towards the eye (headlight, as mesh.frag); w: the slice's offset on its axis
-    vec4 color;      // rgb surface colour
+    vec4 color;      // rgb surface colour; w: cells per side of the empty-space lattice
     vec4 background; // rgb clear colour
     ivec4 image;     // x width, y height, z flags (FieldTracer.FLAG_*), w largest number of field evaluations
 } pc;
@@ -61,15 +59,17 @@ vec3 field_normal(vec3 p, float h) {
 }
 
 bool cell_empty(vec3 p) {
-    ivec3 c = clamp(ivec3(floor(p * float(FIELD_OCC_RES))), ivec3(0), ivec3(FIELD_OCC_RES - 1));
-    return occupied[(c.z * FIELD_OCC_RES + c.y) * FIELD_OCC_RES + c.x] == 0.0;
+    int res = int(pc.color.w);
+    ivec3 c = clamp(ivec3(floor(p * float(res))), ivec3(0), ivec3(res - 1));
+    return occupied[(c.z * res + c.y) * res + c.x] == 0.0;
 }
 
 // The ray parameter where it leaves the lattice cell holding o + t dir.
 float cell_exit(vec3 o, vec3 dir, vec3 inv, float t) {
     vec3 p = o + t * dir;
-    vec3 c = clamp(floor(p * float(FIELD_OCC_RES)), vec3(0.0), vec3(FIELD_OCC_RES - 1));
-    vec3 wall = (c + step(vec3(0.0), dir)) / float(FIELD_OCC_RES);
+    float res = pc.color.w;
+    vec3 c = clamp(floor(p * res), vec3(0.0), vec3(res - 1.0));
+    vec3 wall = (c + step(vec3(0.0), dir)) / res;
     vec3 tw = mix((wall - o) * inv, vec3(1e30), lessThan(abs(dir), vec3(1e-12)));
     return min(min(tw.x, tw.y), tw.z);
 }
@@ -80,7 +80,7 @@ bool trace(vec3 o, vec3 dir, vec3 inv, inout float t, float tmax) {
     float prevT = t;
     bool havePrev = false;
     int evals = 0;
-    for (int i = 0; i < pc.image.w + 4 * FIELD_OCC_RES && evals < pc.image.w; i++) {
+    for (int i = 0; i < pc.image.w + 4 * int(pc.color.w) && evals < pc.image.w; i++) {
         if (t > tmax) {
             return false;
         }
