@@ -74,16 +74,15 @@ float cell_exit(vec3 o, vec3 dir, vec3 inv, float t) {
     return min(min(tw.x, tw.y), tw.z);
 }
 
-// Sphere-traces [t, tmax]; on a hit returns true with t at the surface.
+// Sphere-traces [t, tmax]; on a hit returns true with t at the surface. One exit at the end (no return inside the
+// loop), so that every lane leaves the loop the same way.
 bool trace(vec3 o, vec3 dir, vec3 inv, inout float t, float tmax) {
     bool skip = (pc.image.z & FLAG_SKIP) != 0;
     float prevT = t;
     bool havePrev = false;
+    bool hit = false;
     int evals = 0;
-    for (int i = 0; i < pc.image.w + 4 * int(pc.color.w) && evals < pc.image.w; i++) {
-        if (t > tmax) {
-            return false;
-        }
+    for (int i = 0; i < pc.image.w + 4 * int(pc.color.w) && evals < pc.image.w && t <= tmax; i++) {
         if (skip && cell_empty(o + t * dir)) {
             t = max(cell_exit(o, dir, inv, t), t) + 1e-5;
             prevT = t;
@@ -94,7 +93,8 @@ bool trace(vec3 o, vec3 dir, vec3 inv, inout float t, float tmax) {
         float f = field_at(o + t * dir);
         float eps = max(pc.right.w, t * pc.eye.w);
         if (abs(f) < eps) {
-            return true;
+            hit = true;
+            break;
         }
         if (f < 0.0) {
             if (havePrev) {   // crossed the surface: bisect [prevT, t]
@@ -110,13 +110,14 @@ bool trace(vec3 o, vec3 dir, vec3 inv, inout float t, float tmax) {
                 }
                 t = 0.5 * (a + b);
             }
-            return true;
+            hit = true;
+            break;
         }
         prevT = t;
         havePrev = true;
         t += max(f, 0.5 * eps) * pc.forward.w;
     }
-    return false;
+    return hit;
 }
 
 void main() {
