@@ -9,6 +9,7 @@ import org.isofield.fields.io.FieldFiles;
 import org.isofield.reconstruction.gridpull.GridPullFieldExtractor;
 import org.isofield.reconstruction.gridpull.GridPullFieldFiles;
 import org.isofield.reconstruction.neural.FieldExtractor;
+import org.isofield.render.scene.FieldSlice;
 import org.isofield.render.scene.FieldSurface;
 import org.isofield.render.scene.RenderItem;
 
@@ -46,28 +47,16 @@ final class GridFieldMeshes {
         return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(FieldFiles.EXTENSION);
     }
 
-    /** A render item for an {@code .isf} file: a grid field as its extracted mesh, a neural field sphere-traced. */
-    static RenderItem renderItem(Path file, Progress progress) {
+    /**
+     * A render or viewer item for an {@code .isf} file: a grid field as its extracted mesh, a neural field
+     * sphere-traced (with the distance slice, when given).
+     */
+    static RenderItem renderItem(Path file, FieldSlice slice, Progress progress) {
         FieldFile field = FieldFiles.read(file);
         String label = file.getFileName().toString();
         if (GridPullFieldFiles.isGrid(field)) {
             return RenderItem.of(label + " (grid, extracted)", extract(field, file, null, null, progress).mesh());
         }
-        return RenderItem.of(label, FieldSurface.of(field, file));
-    }
-
-    /**
-     * A mesh item for the viewer, which draws meshes and point clouds only: a grid field's extracted mesh.
-     *
-     * @throws org.isofield.core.FormatException for a neural field, with what to do instead
-     */
-    static RenderItem viewItem(Path file, Progress progress) {
-        FieldFile field = FieldFiles.read(file);
-        if (!GridPullFieldFiles.isGrid(field)) {
-            throw org.isofield.core.FormatException.inFile(file, "field kind \"" + field.kind() + "\" cannot be shown "
-                    + "in the viewer; expected a " + GridPullFieldFiles.KIND + " field (use 'isofield render' for neural "
-                    + "fields, or 'isofield extract' and view the mesh)");
-        }
-        return RenderItem.of(file.getFileName() + " (grid, extracted)", extract(field, file, null, null, progress).mesh());
+        return RenderItem.of(label, FieldSurface.of(field, file).withSlice(slice));
     }
 }

@@ -10,6 +10,7 @@ import org.isofield.datasets.io.GeometryIO;
 import org.isofield.render.RenderOptions;
 import org.isofield.render.Renderings;
 import org.isofield.render.scene.DistanceColoring;
+import org.isofield.render.scene.FieldSlice;
 import org.isofield.render.scene.Framing;
 import org.isofield.render.scene.RenderItem;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ final class RenderCommand implements Callable<Integer> {
     ErrorToOptions errors;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes (drawn as surfaces), point clouds (splats) and .isf fields (neural: sphere-traced, HashGrid "
-                    + "fields with a ReLU/None FullyFusedMLP; gridpull-sparse: extracted to a mesh first).")
+                    + "or SimplexGrid fields with a ReLU/None FullyFusedMLP; gridpull-sparse: extracted to a mesh first).")
     List<Path> files = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "IMAGE.png", description = "The PNG to write.")
@@ -53,6 +54,12 @@ final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Replace an existing image.")
     boolean force;
+
+    @Option(names = "--slice", paramLabel = "AXIS,OFFSET",
+            description = "Draw a distance slice in every .isf field: the plane AXIS (x, y or z) = OFFSET (0 to 1 across "
+                    + "the field's unit cube, e.g. z,0.5), coloured by signed distance (blue inside, red outside, iso-lines "
+                    + "every 1%% of the cube or coarser, zero line black); the surface on the camera's side is cut away.")
+    String slice;
 
     @Override
     public Integer call() {
@@ -68,13 +75,18 @@ final class RenderCommand implements Callable<Integer> {
             InputOptions.existing(cl, f);
         }
         errors.check(cl);
+        FieldSlice fieldSlice = slice == null ? null : PictureOptions.parse(cl, "--slice", slice, FieldSlice::parse);
+        if (fieldSlice != null && files.stream().noneMatch(RenderCommand::isField)) {
+            throw new ParameterException(cl, "--slice " + slice + ": no .isf field among the inputs; the slice is drawn "
+                    + "in fields only");
+        }
         OutputOptions.refuseExisting(force, output);
         List<RenderItem> items = common.phase("read", () -> {
             List<RenderItem> list = new ArrayList<>();
             for (Path f : files) {
                 String label = f.getFileName().toString();
                 if (GridFieldMeshes.isFieldFile(f)) {
-                    list.add(GridFieldMeshes.renderItem(f, common.progress()));
+                    list.add(GridFieldMeshes.renderItem(f, fieldSlice, common.progress()));
                     continue;
                 }
                 GeometryData d = GeometryIO.read(f, input.readOptions(common.progress()));
@@ -91,4 +103,8 @@ final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Whether {@code f} names a field file ({@code .isf}). */
+    static boolean isField(Path f) {
+        return f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(FieldFiles.EXTENSION);
+    }
 }

@@ -10,6 +10,7 @@ import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryIO;
 import org.isofield.render.PngFiles;
 import org.isofield.render.scene.DistanceColoring;
+import org.isofield.render.scene.FieldSlice;
 import org.isofield.render.scene.RenderItem;
 import org.isofield.render.viewer.Viewer;
 import org.isofield.render.viewer.ViewerOptions;
@@ -21,13 +22,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code isofield view FILE...}: an interactive window (Vulkan, X11; under Xvfb on machines without a screen). */
 @Command(name = "view", mixinStandardHelpOptions = true,
-        description = {"Show meshes and point clouds side by side in a window (printed on start):",
+        description = {"Show meshes, point clouds and .isf fields side by side in a window (keys printed on start):",
             "mouse: left drag orbits, right drag pans, wheel zooms, Shift+wheel moves the plane",
             "1..9   show/hide input 1..9 (side by side, in the order given); 0 shows all",
             "F1..F4 shaded, normals, wireframe, points; M cycles the modes",
             "C      clipping plane on/off (starts across the centre, removing the +x side)",
             "X Y Z  clip along that axis; the current axis again flips the removed side",
             "[ ]    move the plane by 1%% of the scene (Shift: 10%%); PageDown/PageUp too",
+            "D      fields: cycle the distance slice (off, x, y, z); [ ] move it by 1/64 of the field's cube",
             "R      reset the view; S screenshot; H print these keys; Esc or Q close"})
 final class ViewCommand implements Callable<Integer> {
     @Mixin
@@ -42,7 +44,7 @@ final class ViewCommand implements Callable<Integer> {
     @Mixin
     ErrorToOptions errors;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes, point clouds and gridpull-sparse .isf fields (extracted to a mesh), side by side.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes, point clouds and .isf fields (neural: sphere-traced, HashGrid or SimplexGrid; gridpull-sparse: extracted to a mesh), side by side.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--screenshot-dir", paramLabel = "DIR", defaultValue = ".",
@@ -55,6 +57,10 @@ final class ViewCommand implements Callable<Integer> {
 
     @Option(names = "--screenshot", paramLabel = "IMAGE.png", description = "With --frames: write the last frame here.")
     Path screenshot;
+
+    @Option(names = "--slice", paramLabel = "AXIS,OFFSET",
+            description = "Start with this distance slice in the fields (as in 'isofield render --slice', e.g. z,0.5).")
+    String slice;
 
     @Override
     public Integer call() {
@@ -72,11 +78,15 @@ final class ViewCommand implements Callable<Integer> {
             InputOptions.existing(cl, f);
         }
         errors.check(cl);
+        FieldSlice fieldSlice = slice == null ? null : PictureOptions.parse(cl, "--slice", slice, FieldSlice::parse);
+        if (fieldSlice != null && files.stream().noneMatch(RenderCommand::isField)) {
+            throw new ParameterException(cl, "--slice " + slice + ": no .isf field among the inputs; the slice is drawn "
+                    + "in fields only");
+        }
         List<RenderItem> items = new ArrayList<>();
         for (Path f : files) {
-            InputOptions.existing(cl, f);
             if (GridFieldMeshes.isFieldFile(f)) {
-                items.add(GridFieldMeshes.viewItem(f, common.progress()));
+                items.add(GridFieldMeshes.renderItem(f, fieldSlice, common.progress()));
                 continue;
             }
             GeometryData d = GeometryIO.read(f, input.readOptions(common.progress()));

@@ -101,4 +101,43 @@ class CliRenderTest {
         assertThat(isf.err()).contains("f.isf");
         assertThat(Files.exists(Path.of(out))).isFalse();
     }
+
+    @Test
+    void rendersADistanceSliceOfAField() throws Exception {
+        VulkanTesting.assumeVulkanWithValidation();
+        FieldSurface sphere = TestFields.sphere(0.3, 32, 0.3, new Vec3d(0.5, 0.5, 0.5));
+        NeuralField f = sphere.field();
+        Path isf = dir.resolve("slice.isf");
+        FieldFiles.write(FieldFile.of(NeuralFieldFiles.KIND, f.config().toJsonText(), sphere.scale(),
+                new double[] {0.5, 0.5, 0.5}, f.blocks()), isf, false);
+        Path png = dir.resolve("slice.png");
+        CliTest.Result r = CliTest.run("render", isf.toString(), "-o", png.toString(), "--slice", "z,0.5",
+                "--width", "96", "--height", "96", "--view", "front", "--background", "black", "--vulkan-validation");
+        assertThat(r.code()).as(r.err()).isZero();
+        BufferedImage img = ImageIO.read(png.toFile());
+        int centre = img.getRGB(48, 48);
+        assertThat(centre & 255).as("blue inside, at the centre").isGreaterThan((centre >> 16 & 255) + 40);
+        int red = 0;
+        for (int y = 0; y < 96; y++) {
+            for (int x = 0; x < 96; x++) {
+                int c = img.getRGB(x, y);
+                red += (c >> 16 & 255) > (c & 255) + 40 ? 1 : 0;
+            }
+        }
+        assertThat(red).as("red pixels (outside the sphere, inside the cube)").isGreaterThan(500);
+    }
+
+    @Test
+    void badSlicesAreUsageErrors() throws Exception {
+        Path mesh = dir.resolve("s2.ply");
+        Meshes.write(Shapes.byName("sphere").toMesh(4), mesh);
+        String out = dir.resolve("y.png").toString();
+        CliTest.Result axis = CliTest.run("render", mesh.toString(), "-o", out, "--slice", "w,0.5");
+        assertThat(axis.code()).isEqualTo(2);
+        assertThat(axis.err()).contains("--slice", "axis 'w'", "x, y or z");
+        CliTest.Result noField = CliTest.run("render", mesh.toString(), "-o", out, "--slice", "z,0.5");
+        assertThat(noField.code()).isEqualTo(2);
+        assertThat(noField.err()).contains("--slice", "no .isf field");
+        assertThat(Files.exists(Path.of(out))).isFalse();
+    }
 }

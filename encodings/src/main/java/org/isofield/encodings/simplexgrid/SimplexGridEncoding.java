@@ -44,6 +44,21 @@ public final class SimplexGridEncoding extends StencilEncoding {
         return config;
     }
 
+    /** The level scale {@code s_l} (the hash grid's, as a float). */
+    public float levelScale(int level) {
+        return ((SimplexStencil) stencil).scale(level);
+    }
+
+    /** The side {@code R} of a dense level's lattice (the row of vertex v is {@code sum_i v_i R^i mod rows}). */
+    public int levelResolution(int level) {
+        return ((SimplexStencil) stencil).resolution(level);
+    }
+
+    /** Whether the rows of {@code level} are hashed (else dense). */
+    public boolean levelHashed(int level) {
+        return ((SimplexStencil) stencil).hashed(level);
+    }
+
     /** The skew factor {@code F_d = (sqrt(d+1) - 1)/d} of the input dimension. */
     public float skew() {
         return ((SimplexStencil) stencil).skew();

@@ -18,12 +18,23 @@ import org.isofield.fields.train.NeuralField;
  * @param field       the field; its parameter arrays are read, never changed
  * @param scale       world-to-unit scale, above 0
  * @param translation world-to-unit translation
+ * @param slice       the distance slice to show, or null for the surface alone
  */
-public record FieldSurface(NeuralField field, double scale, Vec3d translation) {
+public record FieldSurface(NeuralField field, double scale, Vec3d translation, FieldSlice slice) {
     public FieldSurface {
         Objects.requireNonNull(field, "field");
         Check.positive("scale", scale);
         Objects.requireNonNull(translation, "translation");
+    }
+
+    /** The surface alone, without a slice. */
+    public FieldSurface(NeuralField field, double scale, Vec3d translation) {
+        this(field, scale, translation, null);
+    }
+
+    /** This field with {@code slice} (null: none). */
+    public FieldSurface withSlice(FieldSlice slice) {
+        return new FieldSurface(field, scale, translation, slice);
     }
 
     /** The field of a field file, with the file's transform; {@code file} names it in messages. */

@@ -20,6 +20,7 @@ final class KeyBindings {
             "C      clipping plane on/off (starts across the centre, removing the +x side)",
             "X Y Z  clip along that axis; the current axis again flips the removed side",
             "[ ]    move the plane by 1% of the scene (Shift: 10%); PageDown/PageUp too",
+            "D      fields: cycle the distance slice (off, x, y, z); [ ] move it by 1/64 of the field's cube",
             "R      reset the view; S screenshot; H print these keys; Esc or Q close");
 
     /** What the viewer has to do after a key. */

@@ -12,11 +12,14 @@ import org.isofield.render.PngFiles;
 import org.isofield.render.scene.DrawStyle;
 import org.isofield.render.scene.OrbitControls;
 import org.isofield.render.scene.RenderItem;
+import org.isofield.render.vulkan.FieldTracer;
 import org.isofield.render.vulkan.GpuGeometry;
 import org.isofield.render.vulkan.WindowRenderer;
 
 /**
- * An interactive window showing items side by side, all seen by one orbiting camera. Left drag orbits, right or
+ * An interactive window showing items side by side, all seen by one orbiting camera; fields are sphere-traced into
+ * their tiles ({@link FieldLayer}, D cycles their distance slice, [ ] move it while the clipping plane is off). Left
+ * drag orbits, right or
  * middle drag pans, the wheel zooms; keys ({@link #keyHelp()}, handled by {@link KeyBindings}): 1..9 show/hide each
  * input, F1..F4 or M the render mode, C X Y Z [ ] the clipping plane, R reset, S screenshot
  * ({@code isofield-view-N.png} in {@link ViewerOptions#screenshotDir()}), H the key list, Esc or Q close. Redraws
@@ -30,6 +33,7 @@ public final class Viewer implements AutoCloseable {
     private final GlfwWindow window;
     private final WindowRenderer renderer;
     private final List<GpuGeometry> geometry = new ArrayList<>();
+    private FieldLayer fields;
     private final OrbitControls controls;
     private final KeyBindings keys;
     private boolean dirty = true;
@@ -47,16 +51,22 @@ public final class Viewer implements AutoCloseable {
         controls = new OrbitControls(bounds, options.view());
         keys = new KeyBindings(items.size(), bounds, options.mode(), options.clip());
         window = new GlfwWindow(title(items), options.width(), options.height());
+        WindowRenderer r = null;
         try {
-            renderer = WindowRenderer.open(options.validation(), window.instanceExtensions, window::createSurface);
+            r = WindowRenderer.open(options.validation(), window.instanceExtensions, window::createSurface);
             for (RenderItem item : items) {
-                geometry.add(renderer.upload(item));
+                geometry.add(item.field() != null ? null : r.upload(item));
             }
+            fields = new FieldLayer(r.context(), items);
         } catch (RuntimeException e) {
-            geometry.forEach(GpuGeometry::close);
+            closeGeometry();
+            if (r != null) {
+                r.close();
+            }
             window.close();
             throw e;
         }
+        renderer = r;
         installCallbacks();
     }
 
@@ -127,6 +137,12 @@ public final class Viewer implements AutoCloseable {
 
     /** Acts on a key press with GLFW modifier bits {@code mods}. */
     public void key(int key, int mods) {
+        boolean sliceKey = key == GLFW_KEY_D || (key == GLFW_KEY_LEFT_BRACKET || key == GLFW_KEY_RIGHT_BRACKET)
+                && fields.slice() != null && keys.clip() == null;
+        if (sliceKey && fields.key(key)) {
+            dirty = true;
+            return;
+        }
         switch (keys.key(key, mods)) {
             case NONE -> {
                 return;
@@ -161,13 +177,16 @@ public final class Viewer implements AutoCloseable {
         glfwPollEvents();
         int[] fb = window.framebufferSize();
         List<GpuGeometry> shown = new ArrayList<>();
+        List<FieldTracer> shownFields = new ArrayList<>();
+        List<FieldTracer> tracers = fields.tiles();
         for (int i = 0; i < geometry.size(); i++) {
             if (keys.visible(i)) {
                 shown.add(geometry.get(i));
+                shownFields.add(tracers.get(i));
             }
         }
         DrawStyle style = DrawStyle.of(keys.mode(), options.background()).withClip(keys.clip());
-        WindowRenderer.Frame f = renderer.drawFrame(shown, controls::camera, style, fb[0], fb[1],
+        WindowRenderer.Frame f = renderer.drawFrame(shown, shownFields, controls::camera, style, fb[0], fb[1],
                 capture || screenshotRequested);
         if (f.drawn()) {
             dirty = false;
@@ -205,9 +224,18 @@ public final class Viewer implements AutoCloseable {
         return renderer.context().validationMessages();
     }
 
+    private void closeGeometry() {
+        for (GpuGeometry g : geometry) {
+            if (g != null) {
+                g.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
-        geometry.forEach(GpuGeometry::close);
+        fields.close();
+        closeGeometry();
         renderer.close();
         window.close();
     }

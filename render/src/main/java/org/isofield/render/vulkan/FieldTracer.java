@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.render.scene.Camera;
 import org.isofield.render.scene.DrawStyle;
+import org.isofield.render.scene.FieldSlice;
 import org.isofield.render.scene.FieldSurface;
 import org.isofield.render.scene.RenderMode;
 import org.isofield.render.scene.Rgb;
@@ -20,10 +21,13 @@ import org.lwjgl.system.MemoryStack;
 import org.lwjgl.vulkan.*;
 
 /**
- * A neural field on the device, sphere-traced by {@code field_trace.comp} into an image, or evaluated at points by
- * {@code field_eval.comp} (the same encoding and MLP includes; the parity check against the CPU field). The config
- * is a uniform block and the grid and MLP parameters are fp32 storage buffers ({@link FieldLayout}); a frame is one
- * dispatch, one submit and one wait. Uses, but does not own, a {@link VulkanContext}; not thread-safe.
+ * A neural field on the device, sphere-traced by {@code field_trace.comp} into an image (or into a tile of a window's
+ * image, {@link #recordInto}), or evaluated at points by {@code field_eval.comp} (the same encoding and MLP includes;
+ * the parity check against the CPU field). The config is a uniform block and the grid and MLP parameters are fp32
+ * storage buffers ({@link FieldLayout}); a frame is one dispatch. Before the first frame the field is evaluated once on
+ * a {@value #OCCUPANCY_RES}^3-cell lattice ({@link FieldOccupancy}) so that rays jump over cells without surface;
+ * normals are the analytic gradient. Both can be switched off (for measurements). The field's {@link FieldSlice},
+ * if any, is drawn ({@link #setSlice}). Uses, but does not own, a {@link VulkanContext}; not thread-safe.
  */
 public final class FieldTracer implements AutoCloseable {
     /** The most sphere-tracing steps per ray. */
@@ -32,7 +36,16 @@ public final class FieldTracer implements AutoCloseable {
     public static final float SAFETY = 0.8f;
     /** The smallest hit tolerance, in unit-cube units. */
     public static final float MIN_EPS = 1e-4f;
+    /**
+     * Cells per side of the empty-space lattice. 64 (margin 0.017 of the cube) rather than 32 (0.034): a briefly
+     * trained field is only ~0.03 away from the surface (spot after 200 steps), which a 32^3 lattice cannot skip.
+     */
+    public static final int OCCUPANCY_RES = 64;
     static final int TRACE_PUSH_BYTES = 128;
+    static final int FLAG_NORMALS = 1;
+    static final int FLAG_RGBA = 2;
+    static final int FLAG_SKIP = 4;
+    static final int FLAG_ANALYTIC = 8;
     private static final int U = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
     private static final int S = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
 
@@ -44,11 +57,18 @@ public final class FieldTracer implements AutoCloseable {
     private final VkCommandBuffer cmd;
     private final long fence;
     private ComputeKernel trace;
+    private GpuBuffer occupancy;
+    private double occupiedFraction = Double.NaN;
+    private GpuBuffer tilePixels;
+    private boolean skipEmptySpace = true;
+    private boolean analyticNormals = true;
+    private FieldSlice slice;
 
     /** Checks that the field is supported ({@link FieldLayout}) and uploads it. */
     public FieldTracer(VulkanContext ctx, FieldSurface surface) {
         this.ctx = ctx;
         this.surface = surface;
+        this.slice = surface.slice();
         FieldLayout layout = FieldLayout.of(surface.field());
         config = GpuBuffer.uniform(ctx, layout.config());
         grid = GpuBuffer.storage(ctx, layout.grid());
@@ -67,19 +87,66 @@ public final class FieldTracer implements AutoCloseable {
 
     /** The field at {@code n} unit-cube points ({@code 3n} coordinates), computed by the shader. */
     public float[] evaluate(float[] xyz, int n) {
+        return run(xyz, n, false);
+    }
+
+    /** The shader's analytic gradient of the field at {@code n} unit-cube points: {@code 3n} values. */
+    public float[] gradient(float[] xyz, int n) {
+        return run(xyz, n, true);
+    }
+
+    private float[] run(float[] xyz, int n, boolean gradient) {
         if (n < 1 || xyz.length < 3L * n) {
             throw new IllegalArgumentException(n + " points in " + xyz.length + " coordinates; expected 1 or more");
         }
         float[] pts = xyz.length == 3 * n ? xyz : java.util.Arrays.copyOf(xyz, 3 * n);
-        try (ComputeKernel eval = new ComputeKernel(ctx, "field_eval.comp", new int[] {U, S, S, S, S}, 4);
+        int outs = gradient ? 3 * n : n;
+        try (ComputeKernel eval = new ComputeKernel(ctx, "field_eval.comp", new int[] {U, S, S, S, S}, 8);
              GpuBuffer in = GpuBuffer.storage(ctx, pts);
-             GpuBuffer out = GpuBuffer.storageReadback(ctx, 4L * n)) {
+             GpuBuffer out = GpuBuffer.storageReadback(ctx, 4L * outs)) {
             eval.bind(config, grid, mlp, in, out);
-            ByteBuffer push = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()).putInt(0, n);
+            ByteBuffer push = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder()).putInt(0, n)
+                    .putInt(4, gradient ? 1 : 0);
             submit(c -> eval.record(c, push, (n + 63) / 64, 1));
-            float[] values = new float[n];
+            float[] values = new float[outs];
             out.read().order(ByteOrder.nativeOrder()).asFloatBuffer().get(values);
             return values;
+        }
+    }
+
+    /** Jumping over empty cells (default on); off traces the whole cube, for measurements. */
+    public void setEmptySpaceSkipping(boolean on) {
+        skipEmptySpace = on;
+    }
+
+    /** Analytic normals (default on); off takes a tetrahedron of 4 differences, for measurements. */
+    public void setAnalyticNormals(boolean on) {
+        analyticNormals = on;
+    }
+
+    /** The distance slice to draw (null: none); starts as the surface's. */
+    public void setSlice(FieldSlice slice) {
+        this.slice = slice;
+    }
+
+    public FieldSlice slice() {
+        return slice;
+    }
+
+    /** The fraction of the empty-space lattice's cells that may hold the surface (computed on first use). */
+    public double occupiedFraction() {
+        ensureKernel();
+        return occupiedFraction;
+    }
+
+    /** The trace kernel and, on first use, the empty-space lattice: one evaluation pass, read back once. */
+    private void ensureKernel() {
+        if (trace == null) {
+            float[] cells = FieldOccupancy.cells(evaluate(FieldOccupancy.lattice(OCCUPANCY_RES),
+                    (OCCUPANCY_RES + 1) * (OCCUPANCY_RES + 1) * (OCCUPANCY_RES + 1)), OCCUPANCY_RES, 1 / SAFETY);
+            occupiedFraction = FieldOccupancy.occupiedFraction(cells);
+            occupancy = GpuBuffer.storage(ctx, cells);
+            trace = new ComputeKernel(ctx, "field_trace.comp", new int[] {U, S, S, S, S}, TRACE_PUSH_BYTES);
         }
     }
 
@@ -88,12 +155,10 @@ public final class FieldTracer implements AutoCloseable {
         if (width < 1 || height < 1 || width > 16384 || height > 16384) {
             throw new IllegalArgumentException("image size " + width + "x" + height + "; expected 1 to 16384 per side");
         }
-        if (trace == null) {
-            trace = new ComputeKernel(ctx, "field_trace.comp", new int[] {U, S, S, S}, TRACE_PUSH_BYTES);
-        }
+        ensureKernel();
         try (GpuBuffer pixels = GpuBuffer.storageReadback(ctx, 4L * width * height)) {
-            trace.bind(config, grid, mlp, pixels);
-            ByteBuffer push = pushConstants(camera, style, width, height);
+            trace.bind(config, grid, mlp, pixels, occupancy);
+            ByteBuffer push = pushConstants(camera, style, width, height, false);
             submit(c -> trace.record(c, push, (width + 7) / 8, (height + 7) / 8));
             IntBuffer px = pixels.read().order(ByteOrder.nativeOrder()).asIntBuffer();
             int[] rgb = new int[width * height];
@@ -104,8 +169,51 @@ public final class FieldTracer implements AutoCloseable {
         }
     }
 
+    /**
+     * Records the tracing of a {@code width x height} tile and its copy into {@code image} (RGBA8, layout
+     * TRANSFER_SRC_OPTIMAL before and after) at {@code (x0, y0)}, for a window's frame; call outside a render pass and
+     * not while an earlier recording is still executing.
+     */
+    public void recordInto(VkCommandBuffer c, long image, int x0, int y0, int width, int height, Camera camera,
+                           DrawStyle style) {
+        ensureKernel();
+        long bytes = 4L * width * height;
+        if (tilePixels == null || tilePixels.size() < bytes) {
+            if (tilePixels != null) {
+                tilePixels.close();
+            }
+            tilePixels = GpuBuffer.storageCopySource(ctx, bytes);
+        }
+        trace.bind(config, grid, mlp, tilePixels, occupancy);
+        trace.record(c, pushConstants(camera, style, width, height, true), (width + 7) / 8, (height + 7) / 8);
+        try (MemoryStack s = stackPush()) {
+            vkCmdPipelineBarrier(c, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0,
+                    VkMemoryBarrier.calloc(1, s).sType$Default().srcAccessMask(VK_ACCESS_SHADER_WRITE_BIT)
+                            .dstAccessMask(VK_ACCESS_TRANSFER_READ_BIT), null, null);
+            transition(c, s, image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                    VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT, VK_ACCESS_TRANSFER_WRITE_BIT,
+                    VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT);
+            VkBufferImageCopy.Buffer region = VkBufferImageCopy.calloc(1, s);
+            region.get(0).imageSubresource().aspectMask(VK_IMAGE_ASPECT_COLOR_BIT).layerCount(1);
+            region.get(0).imageOffset().set(x0, y0, 0);
+            region.get(0).imageExtent().set(width, height, 1);
+            vkCmdCopyBufferToImage(c, tilePixels.handle(), image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, region);
+            transition(c, s, image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                    VK_ACCESS_TRANSFER_WRITE_BIT, VK_ACCESS_TRANSFER_READ_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT);
+        }
+    }
+
+    private static void transition(VkCommandBuffer c, MemoryStack s, long image, int from, int to, int srcAccess,
+                                   int dstAccess, int srcStage) {
+        VkImageMemoryBarrier.Buffer b = VkImageMemoryBarrier.calloc(1, s).sType$Default().oldLayout(from).newLayout(to)
+                .srcAccessMask(srcAccess).dstAccessMask(dstAccess).srcQueueFamilyIndex(VK_QUEUE_FAMILY_IGNORED)
+                .dstQueueFamilyIndex(VK_QUEUE_FAMILY_IGNORED).image(image);
+        b.get(0).subresourceRange().aspectMask(VK_IMAGE_ASPECT_COLOR_BIT).levelCount(1).layerCount(1);
+        vkCmdPipelineBarrier(c, srcStage, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, null, null, b);
+    }
+
     /** The trace shader's push constants: the camera in unit-cube coordinates, colours, size, mode and limits. */
-    ByteBuffer pushConstants(Camera camera, DrawStyle style, int width, int height) {
+    ByteBuffer pushConstants(Camera camera, DrawStyle style, int width, int height, boolean rgba) {
         Vec3d eye = surface.toUnit(camera.eye());
         Vec3d f = surface.toUnit(camera.target()).minus(eye);
         f = f.times(1 / f.length());
@@ -117,14 +225,17 @@ public final class FieldTracer implements AutoCloseable {
         put(b, 0, eye, 0.5 * ty / (0.5 * height));   // half a pixel's footprint per unit of distance
         put(b, 16, f, SAFETY);
         put(b, 32, r.times(tx), MIN_EPS);
-        put(b, 48, u.times(ty), 0);
-        put(b, 64, camera.viewDirection(), 0);
+        double centre = surface.toUnit(camera.eye()).minus(new Vec3d(0.5, 0.5, 0.5)).length();
+        put(b, 48, u.times(ty), FieldSlice.isoSpacing(centre * 2 * ty / height));
+        put(b, 64, camera.viewDirection(), slice == null ? 0 : slice.offset());
         Rgb c = style.surface();
         Rgb bg = style.background();
-        b.putFloat(80, c.r()).putFloat(84, c.g()).putFloat(88, c.b()).putFloat(92, 1f);
+        b.putFloat(80, c.r()).putFloat(84, c.g()).putFloat(88, c.b()).putFloat(92, OCCUPANCY_RES);
         b.putFloat(96, bg.r()).putFloat(100, bg.g()).putFloat(104, bg.b()).putFloat(108, 1f);
-        b.putInt(112, width).putInt(116, height).putInt(120, style.mode() == RenderMode.NORMALS ? 1 : 0)
-                .putInt(124, MAX_STEPS);
+        int flags = (style.mode() == RenderMode.NORMALS ? FLAG_NORMALS : 0) | (rgba ? FLAG_RGBA : 0)
+                | (skipEmptySpace ? FLAG_SKIP : 0) | (analyticNormals ? FLAG_ANALYTIC : 0)
+                | (slice == null ? 0 : (slice.axis() + 1) << 4);
+        b.putInt(112, width).putInt(116, height).putInt(120, flags).putInt(124, MAX_STEPS);
         return b;
     }
 
@@ -163,6 +274,10 @@ public final class FieldTracer implements AutoCloseable {
         vkDeviceWaitIdle(ctx.device());
         if (trace != null) {
             trace.close();
+            occupancy.close();
+        }
+        if (tilePixels != null) {
+            tilePixels.close();
         }
         vkDestroyFence(ctx.device(), fence, null);
         vkFreeCommandBuffers(ctx.device(), ctx.commandPool(), cmd);

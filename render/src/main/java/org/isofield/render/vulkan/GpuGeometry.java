@@ -27,8 +27,7 @@ public final class GpuGeometry implements AutoCloseable {
         int[] f;
         if (item.field() != null) {
             throw new org.isofield.core.IsofieldException("render item " + item.label() + ": a field has no geometry to "
-                    + "upload; expected a mesh or a point cloud (fields are sphere-traced by FieldTracer, which the "
-                    + "viewer does not use yet)");
+                    + "upload; expected a mesh or a point cloud (fields are sphere-traced by FieldTracer)");
         }
         if (item.mesh() != null) {
             v = item.mesh().vertices();

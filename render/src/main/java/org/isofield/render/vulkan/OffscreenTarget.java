@@ -39,7 +39,8 @@ final class OffscreenTarget implements AutoCloseable {
         this.width = width;
         this.height = height;
         try (MemoryStack s = stackPush()) {
-            long[] color = image(s, COLOR_FORMAT, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT);
+            long[] color = image(s, COLOR_FORMAT, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT
+                    | VK_IMAGE_USAGE_TRANSFER_DST_BIT);   // dst: field tiles copied in (FieldTracer.recordInto)
             colorImage = color[0];
             colorAllocation = color[1];
             colorView = view(s, colorImage, COLOR_FORMAT, VK_IMAGE_ASPECT_COLOR_BIT);

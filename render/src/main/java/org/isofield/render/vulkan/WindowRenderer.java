@@ -105,6 +105,16 @@ public final class WindowRenderer implements AutoCloseable {
      */
     public Frame drawFrame(List<GpuGeometry> items, DoubleFunction<Camera> cameraForAspect, DrawStyle style,
                                    int fbWidth, int fbHeight, boolean screenshot) {
+        return drawFrame(items, List.of(), cameraForAspect, style, fbWidth, fbHeight, screenshot);
+    }
+
+    /**
+     * As {@link #drawFrame(List, DoubleFunction, DrawStyle, int, int, boolean)}, with sphere-traced fields: tile
+     * {@code i} shows {@code fields.get(i)} where that is not null ({@code items.get(i)} is then null and ignored);
+     * {@code fields} may be shorter than {@code items} (empty: no fields).
+     */
+    public Frame drawFrame(List<GpuGeometry> items, List<FieldTracer> fields, DoubleFunction<Camera> cameraForAspect,
+                           DrawStyle style, int fbWidth, int fbHeight, boolean screenshot) {
         if (fbWidth <= 0 || fbHeight <= 0) {
             return Frame.SKIPPED;
         }
@@ -122,7 +132,7 @@ public final class WindowRenderer implements AutoCloseable {
                 check(r, "vkAcquireNextImageKHR");
             }
             int index = ip.get(0);
-            record(s, items, cameraForAspect, style, swapchain.images[index], screenshot);
+            record(s, items, fields, cameraForAspect, style, swapchain.images[index], screenshot);
             VkSubmitInfo submit = VkSubmitInfo.calloc(s).sType$Default().waitSemaphoreCount(1)
                     .pWaitSemaphores(s.longs(imageAvailable)).pWaitDstStageMask(s.ints(VK_PIPELINE_STAGE_TRANSFER_BIT))
                     .pCommandBuffers(s.pointers(cmd)).pSignalSemaphores(s.longs(renderDone[index]));
@@ -142,8 +152,8 @@ public final class WindowRenderer implements AutoCloseable {
         }
     }
 
-    private void record(MemoryStack s, List<GpuGeometry> items, DoubleFunction<Camera> cameraForAspect, DrawStyle style,
-                        long swapImage, boolean screenshot) {
+    private void record(MemoryStack s, List<GpuGeometry> items, List<FieldTracer> fields,
+                        DoubleFunction<Camera> cameraForAspect, DrawStyle style, long swapImage, boolean screenshot) {
         int w = target.width;
         int h = target.height;
         check(vkBeginCommandBuffer(cmd, VkCommandBufferBeginInfo.calloc(s).sType$Default()
@@ -156,15 +166,21 @@ public final class WindowRenderer implements AutoCloseable {
                 .framebuffer(target.framebuffer).pClearValues(clear);
         rp.renderArea().extent().set(w, h);
         vkCmdBeginRenderPass(cmd, rp, VK_SUBPASS_CONTENTS_INLINE);
-        if (!items.isEmpty()) {
-            TileLayout layout = TileLayout.of(items.size(), w, h);
-            Camera camera = cameraForAspect.apply((double) layout.tileWidth() / layout.tileHeight());
-            for (int i = 0; i < items.size(); i++) {
+        TileLayout layout = items.isEmpty() ? null : TileLayout.of(items.size(), w, h);
+        Camera camera = layout == null ? null : cameraForAspect.apply((double) layout.tileWidth() / layout.tileHeight());
+        for (int i = 0; i < items.size(); i++) {
+            if (!isField(fields, i)) {
                 recorder.record(cmd, items.get(i), camera, style, layout.x0(i), layout.y0(i),
                         layout.x1(i) - layout.x0(i), layout.y1(i) - layout.y0(i));
             }
         }
         vkCmdEndRenderPass(cmd);
+        for (int i = 0; i < items.size(); i++) {
+            if (isField(fields, i)) {   // traced after the pass, copied into the tile
+                fields.get(i).recordInto(cmd, target.colorImage, layout.x0(i), layout.y0(i),
+                        layout.x1(i) - layout.x0(i), layout.y1(i) - layout.y0(i), camera, style);
+            }
+        }
         transition(s, swapImage, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 0,
                 VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT);
         VkImageBlit.Buffer blit = VkImageBlit.calloc(1, s);
@@ -187,6 +203,10 @@ public final class WindowRenderer implements AutoCloseable {
         transition(s, swapImage, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
                 VK_ACCESS_TRANSFER_WRITE_BIT, 0, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT);
         check(vkEndCommandBuffer(cmd), "vkEndCommandBuffer");
+    }
+
+    private static boolean isField(List<FieldTracer> fields, int i) {
+        return i < fields.size() && fields.get(i) != null;
     }
 
     private void transition(MemoryStack s, long image, int from, int to, int srcAccess, int dstAccess, int dstStage) {

@@ -27,7 +27,7 @@ public final class TestFields {
     }
 
     /** A field with Xavier weights and grid features uniform in +-1 (the default init is too small to test). */
-    public static NeuralField random(HashGridConfig grid, MlpConfig mlp, long seed) {
+    public static NeuralField random(EncodingConfig grid, MlpConfig mlp, long seed) {
         NeuralField f = new NeuralField(config(grid, mlp), seed);
         Map<String, float[]> blocks = new LinkedHashMap<>(f.blocks());
         float[] enc = blocks.get(NeuralField.ENCODING_BLOCK);

@@ -9,7 +9,9 @@ import org.isofield.encodings.grid.CubicStencil;
 import org.isofield.encodings.grid.Interpolation;
 import org.isofield.encodings.hashgrid.HashGridConfig;
 import org.isofield.encodings.hashgrid.HashGridEncoding;
+import org.isofield.encodings.densegrid.DenseGridConfig;
 import org.isofield.encodings.simplexgrid.SimplexGridConfig;
+import org.isofield.encodings.simplexgrid.SimplexGridEncoding;
 import org.isofield.fields.mlp.Activation;
 import org.isofield.fields.mlp.MlpConfig;
 import org.isofield.fields.train.NeuralField;
@@ -41,12 +43,33 @@ class FieldLayoutTest {
     }
 
     @Test
-    void simplexGridIsNamedAsUnsupported() {
-        NeuralField field = new NeuralField(TestFields.config(new SimplexGridConfig(4, 2, 12, 4, 1.5),
+    void simplexGridBlockHoldsItsSkewAndLevels() {
+        NeuralField field = new NeuralField(TestFields.config(new SimplexGridConfig(6, 2, 12, 4, 1.5),
+                new MlpConfig(16, 1, Activation.RELU, Activation.NONE)), 1);
+        SimplexGridEncoding enc = (SimplexGridEncoding) field.encoding();
+        ByteBuffer b = FieldLayout.of(field).config();
+        assertThat(b.getInt(28)).as("encoding kind").isEqualTo(FieldLayout.SIMPLEX_GRID);
+        assertThat(b.getInt(24)).as("interpolation").isZero();
+        int infos = 32 + 16 * FieldLayout.MAX_LEVELS;
+        for (int l = 0; l < 6; l++) {
+            assertThat(b.getFloat(32 + 16 * l)).isEqualTo(enc.levelScale(l));
+            assertThat(b.getFloat(32 + 16 * l + 4)).isEqualTo(enc.skew());
+            assertThat(b.getInt(infos + 16 * l)).isEqualTo(enc.levelResolution(l));
+            assertThat(b.getInt(infos + 16 * l + 4)).isEqualTo(enc.stencil().rows(l));
+            assertThat(b.getInt(infos + 16 * l + 8)).isEqualTo(enc.levelHashed(l) ? 1 : 0);
+            assertThat(b.getInt(infos + 16 * l + 12)).isEqualTo(enc.levelOffset(l));
+        }
+        assertThat(enc.levelHashed(0)).isFalse();
+        assertThat(enc.levelHashed(5)).isTrue();
+    }
+
+    @Test
+    void denseGridIsNamedAsUnsupported() {
+        NeuralField field = new NeuralField(TestFields.config(DenseGridConfig.DEFAULT,
                 new MlpConfig(16, 1, Activation.RELU, Activation.NONE)), 1);
         assertThatThrownBy(() -> FieldLayout.of(field)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("encoding.otype").hasMessageContaining("SimplexGrid")
-                .hasMessageContaining("HashGrid only");
+                .hasMessageContaining("encoding.otype").hasMessageContaining("DenseGrid")
+                .hasMessageContaining("HashGrid and SimplexGrid");
     }
 
     @Test
