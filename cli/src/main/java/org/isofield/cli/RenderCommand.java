@@ -105,6 +105,6 @@ final class RenderCommand implements Callable<Integer> {
 
     /** Whether {@code f} names a field file ({@code .isf}). */
     static boolean isField(Path f) {
-        return f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(FieldFiles.EXTENSION);
+        return GridFieldMeshes.isFieldFile(f);
     }
 }
