@@ -30,15 +30,18 @@ import org.isofield.reconstruction.ReconstructorConfig;
  *     which keeps parts thinner than the near distance, instead of only the relaxed ramp of {@link BandBuilder}
  * @param minPieceFraction pieces with fewer faces than this fraction of the largest piece are removed, 0 to 1
  * @param seed seed of the query noise and order; the same seed gives the same mesh for any thread count
+ * @param bendingWeight weight of the band's bending loss, the mean squared discrete Laplacian of the active samples,
+ *     0 or more; unlike the continuity loss it costs nothing on a plane's distance field, so it smooths noise
+ *     without shrinking the surface
  */
 public record GridPullConfig(Resolution gridResolution, Resolution resolution, int bandWidth, int steps, int batchSize,
         int queriesPerPoint, double sigmaScale, double learningRate, double decay, int decaySteps, double pullWeight,
         double surfaceWeight, double smoothWeight, double gradientWeight, boolean orientedInit, double minPieceFraction,
-        long seed)
+        long seed, double bendingWeight)
         implements ReconstructorConfig {
     /** The defaults; see the class comment and docs/NOTES.md for how they were chosen. */
     public static final GridPullConfig DEFAULT = new GridPullConfig(Resolution.AUTO, Resolution.AUTO, 3, 400, 20_000, 8,
-            0.5, 0.05, 0.5, 100, 1.0, 1.0, 1.0, 0.005, true, 0.01, 0L);
+            0.5, 0.05, 0.5, 100, 1.0, 1.0, 1.0, 0.005, true, 0.01, 0L, 0.0);
 
     public GridPullConfig {
         if (gridResolution == null) {
@@ -60,6 +63,7 @@ public record GridPullConfig(Resolution gridResolution, Resolution resolution, i
         Check.configRange("smooth_weight", smoothWeight, 0.0, 1e6);
         Check.configRange("gradient_weight", gradientWeight, 0.0, 1e6);
         Check.configRange("min_piece_fraction", minPieceFraction, 0.0, 1.0);
+        Check.configRange("bending_weight", bendingWeight, 0.0, 1e6);
     }
 
     @Override
@@ -71,27 +75,34 @@ public record GridPullConfig(Resolution gridResolution, Resolution resolution, i
     public GridPullConfig withGridResolution(Resolution r) {
         return new GridPullConfig(Objects.requireNonNull(r, "r"), resolution, bandWidth, steps, batchSize,
                 queriesPerPoint, sigmaScale, learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight,
-                gradientWeight, orientedInit, minPieceFraction, seed);
+                gradientWeight, orientedInit, minPieceFraction, seed, bendingWeight);
     }
 
     /** This config with another marching-cubes resolution. */
     public GridPullConfig withResolution(Resolution r) {
         return new GridPullConfig(gridResolution, Objects.requireNonNull(r, "r"), bandWidth, steps, batchSize,
                 queriesPerPoint, sigmaScale, learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight,
-                gradientWeight, orientedInit, minPieceFraction, seed);
+                gradientWeight, orientedInit, minPieceFraction, seed, bendingWeight);
     }
 
     /** This config with another number of steps. */
     public GridPullConfig withSteps(int n) {
         return new GridPullConfig(gridResolution, resolution, bandWidth, n, batchSize, queriesPerPoint, sigmaScale,
                 learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight, gradientWeight,
-                orientedInit, minPieceFraction, seed);
+                orientedInit, minPieceFraction, seed, bendingWeight);
     }
 
     /** This config with another seed. */
     public GridPullConfig withSeed(long s) {
         return new GridPullConfig(gridResolution, resolution, bandWidth, steps, batchSize, queriesPerPoint, sigmaScale,
                 learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight, gradientWeight,
-                orientedInit, minPieceFraction, s);
+                orientedInit, minPieceFraction, s, bendingWeight);
+    }
+
+    /** This config with another bending weight. */
+    public GridPullConfig withBendingWeight(double w) {
+        return new GridPullConfig(gridResolution, resolution, bandWidth, steps, batchSize, queriesPerPoint, sigmaScale,
+                learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight, gradientWeight,
+                orientedInit, minPieceFraction, seed, w);
     }
 }
