@@ -32,7 +32,8 @@ import org.isofield.reconstruction.ReconstructorConfig;
  * @param seed seed of the query noise and order; the same seed gives the same mesh for any thread count
  * @param bendingWeight weight of the band's bending loss, the mean squared discrete Laplacian of the active samples,
  *     0 or more; unlike the continuity loss it costs nothing on a plane's distance field, so it smooths noise
- *     without shrinking the surface
+ *     without shrinking the surface (3 by default: noisy bunny Chamfer 0.00355 -> 0.00303, clean unchanged; see
+ *     docs/NOTES.md)
  */
 public record GridPullConfig(Resolution gridResolution, Resolution resolution, int bandWidth, int steps, int batchSize,
         int queriesPerPoint, double sigmaScale, double learningRate, double decay, int decaySteps, double pullWeight,
@@ -41,7 +42,7 @@ public record GridPullConfig(Resolution gridResolution, Resolution resolution, i
         implements ReconstructorConfig {
     /** The defaults; see the class comment and docs/NOTES.md for how they were chosen. */
     public static final GridPullConfig DEFAULT = new GridPullConfig(Resolution.AUTO, Resolution.AUTO, 3, 400, 20_000, 8,
-            0.5, 0.05, 0.5, 100, 1.0, 1.0, 1.0, 0.005, true, 0.01, 0L, 0.0);
+            0.5, 0.05, 0.5, 100, 1.0, 1.0, 1.0, 0.005, true, 0.01, 0L, 3.0);
 
     public GridPullConfig {
         if (gridResolution == null) {
