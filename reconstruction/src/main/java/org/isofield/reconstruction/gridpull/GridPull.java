@@ -178,7 +178,7 @@ public final class GridPull implements Reconstructor {
         optimize.done();
         details.put("steps", config.steps());
         details.put("final_loss", Map.of("pull", losses.pull(), "surface", losses.surface(), "gradient",
-                losses.gradient(), "smooth", losses.smooth()));
+                losses.gradient(), "smooth", losses.smooth(), "bending", losses.bending()));
 
         int mcCells = config.resolution().orElse(cells);
         double ratio = (double) cells / mcCells;

@@ -36,9 +36,11 @@ final class GridPullTrainer {
     private final float[] m;
     private final float[] v;
     private final float[] grad;
+    /** Discrete Laplacian of each active sample (bending loss only). */
+    private final float[] laplacian;
 
     /** Mean losses of the last step. */
-    record Losses(double pull, double surface, double gradient, double smooth) {
+    record Losses(double pull, double surface, double gradient, double smooth, double bending) {
     }
 
     GridPullTrainer(SparseGrid grid, ActiveSet active, QueryPool pool, GridPullConfig config) {
@@ -54,6 +56,7 @@ final class GridPullTrainer {
         this.m = new float[size];
         this.v = new float[size];
         this.grad = new float[size];
+        this.laplacian = config.bendingWeight() > 0 ? new float[size] : null;
     }
 
     /** Runs {@code config.steps()} steps; returns the losses of the last one (zeros when no step ran). */
@@ -61,7 +64,7 @@ final class GridPullTrainer {
         int batch = Math.min(config.batchSize(), pool.size);
         int[] slots = new int[16 * batch];
         float[] deltas = new float[16 * batch];
-        Losses last = new Losses(0, 0, 0, 0);
+        Losses last = new Losses(0, 0, 0, 0, 0);
         long offset = 0;
         for (int step = 0; step < config.steps(); step++) {
             double lr = config.learningRate() * Math.pow(config.decay(), step / config.decaySteps());
@@ -82,13 +85,15 @@ final class GridPullTrainer {
                 }
             }
             double smooth = smoothGradient();
+            double bending = config.bendingWeight() > 0 ? bendingGradient() : 0;
             for (int e = 0; e < slots.length; e++) {
                 grad[slots[e]] += deltas[e];
             }
             adam(step + 1, lr);
-            last = new Losses(sums[0] / batch, sums[1] / batch, sums[2] / batch, smooth);
+            last = new Losses(sums[0] / batch, sums[1] / batch, sums[2] / batch, smooth, bending);
             double total = config.pullWeight() * last.pull() + config.surfaceWeight() * last.surface()
-                    + config.gradientWeight() * last.gradient() + config.smoothWeight() * last.smooth();
+                    + config.gradientWeight() * last.gradient() + config.smoothWeight() * last.smooth()
+                    + config.bendingWeight() * last.bending();
             if (!Double.isFinite(total)) {
                 throw new NumericalException("gridpull.optimize", step, "loss became " + total
                         + "; expected a finite number (try a smaller learning_rate)");
@@ -238,6 +243,46 @@ final class GridPullTrainer {
                 grad[a] = (float) (k * g);
             }
             return loss;
+        });
+        return total / size;
+    }
+
+    /**
+     * Adds the bending gradient to {@link #grad}; returns the bending loss, the mean over the active samples of
+     * {@code L_c^2}, {@code L_c = sum over the six neighbours v_nb - 6 v_c} (an inactive neighbour counts with its
+     * fixed value). L vanishes on a linear field, so a plane's distance field costs nothing. Two gathers: L of every
+     * active sample, then {@code dLoss/dv_c = 2 (-6 L_c + sum over active neighbours L_nb) / size}.
+     */
+    private double bendingGradient() {
+        int size = x.length;
+        int[] nbr = active.neighbours;
+        float[] fixed = active.fixed;
+        float[] lap = laplacian;
+        double total = Parallel.sum(size, SAMPLE_GRAIN, (chunk, start, end) -> {
+            double loss = 0;
+            for (int a = start; a < end; a++) {
+                double sum = -6.0 * x[a];
+                for (int f = 6 * a; f < 6 * a + 6; f++) {
+                    int n = nbr[f];
+                    sum += n >= 0 ? x[n] : fixed[f];
+                }
+                lap[a] = (float) sum;
+                loss += sum * sum;
+            }
+            return loss;
+        });
+        double k = config.bendingWeight() * 2.0 / size;
+        Parallel.forChunks(size, SAMPLE_GRAIN, (chunk, start, end) -> {
+            for (int a = start; a < end; a++) {
+                double g = -6.0 * lap[a];
+                for (int f = 6 * a; f < 6 * a + 6; f++) {
+                    int n = nbr[f];
+                    if (n >= 0) {
+                        g += lap[n];
+                    }
+                }
+                grad[a] += (float) (k * g);
+            }
         });
         return total / size;
     }
