@@ -72,7 +72,7 @@ class OpenScanSlowTest {
                 GridPullConfig.DEFAULT.pullWeight(), GridPullConfig.DEFAULT.surfaceWeight(),
                 GridPullConfig.DEFAULT.smoothWeight(), GridPullConfig.DEFAULT.gradientWeight(),
                 GridPullConfig.DEFAULT.orientedInit(), GridPullConfig.DEFAULT.minPieceFraction(), GridPullConfig.DEFAULT.seed(),
-                Surface.AUTO, 3.0, List.of(0.0, 0.0, 0.0));
+                Surface.AUTO, 3.0, List.of(0.0, 0.0, 0.0), GridPullConfig.DEFAULT.bendingWeight());
         long t0 = System.nanoTime();
         Reconstruction r = new GridPull(config).run(cloud, Progress.NONE);
         double seconds = (System.nanoTime() - t0) / 1e9;
