@@ -6,7 +6,7 @@ public final class SymmetricEigen {
     }
 
     /** The eigenvalues of {@code m} (symmetric; not modified), largest first. */
-    static double[] values(double[][] m) {
+    public static double[] values(double[][] m) {
         double[][] a = {m[0].clone(), m[1].clone(), m[2].clone()};
         diagonalise(a, null);
         double[] ev = {a[0][0], a[1][1], a[2][2]};

@@ -116,6 +116,10 @@ public final class GridPull implements Reconstructor {
             lattice[i] = (float) (half + unit[i] * cells);
         }
         KdTree tree = KdTree.build(lattice);
+        double thickness = NoiseEstimate.thickness(lattice, tree);
+        double smoothWeight = config.smoothWeight().resolve(thickness);
+        details.put("noise_thickness", thickness);
+        details.put("smooth_weight", smoothWeight);
         double spacingCells = median * cells;
         double nearDistance = spacingCells + NEAR_OFFSET;
         BandBuilder.Band band = BandBuilder.build(lattice, tree, samples, config.bandWidth(), nearDistance);
@@ -174,7 +178,8 @@ public final class GridPull implements Reconstructor {
         details.put("query_pool", poolSize);
 
         ProgressMeter optimize = ProgressMeter.of(progress, "gridpull.optimize", config.steps());
-        GridPullTrainer.Losses losses = new GridPullTrainer(band.grid(), active, pool, config).train(optimize);
+        GridPullTrainer.Losses losses = new GridPullTrainer(band.grid(), active, pool,
+                config.withSmoothWeight(SmoothWeight.of(smoothWeight))).train(optimize);
         optimize.done();
         details.put("steps", config.steps());
         details.put("final_loss", Map.of("pull", losses.pull(), "surface", losses.surface(), "gradient",

@@ -24,7 +24,8 @@ import org.isofield.reconstruction.ReconstructorConfig;
  * @param decaySteps steps between decays, 1 or more
  * @param pullWeight weight of the pulling loss, 0 or more
  * @param surfaceWeight weight of the surface loss f(t)^2 at the targets, 0 or more
- * @param smoothWeight weight of the band's continuity loss, 0 or more
+ * @param smoothWeight weight of the band's continuity loss, 0 or more, or {@code "auto"} (default): 0.2 for clean
+ *     clouds, 1 for noisy ones, from {@link NoiseEstimate}; see {@link SmoothWeight}
  * @param gradientWeight weight of the gradient-consistency loss, 0 or more
  * @param orientedInit whether the samples near the points start from oriented tangent planes ({@link OrientedInit}),
  *     which keeps parts thinner than the near distance, instead of only the relaxed ramp of {@link BandBuilder}
@@ -46,12 +47,12 @@ import org.isofield.reconstruction.ReconstructorConfig;
  */
 public record GridPullConfig(Resolution gridResolution, Resolution resolution, int bandWidth, int steps, int batchSize,
         int queriesPerPoint, double sigmaScale, double learningRate, double decay, int decaySteps, double pullWeight,
-        double surfaceWeight, double smoothWeight, double gradientWeight, boolean orientedInit, double minPieceFraction,
+        double surfaceWeight, SmoothWeight smoothWeight, double gradientWeight, boolean orientedInit, double minPieceFraction,
         long seed, Surface surface, double trimDistance, java.util.List<Double> viewpoint, double bendingWeight)
         implements ReconstructorConfig {
     /** The defaults; see the class comment and docs/NOTES.md for how they were chosen. */
     public static final GridPullConfig DEFAULT = new GridPullConfig(Resolution.AUTO, Resolution.AUTO, 3, 400, 20_000, 8,
-            0.5, 0.05, 0.5, 100, 1.0, 1.0, 1.0, 0.005, true, 0.01, 0L, Surface.AUTO, 3.0, java.util.List.of(), 3.0);
+            0.5, 0.05, 0.5, 100, 1.0, 1.0, SmoothWeight.AUTO, 0.005, true, 0.01, 0L, Surface.AUTO, 3.0, java.util.List.of(), 3.0);
 
     public GridPullConfig {
         if (gridResolution == null) {
@@ -70,7 +71,9 @@ public record GridPullConfig(Resolution gridResolution, Resolution resolution, i
         Check.configRange("decay_steps", decaySteps, 1, Integer.MAX_VALUE);
         Check.configRange("pull_weight", pullWeight, 0.0, 1e6);
         Check.configRange("surface_weight", surfaceWeight, 0.0, 1e6);
-        Check.configRange("smooth_weight", smoothWeight, 0.0, 1e6);
+        if (smoothWeight == null) {
+            throw new ConfigException("smooth_weight", "missing; expected a number from 0 to 1e6 or \"auto\"");
+        }
         Check.configRange("gradient_weight", gradientWeight, 0.0, 1e6);
         Check.configRange("min_piece_fraction", minPieceFraction, 0.0, 1.0);
         if (surface == null) {
@@ -128,6 +131,13 @@ public record GridPullConfig(Resolution gridResolution, Resolution resolution, i
                 learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight, gradientWeight,
                 orientedInit, minPieceFraction, seed, java.util.Objects.requireNonNull(kind, "kind"), trimDistance,
                 viewpoint, bendingWeight);
+    }
+
+    /** This config with another continuity weight. */
+    public GridPullConfig withSmoothWeight(SmoothWeight w) {
+        return new GridPullConfig(gridResolution, resolution, bandWidth, steps, batchSize, queriesPerPoint, sigmaScale,
+                learningRate, decay, decaySteps, pullWeight, surfaceWeight, Objects.requireNonNull(w, "w"),
+                gradientWeight, orientedInit, minPieceFraction, seed, surface, trimDistance, viewpoint, bendingWeight);
     }
 
     /** This config with another bending weight. */

@@ -62,7 +62,7 @@ class GridPullTest {
         assertThat(MeshChecks.check(r.mesh()).watertight()).isTrue();
         assertThat(oriented.completeness()).as(oriented.toString()).isLessThan(0.03);
         GridPullConfig plain = new GridPullConfig(GridPullConfig.DEFAULT.gridResolution(), GridPullConfig.DEFAULT.resolution(),
-                3, 400, 20_000, 8, 0.5, 0.05, 0.5, 100, 1.0, 1.0, 1.0, 0.005, false, 0.01, 0L, Surface.CLOSED, 3.0, List.of(),
+                3, 400, 20_000, 8, 0.5, 0.05, 0.5, 100, 1.0, 1.0, SmoothWeight.AUTO, 0.005, false, 0.01, 0L, Surface.CLOSED, 3.0, List.of(),
                 GridPullConfig.DEFAULT.bendingWeight());
         double plainCompleteness;
         try {

@@ -127,7 +127,7 @@ class OpenSurfaceTest {
     @Test
     void aViewpointTurnsTheNormalsToFaceIt() {
         GridPullConfig below = new GridPullConfig(GridPullConfig.DEFAULT.gridResolution(), GridPullConfig.DEFAULT.resolution(),
-                3, 0, 20_000, 8, 0.5, 0.05, 0.5, 100, 1.0, 1.0, 1.0, 0.005, true, 0.01, 0L, Surface.OPEN, 3.0,
+                3, 0, 20_000, 8, 0.5, 0.05, 0.5, 100, 1.0, 1.0, SmoothWeight.AUTO, 0.005, true, 0.01, 0L, Surface.OPEN, 3.0,
                 List.of(0.0, 0.0, -0.1), GridPullConfig.DEFAULT.bendingWeight());
         TriangleMesh mesh = new GridPull(below).reconstruct(hemisphere(3000, 3L), Progress.NONE);
         assertThat(outwardShare(mesh, 0, 0, -0.1)).as("normals toward the point below, inward").isLessThan(0.01);

@@ -1,0 +1,61 @@
+package org.isofield.reconstruction.gridpull;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.isofield.core.ConfigException;
+import org.isofield.core.config.Json;
+import org.isofield.datasets.geom.PointCloud;
+import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.datasets.index.kdtree.KdTree;
+import org.isofield.datasets.sample.SamplerConfig;
+import org.isofield.datasets.sample.SurfaceSampler;
+import org.isofield.datasets.shapes.Shapes;
+import org.isofield.reconstruction.Reconstructors;
+import org.junit.jupiter.api.Test;
+
+class SmoothWeightTest {
+    private static double thickness(String shape, double noise) {
+        TriangleMesh gt = Shapes.byName(shape).toMesh(96);
+        PointCloud cloud = new SurfaceSampler(new SamplerConfig(20_000, noise, false, 5L)).sample(gt);
+        float[] p = cloud.positions();
+        return NoiseEstimate.thickness(p, KdTree.build(p));
+    }
+
+    @Test
+    void theThicknessRatioTellsCleanFromNoisyClouds() {
+        for (String shape : new String[] {"sphere", "torus"}) {
+            double clean = thickness(shape, 0);
+            double noisy = thickness(shape, 0.005);
+            assertThat(clean).as(shape + " clean").isLessThan(SmoothWeight.CLEAN_BELOW);
+            assertThat(noisy).as(shape + " noisy").isGreaterThan(SmoothWeight.NOISY_ABOVE);
+        }
+    }
+
+    @Test
+    void autoBlendsFromTheCleanToTheNoisyWeight() {
+        assertThat(SmoothWeight.AUTO.resolve(0.02)).isEqualTo(SmoothWeight.CLEAN);
+        assertThat(SmoothWeight.AUTO.resolve(0.9)).isEqualTo(SmoothWeight.NOISY);
+        double middle = (SmoothWeight.CLEAN_BELOW + SmoothWeight.NOISY_ABOVE) / 2;
+        assertThat(SmoothWeight.AUTO.resolve(middle)).isCloseTo((SmoothWeight.CLEAN + SmoothWeight.NOISY) / 2,
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(SmoothWeight.of(0.7).resolve(0.9)).isEqualTo(0.7);
+    }
+
+    @Test
+    void jsonTakesANumberOrAuto() {
+        JsonNode json = Reconstructors.registry().toJson(GridPullConfig.DEFAULT);
+        assertThat(json.get("smooth_weight").asText()).isEqualTo("auto");
+        GridPullConfig c = (GridPullConfig) Reconstructors.registry().parse(Json.parse(
+                "{\"otype\": \"GridPull\", \"smooth_weight\": 0.5}", "test"));
+        assertThat(c.smoothWeight()).isEqualTo(SmoothWeight.of(0.5));
+        assertThat(Reconstructors.registry().parse(Reconstructors.registry().toJson(c))).isEqualTo(c);
+        assertThatThrownBy(() -> Reconstructors.registry().parse(Json.parse(
+                "{\"otype\": \"GridPull\", \"smooth_weight\": \"strong\"}", "test")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("smooth_weight");
+        assertThatThrownBy(() -> Reconstructors.registry().parse(Json.parse(
+                "{\"otype\": \"GridPull\", \"smooth_weight\": -1}", "test")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("smooth_weight");
+    }
+}
