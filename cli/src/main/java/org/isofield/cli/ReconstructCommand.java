@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "reconstruct", mixinStandardHelpOptions = true,
         description = {"Reconstruct a closed mesh from each point cloud (normals not needed).",
             "Folders are read for files of the known formats. In a batch a failing input is reported and the others go",
-            "on; the exit code is then 6. See 'isofield config defaults reconstructor GridPull' for the settings."})
+            "on; the exit code is then 6. See 'isofield config defaults reconstructor GridPull' (or NeuralPull) for the",
+            "settings."})
 final class ReconstructCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -63,7 +64,8 @@ final class ReconstructCommand implements Callable<Integer> {
     Path outDir;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "auto",
-            description = "auto or gridpull. auto is GridPull, the only method so far. Default: ${DEFAULT-VALUE}.")
+            description = "auto, gridpull or neuralpull (hash-grid neural field trained by pulling; slower). auto is "
+                + "GridPull. Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Option(names = "--resolution", paramLabel = "N|auto",
@@ -71,7 +73,8 @@ final class ReconstructCommand implements Callable<Integer> {
     String resolution;
 
     @Option(names = "--grid-resolution", paramLabel = "N|auto",
-            description = "Distance-grid cells across the longest side (8 to 2048), or auto (from the point spacing).")
+            description = "Distance-grid cells across the longest side (8 to 2048), or auto (from the point spacing); "
+                + "GridPull only.")
     String gridResolution;
 
     @Option(names = "--config", paramLabel = "FILE", description = "JSON config of the method (keys as printed by "

@@ -27,7 +27,7 @@ class ReconstructorsTest {
         String text = Json.write(Reconstructors.registry().toJson(defaults));
         assertThat(Reconstructors.registry().parse(Json.parse(text, "defaults"))).isEqualTo(defaults);
         ReconstructorConfig quick = Reconstructors.registry().parse(Json.parse(
-                "{\"otype\": \"" + otype + "\", \"steps\": 30, \"grid_resolution\": 32}", "quick"));
+                "{\"otype\": \"" + otype + "\", \"steps\": 30, \"resolution\": 32}", "quick"));
         PointCloud cloud = SurfaceSampler.sample(Shapes.byName("sphere").toMesh(48), 1200, 9L);
         Reconstruction r = Reconstructors.create(quick).run(cloud, Progress.NONE);
         assertThat(MeshChecks.check(r.mesh()).isClosedManifold()).isTrue();
@@ -39,6 +39,6 @@ class ReconstructorsTest {
         assertThat(Reconstructors.resolve("auto")).isEqualTo(Reconstructors.AUTO);
         assertThat(Reconstructors.resolve("GRIDPULL")).isEqualTo("GridPull");
         assertThatThrownBy(() -> Reconstructors.resolve("poisson")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("known: auto, GridPull");
+                .hasMessageContaining("known: auto, GridPull, NeuralPull");
     }
 }
