@@ -18,7 +18,9 @@ import org.isofield.fields.train.NeuralField;
  * The signed start: before pulling, the field is fitted (L2, first order, its own fresh optimizers) to a rough signed
  * distance of the cloud, {@code +d} outside and {@code -d} inside with {@code d} the distance to the nearest point.
  * Inside and outside come from a voxel flood fill: voxels of edge {@code voxel} holding a point, grown by one voxel,
- * form a shell; the empty voxels reached from the border of the unit cube are outside, all others inside.
+ * form a shell; the empty voxels reached from the border of the unit cube are outside, the others inside, and each
+ * shell voxel goes to the side fewer voxel steps away, so the start's zero set runs through the middle of the shell,
+ * near the points.
  *
  * <p>Why: the pull loss only constrains {@code f(q) grad f(q) / |grad f(q)|}, which {@code (f, grad f) -> (-f,
  * -grad f)} leaves unchanged, so pulling alone cannot tell inside from outside (a field {@code -|d|} pulls as well
@@ -120,7 +122,47 @@ final class SignedStart {
         for (int v = 0; v < outside.length; v++) {
             inside += !outside[v] && !shell[v] ? 1 : 0;
         }
+        // split the shell between the two sides: a shell voxel is outside when the outside is fewer steps away
+        int[] fromOutside = shellDistance(n, shell, outside, true);
+        int[] fromInside = shellDistance(n, shell, outside, false);
+        for (int v = 0; v < outside.length; v++) {
+            if (shell[v] && fromOutside[v] < fromInside[v]) {
+                outside[v] = true;
+            }
+        }
         return new Occupancy(n, e, outside, inside);
+    }
+
+    /**
+     * Steps (6-neighbour) from each shell voxel to the nearest outside voxel ({@code fromOutside}) or to the nearest
+     * inside, non-shell voxel; {@code Integer.MAX_VALUE} where none is reachable through the shell.
+     */
+    private static int[] shellDistance(int n, boolean[] shell, boolean[] outside, boolean fromOutside) {
+        int[] dist = new int[shell.length];
+        java.util.Arrays.fill(dist, Integer.MAX_VALUE);
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int v = 0; v < shell.length; v++) {
+            boolean source = fromOutside ? outside[v] : !outside[v] && !shell[v];
+            if (source) {
+                dist[v] = 0;
+                queue.add(v);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int v = queue.poll();
+            int i = v % n;
+            int j = v / n % n;
+            int k = v / (n * n);
+            int[] next = {i < n - 1 ? v + 1 : -1, i > 0 ? v - 1 : -1, j < n - 1 ? v + n : -1, j > 0 ? v - n : -1,
+                k < n - 1 ? v + n * n : -1, k > 0 ? v - n * n : -1};
+            for (int w : next) {
+                if (w >= 0 && shell[w] && dist[w] == Integer.MAX_VALUE) {
+                    dist[w] = dist[v] + 1;
+                    queue.add(w);
+                }
+            }
+        }
+        return dist;
     }
 
     /**
