@@ -20,6 +20,8 @@ import org.isofield.encodings.grid.Interpolation;
 import org.isofield.encodings.hashgrid.HashGridConfig;
 import org.isofield.reconstruction.gridpull.Resolution;
 import org.isofield.fields.io.FieldFile;
+import org.isofield.fields.optim.AdamConfig;
+import org.isofield.fields.optim.ExponentialDecayConfig;
 import org.isofield.fields.train.NeuralField;
 import org.isofield.reconstruction.Reconstruction;
 import org.isofield.reconstruction.ReconstructorConfig;
@@ -41,7 +43,6 @@ class NeuralPullTest {
                 Progress.NONE);
         SurfaceReport s = SurfaceMetrics.evaluate(r.mesh(), gt, EVAL);
         MeshReport m = MeshChecks.check(r.mesh());
-        System.out.println(shape + " " + s + " " + r.details());
         assertThat(s.chamferL1()).as(s.toString()).isLessThan(bound);
         assertThat(s.normalConsistency()).as(s.toString()).isGreaterThan(0.96);
         assertThat(m.isClosedManifold()).as(m.toString()).isTrue();
@@ -100,11 +101,17 @@ class NeuralPullTest {
         assertThat(Reconstructors.resolve("NEURALPULL")).isEqualTo("NeuralPull");
     }
 
-    /** Shared settings of the quick tests: a smaller table and batch than the defaults. */
+    /**
+     * Shared settings of the quick tests: a smaller table and batch than the defaults, 300 steps with the learning
+     * rate x0.33 every 100 steps from step 150. Measured with them (seed 1, 3000 points): sphere CD-L1 0.0067, NC
+     * 0.984; torus 0.0056, 0.971, genus 1; the signed start alone gives 0.0107 and 0.0091 (torus genus 5), so the
+     * Chamfer bounds fail if the pulling does not improve on its start.
+     */
     static final class TestConfigs {
         static final int STEPS = 300;
         static final NeuralPullConfig QUICK = new NeuralPullConfig(new HashGridConfig(8, 2, 15, 16, 1.5,
-                Interpolation.LINEAR), NeuralPullConfig.DEFAULT_NETWORK, NeuralPullConfig.DEFAULT_OPTIMIZER, STEPS,
+                Interpolation.LINEAR), NeuralPullConfig.DEFAULT_NETWORK, new ExponentialDecayConfig(0.33, 100, 150,
+                10_000_000, new AdamConfig(5e-3, 0.9, 0.99, 1e-15, 1e-6)), STEPS,
                 2048, 16, 8, 1.0, 0.0, 1.0, 100, Resolution.AUTO, 0.01, 0L);
     }
 }
