@@ -69,7 +69,7 @@ public record NeuralPullConfig(EncodingConfig encoding, NetworkConfig network, O
 
     /** The defaults; see docs/NOTES.md for how they were chosen. */
     public static final NeuralPullConfig DEFAULT = new NeuralPullConfig(DEFAULT_ENCODING, DEFAULT_NETWORK,
-            DEFAULT_OPTIMIZER, 1500, 4096, 16, 8, 1.0, 0.0, 1.0, 100, Resolution.AUTO, 0.01, 0L);
+            DEFAULT_OPTIMIZER, 400, 4096, 16, 8, 1.0, 0.0, 1.0, 100, Resolution.AUTO, 0.01, 0L);
 
     public NeuralPullConfig {
         if (encoding == null) {

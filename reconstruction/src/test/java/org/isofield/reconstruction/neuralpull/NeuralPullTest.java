@@ -61,7 +61,7 @@ class NeuralPullTest {
         NeuralField f = FieldExtractor.neuralField(file, null);
         var n = FieldExtractor.normalization(file);
         var centre = n.apply(new org.isofield.datasets.geom.Vec3d(0, 0, 0));
-        var outside = n.apply(new org.isofield.datasets.geom.Vec3d(0.7, 0, 0));
+        var outside = n.apply(new org.isofield.datasets.geom.Vec3d(0.46, 0, 0));
         float[] out = new float[2];
         f.evaluate(new float[] {(float) centre.x(), (float) centre.y(), (float) centre.z(), (float) outside.x(),
             (float) outside.y(), (float) outside.z()}, 2, out);
