@@ -69,7 +69,8 @@ final class ReconstructCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--resolution", paramLabel = "N|auto",
-            description = "Marching-cubes cells across the longest side (8 to 2048), or auto (the grid resolution).")
+            description = "Marching-cubes cells across the longest side (8 to 2048), or auto (GridPull: the grid "
+                + "resolution; NeuralPull: from the point spacing).")
     String resolution;
 
     @Option(names = "--grid-resolution", paramLabel = "N|auto",
