@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs `isofield reconstruct` (GridPull) and the Open3D Poisson peer on one shape and prints one table line.
+# Runs `isofield reconstruct` (GridPull, or METHOD=neuralpull) and the Open3D Poisson peer on one shape and prints one
+# table line.
 #
 # usage: scripts/compare_poisson.sh MESH [NOISE] [WORKDIR]
 #   MESH     a reference mesh, e.g. ../shared/datasets/meshes/spot-lowres.obj
@@ -19,19 +20,20 @@ mkdir -p "$work"
 name="$(basename "${mesh%.*}")-n${noise}"
 cloud="$work/$name.ply"
 iso="${ISOFIELD:-$here/isofield}"   # another launcher, e.g. a frozen build, may be given
+method="${METHOD:-gridpull}"        # the isofield method of the first columns
 "$iso" sample "$mesh" -o "$cloud" -n 100000 --noise "$noise" --seed 0 --force --quiet
 
 t0=$(date +%s.%N)
-"$iso" reconstruct "$cloud" -o "$work/$name-gridpull.ply" --resolution 256 --force --quiet --progress never \
-    --report "$work/$name-gridpull.json"
+"$iso" reconstruct "$cloud" -o "$work/$name-$method.ply" --method "$method" --resolution 256 --force --quiet \
+    --progress never --report "$work/$name-$method.json"
 t1=$(date +%s.%N)
 /usr/bin/python3 "$here/scripts/poisson_peer.py" "$cloud" "$work/$name-poisson.ply" > "$work/$name-poisson.log"
 t2=$(date +%s.%N)
 
-"$iso" eval "$work/$name-gridpull.ply" "$mesh" --json > "$work/$name-gridpull-eval.json"
+"$iso" eval "$work/$name-$method.ply" "$mesh" --json > "$work/$name-$method-eval.json"
 "$iso" eval "$work/$name-poisson.ply" "$mesh" --json > "$work/$name-poisson-eval.json"
 
-/usr/bin/python3 - "$name" "$noise" "$work/$name-gridpull-eval.json" "$work/$name-poisson-eval.json" \
+/usr/bin/python3 - "$name" "$noise" "$work/$name-$method-eval.json" "$work/$name-poisson-eval.json" \
     "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" <<'PY'
 import json, sys
 name, noise, gp_file, ps_file, gp_t, ps_t = sys.argv[1:]

@@ -44,7 +44,8 @@ import picocli.CommandLine.Parameters;
         description = {"Reconstruct a closed mesh from each point cloud (normals not needed); an open scan gives an open",
             "mesh trimmed near the points (config keys surface, trim_distance, viewpoint).",
             "Folders are read for files of the known formats. In a batch a failing input is reported and the others go",
-            "on; the exit code is then 6. See 'isofield config defaults reconstructor GridPull' for the settings."})
+            "on; the exit code is then 6. See 'isofield config defaults reconstructor GridPull' (or NeuralPull) for the",
+            "settings."})
 final class ReconstructCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -65,15 +66,18 @@ final class ReconstructCommand implements Callable<Integer> {
     Path outDir;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "auto",
-            description = "auto or gridpull. auto is GridPull, the only method so far. Default: ${DEFAULT-VALUE}.")
+            description = "auto, gridpull or neuralpull (hash-grid neural field trained by pulling; slower). auto is "
+                + "GridPull. Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Option(names = "--resolution", paramLabel = "N|auto",
-            description = "Marching-cubes cells across the longest side (8 to 2048), or auto (the grid resolution).")
+            description = "Marching-cubes cells across the longest side (8 to 2048), or auto (GridPull: the grid "
+                + "resolution; NeuralPull: from the point spacing).")
     String resolution;
 
     @Option(names = "--grid-resolution", paramLabel = "N|auto",
-            description = "Distance-grid cells across the longest side (8 to 2048), or auto (from the point spacing).")
+            description = "Distance-grid cells across the longest side (8 to 2048), or auto (from the point spacing); "
+                + "GridPull only.")
     String gridResolution;
 
     @Option(names = "--config", paramLabel = "FILE", description = "JSON config of the method (keys as printed by "
