@@ -25,6 +25,17 @@ public final class CloudChecks {
     public record Checked(PointCloud cloud, int duplicatesRemoved) {
     }
 
+    /**
+     * As {@link #check(PointCloud)}, recording {@code input_points} and {@code duplicates_removed} in a method's
+     * report details.
+     */
+    public static PointCloud check(PointCloud input, java.util.Map<String, Object> details) {
+        Checked checked = check(input);
+        details.put("input_points", input.size());
+        details.put("duplicates_removed", checked.duplicatesRemoved());
+        return checked.cloud();
+    }
+
     /** Checks {@code cloud} and drops its exact duplicates (normals and colours are not kept). */
     public static Checked check(PointCloud cloud) {
         Objects.requireNonNull(cloud, "cloud");

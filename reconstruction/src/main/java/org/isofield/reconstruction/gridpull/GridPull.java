@@ -16,6 +16,7 @@ import org.isofield.datasets.index.kdtree.KdTree;
 import org.isofield.reconstruction.CloudChecks;
 import org.isofield.reconstruction.Reconstruction;
 import org.isofield.reconstruction.Reconstructor;
+import org.isofield.reconstruction.Spacing;
 import org.isofield.reconstruction.mc.CellMask;
 import org.isofield.reconstruction.mc.SampleGrid;
 import org.isofield.reconstruction.mc.SparseMarchingCubes;
@@ -86,10 +87,7 @@ public final class GridPull implements Reconstructor {
     public Reconstruction run(PointCloud input, Progress progress) {
         Map<String, Object> details = new LinkedHashMap<>();
         ProgressMeter prepare = ProgressMeter.of(progress, "gridpull.prepare", 4);
-        CloudChecks.Checked checked = CloudChecks.check(input);
-        PointCloud cloud = checked.cloud();
-        details.put("input_points", input.size());
-        details.put("duplicates_removed", checked.duplicatesRemoved());
+        PointCloud cloud = CloudChecks.check(input, details);
         int n = cloud.size();
         Aabb box = cloud.bounds();
         double longest = box.longestSide();
@@ -102,7 +100,7 @@ public final class GridPull implements Reconstructor {
             unit[3 * i + 1] = (float) ((shift.y() + p[3 * i + 1]) / longest);
             unit[3 * i + 2] = (float) ((shift.z() + p[3 * i + 2]) / longest);
         }
-        float[] spacing = kthDistance(unit, Math.min(SPACING_NEIGHBOURS, n - 1));
+        float[] spacing = Spacing.kthDistances(unit, KdTree.build(unit), SPACING_NEIGHBOURS);
         prepare.step();
         float[] sorted = spacing.clone();
         Arrays.sort(sorted);
@@ -238,23 +236,5 @@ public final class GridPull implements Reconstructor {
 
     private static int roundUp8(int x) {
         return (x + 7) / 8 * 8;
-    }
-
-    /** Per point, the distance to its k-th nearest other point. */
-    private static float[] kthDistance(float[] xyz, int k) {
-        int n = xyz.length / 3;
-        KdTree tree = KdTree.build(xyz);
-        float[] out = new float[n];
-        int chunk = 1 << 16;
-        for (int start = 0; start < n; start += chunk) {
-            int m = Math.min(chunk, n - start);
-            float[] q = Arrays.copyOfRange(xyz, 3 * start, 3 * (start + m));
-            float[] d2 = new float[m * (k + 1)];
-            tree.knn(q, k + 1, null, d2);
-            for (int i = 0; i < m; i++) {
-                out[start + i] = (float) Math.sqrt(d2[i * (k + 1) + k]);
-            }
-        }
-        return out;
     }
 }

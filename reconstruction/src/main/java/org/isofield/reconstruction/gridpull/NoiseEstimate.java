@@ -33,24 +33,7 @@ final class NoiseEstimate {
         double[] ratio = new double[m];
         double[][] c = new double[3][3];
         for (int i = 0; i < m; i++) {
-            double[] mean = new double[3];
-            for (int j = 0; j < k; j++) {
-                for (int a = 0; a < 3; a++) {
-                    mean[a] += points[3 * idx[i * k + j] + a];
-                }
-            }
-            for (int a = 0; a < 3; a++) {
-                mean[a] /= k;
-                Arrays.fill(c[a], 0);
-            }
-            for (int j = 0; j < k; j++) {
-                int p = idx[i * k + j];
-                for (int a = 0; a < 3; a++) {
-                    for (int b = 0; b < 3; b++) {
-                        c[a][b] += (points[3 * p + a] - mean[a]) * (points[3 * p + b] - mean[b]);
-                    }
-                }
-            }
+            OrientedInit.covariance(points, idx, i * k, k, c);
             double[] ev = SymmetricEigen.values(c);
             ratio[i] = ev[1] > 0 ? Math.sqrt(Math.max(0, ev[2]) / ev[1]) : 0;
         }

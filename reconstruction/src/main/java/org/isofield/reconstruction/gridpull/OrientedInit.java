@@ -49,25 +49,7 @@ final class OrientedInit {
                 double[] nrm = new double[3];
                 double[] g = new double[3];
                 for (int q = s0; q < s1; q++) {
-                    double[] mean = new double[3];
-                    for (int j = 0; j < k; j++) {
-                        int p = idx[q * k + j];
-                        for (int a = 0; a < 3; a++) {
-                            mean[a] += points[3 * p + a];
-                        }
-                    }
-                    for (int a = 0; a < 3; a++) {
-                        mean[a] /= k;
-                        Arrays.fill(c[a], 0);
-                    }
-                    for (int j = 0; j < k; j++) {
-                        int p = idx[q * k + j];
-                        for (int a = 0; a < 3; a++) {
-                            for (int b = 0; b < 3; b++) {
-                                c[a][b] += (points[3 * p + a] - mean[a]) * (points[3 * p + b] - mean[b]);
-                            }
-                        }
-                    }
+                    covariance(points, idx, q * k, k, c);
                     SymmetricEigen.smallestVector(c, nrm);
                     int p = base + q;
                     double sign = 1;
@@ -83,6 +65,28 @@ final class OrientedInit {
             });
         }
         return normals;
+    }
+
+    /** The covariance (unnormalised) of points {@code idx[from .. from + k)} into {@code c}. */
+    static void covariance(float[] points, int[] idx, int from, int k, double[][] c) {
+        double[] mean = new double[3];
+        for (int j = 0; j < k; j++) {
+            for (int a = 0; a < 3; a++) {
+                mean[a] += points[3 * idx[from + j] + a];
+            }
+        }
+        for (int a = 0; a < 3; a++) {
+            mean[a] /= k;
+            Arrays.fill(c[a], 0);
+        }
+        for (int j = 0; j < k; j++) {
+            int p = idx[from + j];
+            for (int a = 0; a < 3; a++) {
+                for (int b = 0; b < 3; b++) {
+                    c[a][b] += (points[3 * p + a] - mean[a]) * (points[3 * p + b] - mean[b]);
+                }
+            }
+        }
     }
 
     /** Sets every near sample to its signed distance from the tangent plane of its nearest point. */

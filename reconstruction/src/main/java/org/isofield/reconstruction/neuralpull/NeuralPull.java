@@ -72,10 +72,7 @@ public final class NeuralPull implements Reconstructor {
     public Reconstruction run(PointCloud input, Progress progress) {
         Map<String, Object> details = new LinkedHashMap<>();
         ProgressMeter prepare = ProgressMeter.of(progress, "neuralpull.prepare", 3);
-        CloudChecks.Checked checked = CloudChecks.check(input);
-        PointCloud cloud = checked.cloud();
-        details.put("input_points", input.size());
-        details.put("duplicates_removed", checked.duplicatesRemoved());
+        PointCloud cloud = CloudChecks.check(input, details);
         int n = cloud.size();
         Aabb box = cloud.bounds();
         Normalization norm = Normalization.unitCube(box, MARGIN);

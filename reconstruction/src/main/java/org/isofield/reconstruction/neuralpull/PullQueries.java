@@ -1,9 +1,9 @@
 package org.isofield.reconstruction.neuralpull;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.isofield.core.Parallel;
 import org.isofield.datasets.index.kdtree.KdTree;
+import org.isofield.reconstruction.Spacing;
 
 /**
  * The precomputed (query, target) pairs of the pull loss, as Neural-Pull precomputes them: query {@code j} is input
@@ -81,18 +81,9 @@ final class PullQueries {
 
     /** Per point, {@code scale} times the distance to its {@code k}-th nearest other point (at least {@code floor}). */
     static float[] sigma(float[] points, KdTree tree, int k, double scale, double floor) {
-        int n = points.length / 3;
-        int kk = Math.min(k, n - 1);
-        float[] out = new float[n];
-        int chunk = 1 << 14;
-        for (int start = 0; start < n; start += chunk) {
-            int m = Math.min(chunk, n - start);
-            float[] q = Arrays.copyOfRange(points, 3 * start, 3 * (start + m));
-            float[] d2 = new float[m * (kk + 1)];
-            tree.knn(q, kk + 1, null, d2);
-            for (int i = 0; i < m; i++) {
-                out[start + i] = (float) Math.max(floor, scale * Math.sqrt(d2[i * (kk + 1) + kk]));
-            }
+        float[] out = Spacing.kthDistances(points, tree, k);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) Math.max(floor, scale * out[i]);
         }
         return out;
     }
