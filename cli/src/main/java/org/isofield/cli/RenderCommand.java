@@ -76,7 +76,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         errors.check(cl);
         FieldSlice fieldSlice = slice == null ? null : PictureOptions.parse(cl, "--slice", slice, FieldSlice::parse);
-        if (fieldSlice != null && files.stream().noneMatch(RenderCommand::isField)) {
+        if (fieldSlice != null && files.stream().noneMatch(GridFieldMeshes::isFieldFile)) {
             throw new ParameterException(cl, "--slice " + slice + ": no .isf field among the inputs; the slice is drawn "
                     + "in fields only");
         }
@@ -101,10 +101,5 @@ final class RenderCommand implements Callable<Integer> {
         common.info(String.format(Locale.ROOT, "wrote %s (%dx%d, %d input%s, %s, view %s)", output, picture.width, picture.height,
                 items.size(), items.size() == 1 ? "" : "s", options.mode().key(), picture.view));
         return 0;
-    }
-
-    /** Whether {@code f} names a field file ({@code .isf}). */
-    static boolean isField(Path f) {
-        return GridFieldMeshes.isFieldFile(f);
     }
 }

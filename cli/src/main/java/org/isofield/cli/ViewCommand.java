@@ -79,7 +79,7 @@ final class ViewCommand implements Callable<Integer> {
         }
         errors.check(cl);
         FieldSlice fieldSlice = slice == null ? null : PictureOptions.parse(cl, "--slice", slice, FieldSlice::parse);
-        if (fieldSlice != null && files.stream().noneMatch(RenderCommand::isField)) {
+        if (fieldSlice != null && files.stream().noneMatch(GridFieldMeshes::isFieldFile)) {
             throw new ParameterException(cl, "--slice " + slice + ": no .isf field among the inputs; the slice is drawn "
                     + "in fields only");
         }

@@ -1,6 +1,8 @@
 package org.isofield.reconstruction.gridpull;
 
+import org.isofield.datasets.geom.Vec3d;
 import org.isofield.reconstruction.mc.LatticeField;
+import org.isofield.reconstruction.mc.SampleGrid;
 
 /**
  * The optimised grid read on a marching-cubes lattice {@code ratio} times coarser (ratio below 1: finer): MC sample
@@ -27,5 +29,16 @@ final class GridField implements LatticeField {
     @Override
     public void gradient(double x, double y, double z, double[] out) {
         grid.trilinear(x * ratio, y * ratio, z * ratio, out);
+    }
+
+    /**
+     * The marching-cubes lattice with {@code mcCells} cells across the span of {@code cells} grid cells, over a grid
+     * of {@code samples} per axis whose sample 0 is at {@code origin} with spacing {@code h}: the lattice a
+     * {@code GridField} of ratio {@code cells / mcCells} is read on.
+     */
+    static SampleGrid mcLattice(int samples, int cells, int mcCells, Vec3d origin, double h) {
+        double ratio = (double) cells / mcCells;
+        int mcSamples = (int) Math.floor((samples - 1) / ratio + 1e-9) + 1;
+        return new SampleGrid(mcSamples, mcSamples, mcSamples, origin, h * ratio);
     }
 }

@@ -100,7 +100,8 @@ public final class GridPull implements Reconstructor {
             unit[3 * i + 1] = (float) ((shift.y() + p[3 * i + 1]) / longest);
             unit[3 * i + 2] = (float) ((shift.z() + p[3 * i + 2]) / longest);
         }
-        float[] spacing = Spacing.kthDistances(unit, KdTree.build(unit), SPACING_NEIGHBOURS);
+        Spacing unitSpacing = Spacing.of(unit, KdTree.build(unit), SPACING_NEIGHBOURS);
+        float[] spacing = unitSpacing.kth();
         prepare.step();
         float[] sorted = spacing.clone();
         Arrays.sort(sorted);
@@ -185,10 +186,9 @@ public final class GridPull implements Reconstructor {
 
         int mcCells = config.resolution().orElse(cells);
         double ratio = (double) cells / mcCells;
-        int mcSamples = (int) Math.floor((samples - 1) / ratio + 1e-9) + 1;
         double h = longest / cells;
         Vec3d origin = center.minus(new Vec3d(half * h, half * h, half * h));
-        SampleGrid mcGrid = new SampleGrid(mcSamples, mcSamples, mcSamples, origin, h * ratio);
+        SampleGrid mcGrid = GridField.mcLattice(samples, cells, mcCells, origin, h);
         CellMask seeds = CellMask.near(mcGrid, cloud, Math.max(1.5 * mcGrid.spacing(), h));
         GridField field = new GridField(band.grid(), ratio);
         SparseMarchingCubes.Result extracted = open ? SparseMarchingCubes.extractWithin(field, seeds, progress)
@@ -198,7 +198,7 @@ public final class GridPull implements Reconstructor {
         details.put("extract_crossed_cells", extracted.crossedCells());
         TriangleMesh raw = extracted.mesh();
         if (open) {
-            double meanSpacing = OpenSurface.meanSpacing(unit) * longest;
+            double meanSpacing = unitSpacing.meanNearest() * longest;
             Trim.Result trimmed = Trim.byDistance(raw, cloud, config.trimDistance() * meanSpacing);
             details.put("mean_spacing", meanSpacing);
             details.put("trim_distance_world", config.trimDistance() * meanSpacing);

@@ -40,14 +40,13 @@ public final class GridPullFieldExtractor {
         Check.range("resolution", mcCells, 8, 2048);
         SparseGrid grid = stored.grid();
         double ratio = (double) cells / mcCells;
-        int mcSamples = (int) Math.floor((grid.n - 1) / ratio + 1e-9) + 1;
         double half = (grid.n - 1) / 2.0;
         double[] t = field.translation();
         double scale = field.scale();
         double h = 1.0 / (scale * cells);
         double u0 = 0.5 - half / cells;
         Vec3d origin = new Vec3d((u0 - t[0]) / scale, (u0 - t[1]) / scale, (u0 - t[2]) / scale);
-        SampleGrid mcGrid = new SampleGrid(mcSamples, mcSamples, mcSamples, origin, h * ratio);
+        SampleGrid mcGrid = GridField.mcLattice(grid.n, cells, mcCells, origin, h);
         CellMask seeds = crossingCells(grid, mcGrid, ratio);
         return SparseMarchingCubes.extract(new GridField(grid, ratio), seeds,
                 progress == null ? Progress.NONE : progress).mesh();

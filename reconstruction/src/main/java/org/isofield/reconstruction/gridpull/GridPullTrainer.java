@@ -95,7 +95,7 @@ final class GridPullTrainer {
             adam(step + 1, lr);
             last = new Losses(sums[0] / batch, sums[1] / batch, sums[2] / batch, smooth, bending);
             double total = config.pullWeight() * last.pull() + config.surfaceWeight() * last.surface()
-                    + config.gradientWeight() * last.gradient() + config.smoothWeight().resolve(0) * last.smooth()
+                    + config.gradientWeight() * last.gradient() + config.smoothWeight().value() * last.smooth()
                     + config.bendingWeight() * last.bending();
             if (!Double.isFinite(total)) {
                 throw new NumericalException("gridpull.optimize", step, "loss became " + total
@@ -219,7 +219,7 @@ final class GridPullTrainer {
     /** Writes the continuity gradient of every active sample into {@link #grad}; returns the continuity loss. */
     private double smoothGradient() {
         int size = x.length;
-        double k = config.smoothWeight().resolve(0) * 2.0 / size;
+        double k = config.smoothWeight().value() * 2.0 / size;
         int[] nbr = active.neighbours;
         float[] fixed = active.fixed;
         float[] w = active.weight;

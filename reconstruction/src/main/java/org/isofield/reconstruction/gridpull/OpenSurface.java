@@ -150,20 +150,4 @@ final class OpenSurface {
             }
         }
     }
-
-    /** Mean distance from each point to its nearest other point (the points' own units). */
-    static double meanSpacing(float[] xyz) {
-        int n = xyz.length / 3;
-        KdTree tree = KdTree.build(xyz);
-        double sum = 0;
-        for (int start = 0; start < n; start += CHUNK) {
-            int m = Math.min(CHUNK, n - start);
-            float[] d2 = new float[2 * m];
-            tree.knn(Arrays.copyOfRange(xyz, 3 * start, 3 * (start + m)), 2, null, d2);
-            for (int i = 0; i < m; i++) {
-                sum += Math.sqrt(d2[2 * i + 1]);
-            }
-        }
-        return sum / n;
-    }
 }

@@ -67,6 +67,18 @@ public final class SmoothWeight {
         return Double.isNaN(value);
     }
 
+    /**
+     * The explicit weight.
+     *
+     * @throws IllegalStateException when auto: resolve it for the cloud first
+     */
+    public double value() {
+        if (isAuto()) {
+            throw new IllegalStateException("smooth_weight is auto; resolve it for the cloud first (resolve)");
+        }
+        return value;
+    }
+
     /** The explicit weight, or auto's choice for a cloud of this {@link NoiseEstimate#thickness} ratio. */
     public double resolve(double thickness) {
         if (!isAuto()) {

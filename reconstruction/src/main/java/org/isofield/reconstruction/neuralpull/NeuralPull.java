@@ -26,6 +26,7 @@ import org.isofield.fields.train.NeuralField;
 import org.isofield.reconstruction.CloudChecks;
 import org.isofield.reconstruction.Reconstruction;
 import org.isofield.reconstruction.Reconstructor;
+import org.isofield.reconstruction.Spacing;
 import org.isofield.reconstruction.mc.CellMask;
 import org.isofield.reconstruction.mc.SampleGrid;
 import org.isofield.reconstruction.mc.SparseMarchingCubes;
@@ -56,6 +57,8 @@ public final class NeuralPull implements Reconstructor {
     public static final int AUTO_MAX = 512;
     /** Most queries in the pool. */
     public static final int MAX_POOL = 4_000_000;
+    /** The neighbour whose distance is the point spacing (median: the auto resolution and the start's voxels). */
+    static final int SPACING_NEIGHBOURS = 8;
 
     private final NeuralPullConfig config;
 
@@ -85,12 +88,14 @@ public final class NeuralPull implements Reconstructor {
         }
         KdTree tree = KdTree.build(unit);
         double side = 1 - 2 * MARGIN;
-        float[] spacing8 = PullQueries.sigma(unit, tree, 8, 1.0, 0.0);
+        float[] spacing8 = Spacing.kthDistances(unit, tree, SPACING_NEIGHBOURS);
         float[] sorted = spacing8.clone();
         Arrays.sort(sorted);
         double median = Math.max(sorted[n / 2], 1e-7);
         prepare.step();
-        float[] sigma = PullQueries.sigma(unit, tree, config.sigmaNeighbours(), config.sigmaScale(), 1e-6);
+        float[] sigmaDistances = config.sigmaNeighbours() == SPACING_NEIGHBOURS ? spacing8
+                : Spacing.kthDistances(unit, tree, config.sigmaNeighbours());
+        float[] sigma = PullQueries.sigma(sigmaDistances, config.sigmaScale(), 1e-6);
         int poolSize = (int) Math.min(MAX_POOL, (long) n * config.queriesPerPoint());
         PullQueries pool = PullQueries.build(unit, tree, sigma, poolSize, config.seed());
         prepare.done();

@@ -3,7 +3,6 @@ package org.isofield.reconstruction.neuralpull;
 import java.util.SplittableRandom;
 import org.isofield.core.Parallel;
 import org.isofield.datasets.index.kdtree.KdTree;
-import org.isofield.reconstruction.Spacing;
 
 /**
  * The precomputed (query, target) pairs of the pull loss, as Neural-Pull precomputes them: query {@code j} is input
@@ -79,11 +78,11 @@ final class PullQueries {
         }
     }
 
-    /** Per point, {@code scale} times the distance to its {@code k}-th nearest other point (at least {@code floor}). */
-    static float[] sigma(float[] points, KdTree tree, int k, double scale, double floor) {
-        float[] out = Spacing.kthDistances(points, tree, k);
+    /** Per point, {@code scale} times its neighbour distance {@code distances[i]}, at least {@code floor}. */
+    static float[] sigma(float[] distances, double scale, double floor) {
+        float[] out = new float[distances.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = (float) Math.max(floor, scale * out[i]);
+            out[i] = (float) Math.max(floor, scale * distances[i]);
         }
         return out;
     }
