@@ -37,23 +37,7 @@ final class BandBuilder {
      */
     static Band build(float[] points, KdTree tree, int n, int bandWidth, double nearDistance) {
         int nb = n / SparseGrid.BRICK;
-        byte[] stored = new byte[nb * nb * nb];
-        int r = bandWidth + 1;
-        for (int p = 0; p < points.length; p += 3) {
-            int x0 = Math.max(0, (int) Math.floor((points[p] - r) / SparseGrid.BRICK));
-            int x1 = Math.min(nb - 1, (int) Math.floor((points[p] + r) / SparseGrid.BRICK));
-            int y0 = Math.max(0, (int) Math.floor((points[p + 1] - r) / SparseGrid.BRICK));
-            int y1 = Math.min(nb - 1, (int) Math.floor((points[p + 1] + r) / SparseGrid.BRICK));
-            int z0 = Math.max(0, (int) Math.floor((points[p + 2] - r) / SparseGrid.BRICK));
-            int z1 = Math.min(nb - 1, (int) Math.floor((points[p + 2] + r) / SparseGrid.BRICK));
-            for (int z = z0; z <= z1; z++) {
-                for (int y = y0; y <= y1; y++) {
-                    for (int x = x0; x <= x1; x++) {
-                        stored[x + nb * (y + nb * z)] = 1;
-                    }
-                }
-            }
-        }
+        byte[] stored = markBricks(points, 0, 1, nb, bandWidth + 1);
         int[] directory = new int[stored.length];
         int count = 0;
         for (int b = 0; b < stored.length; b++) {
@@ -70,6 +54,33 @@ final class BandBuilder {
         float[] distance = distances(grid, tree);
         Band b = signs(grid, distance, nearDistance);
         return b;
+    }
+
+    /**
+     * Marks, in a dense {@code nb^3} array, the bricks within {@code reach} cells of a point; the points' lattice
+     * coordinates are {@code offset + scale * p}.
+     */
+    static byte[] markBricks(float[] points, double offset, double scale, int nb, int reach) {
+        byte[] stored = new byte[nb * nb * nb];
+        for (int p = 0; p < points.length; p += 3) {
+            float px = (float) (offset + points[p] * scale);
+            float py = (float) (offset + points[p + 1] * scale);
+            float pz = (float) (offset + points[p + 2] * scale);
+            int x0 = Math.max(0, (int) Math.floor((px - reach) / SparseGrid.BRICK));
+            int x1 = Math.min(nb - 1, (int) Math.floor((px + reach) / SparseGrid.BRICK));
+            int y0 = Math.max(0, (int) Math.floor((py - reach) / SparseGrid.BRICK));
+            int y1 = Math.min(nb - 1, (int) Math.floor((py + reach) / SparseGrid.BRICK));
+            int z0 = Math.max(0, (int) Math.floor((pz - reach) / SparseGrid.BRICK));
+            int z1 = Math.min(nb - 1, (int) Math.floor((pz + reach) / SparseGrid.BRICK));
+            for (int z = z0; z <= z1; z++) {
+                for (int y = y0; y <= y1; y++) {
+                    for (int x = x0; x <= x1; x++) {
+                        stored[x + nb * (y + nb * z)] = 1;
+                    }
+                }
+            }
+        }
+        return stored;
     }
 
     /** +1 for bricks reached from the boundary through bricks without storage, -1 for the others. */

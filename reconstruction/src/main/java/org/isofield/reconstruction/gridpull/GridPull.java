@@ -45,17 +45,20 @@ import org.isofield.datasets.metrics.MeshReport;
  * small pieces. The mesh is open (details: {@code surface}, {@code watertight}, {@code boundary_edges},
  * {@code mean_spacing}), faces towards the normals' side.
  *
- * <p>Auto resolution: {@value #AUTO_CELLS_PER_SPACING} cells per median 8th-neighbour distance, rounded up to a
- * multiple of 8 within [{@value #AUTO_MIN}, {@value #AUTO_MAX}]; about 256 for 100k points on a typical closed
- * shape. Memory is about 30 bytes per stored sample plus 48 per query. Instances are immutable and thread-safe.
+ * <p>Auto resolution ({@link AutoResolution}): {@value #AUTO_CELLS_PER_SPACING} cells per median 8th-neighbour
+ * distance, rounded up to a multiple of 8 within [{@value #AUTO_MIN}, {@value #AUTO_MAX}] (about 256 for 100k points
+ * on a typical closed shape, 1280 on the sword, whose blade is 0.004 of the box thick), then lowered while the band
+ * would hold more than 16M samples or its estimated peak heap would pass 60% of the JVM's maximum (details:
+ * {@code grid_resolution_wanted}, {@code grid_resolution_limit}, {@code estimated_peak_heap_bytes}). Memory is about
+ * 80 bytes per stored sample plus 64 per query and 200 per point. Instances are immutable and thread-safe.
  */
 public final class GridPull implements Reconstructor {
     /** Cells per median distance to the 8th nearest neighbour, for {@code grid_resolution: auto}. */
-    public static final double AUTO_CELLS_PER_SPACING = 2.0;
+    public static final double AUTO_CELLS_PER_SPACING = AutoResolution.CELLS_PER_SPACING;
     /** Smallest auto resolution. */
-    public static final int AUTO_MIN = 32;
-    /** Largest auto resolution. */
-    public static final int AUTO_MAX = 512;
+    public static final int AUTO_MIN = AutoResolution.MIN;
+    /** Largest auto resolution (before the band and heap limits). */
+    public static final int AUTO_MAX = AutoResolution.MAX;
     /** Most queries in the pool. */
     public static final int MAX_POOL = 4_000_000;
     static final int SPACING_NEIGHBOURS = 8;
@@ -106,9 +109,21 @@ public final class GridPull implements Reconstructor {
         float[] sorted = spacing.clone();
         Arrays.sort(sorted);
         double median = Math.max(sorted[n / 2], 1e-7f);
-        int cells = config.gridResolution().orElse(autoResolution(median));
-        int margin = config.bandWidth() + 1 + SparseGrid.BRICK;
-        int samples = roundUp8(cells + 1 + 2 * margin);
+        int poolSize = (int) Math.min(MAX_POOL, (long) n * config.queriesPerPoint());
+        int cells;
+        if (config.gridResolution().isAuto()) {
+            AutoResolution.Choice choice = AutoResolution.choose(unit, median, config.bandWidth(),
+                    config.resolution().orElse(0), poolSize, Runtime.getRuntime().maxMemory());
+            cells = choice.cells();
+            details.put("grid_resolution_wanted", choice.wanted());
+            details.put("grid_resolution_limit", choice.limit());
+            details.put("estimated_peak_heap_bytes", choice.estimatedBytes());
+            LOG.log(choice.limit().equals("none") ? System.Logger.Level.DEBUG : System.Logger.Level.INFO,
+                    AutoResolution.describe(choice));
+        } else {
+            cells = config.gridResolution().orElse(0);
+        }
+        int samples = samplesPerAxis(cells, config.bandWidth());
         double half = (samples - 1) / 2.0;
         float[] lattice = new float[3 * n];
         for (int i = 0; i < 3 * n; i++) {
@@ -161,7 +176,6 @@ public final class GridPull implements Reconstructor {
         for (int i = 0; i < n; i++) {
             sigma[i] = (float) Math.max(0.05, Math.min(config.sigmaScale() * spacing[i] * cells, config.bandWidth() / 2.0));
         }
-        int poolSize = (int) Math.min(MAX_POOL, (long) n * config.queriesPerPoint());
         ActiveSet active = ActiveSet.build(band.grid(), band.distance(), config.bandWidth() + 1);
         QueryPool pool = QueryPool.build(band.grid(), active.indexOfSlot, lattice, sigma, tree, poolSize, config.seed());
         prepare.done();
@@ -228,10 +242,15 @@ public final class GridPull implements Reconstructor {
                 GridPullFieldFiles.pack(band.grid(), cells, center, longest, config.minPieceFraction()));
     }
 
-    /** The auto grid resolution for a median 8th-neighbour distance (in units of the longest side). */
+    /** The auto grid resolution for a median 8th-neighbour distance (in units of the longest side), before limits. */
     static int autoResolution(double medianSpacing) {
-        double cells = Math.ceil(AUTO_CELLS_PER_SPACING / medianSpacing);
-        return (int) Math.max(AUTO_MIN, Math.min(AUTO_MAX, roundUp8((int) Math.min(cells, 1 << 20))));
+        return AutoResolution.fromSpacing(medianSpacing);
+    }
+
+    /** Samples per axis of the lattice for {@code cells} cells: the cells, a free margin on both sides, a multiple of 8. */
+    static int samplesPerAxis(int cells, int bandWidth) {
+        int margin = bandWidth + 1 + SparseGrid.BRICK;
+        return roundUp8(cells + 1 + 2 * margin);
     }
 
     private static int roundUp8(int x) {
