@@ -190,6 +190,25 @@ final class BandBuilder {
                 }
             }
         }
+        return finish(grid, distance, state, queue);
+    }
+
+    /**
+     * Signs the band again with given sides: samples closer than {@code nearDistance} to a point are near (relaxed
+     * ramp), the others inside where {@code inside} says so, else outside. The caller has set the labels of the
+     * bricks without storage to match.
+     */
+    static Band resign(SparseGrid grid, float[] distance, double nearDistance, boolean[] inside) {
+        int m = distance.length;
+        byte[] state = new byte[m];
+        for (int s = 0; s < m; s++) {
+            state[s] = distance[s] < nearDistance ? NEAR : inside[s] ? IN : OUT;
+        }
+        return finish(grid, distance, state, new int[m]);
+    }
+
+    private static Band finish(SparseGrid grid, float[] distance, byte[] state, int[] queue) {
+        int m = distance.length;
         int near = 0;
         int inside = 0;
         float[] v = grid.values;

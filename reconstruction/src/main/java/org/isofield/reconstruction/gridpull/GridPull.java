@@ -137,6 +137,27 @@ public final class GridPull implements Reconstructor {
         double spacingCells = median * cells;
         double nearDistance = spacingCells + NEAR_OFFSET;
         BandBuilder.Band band = BandBuilder.build(lattice, tree, samples, config.bandWidth(), nearDistance);
+        details.put("sign", "flood_fill");
+        if (config.surface() != Surface.OPEN) {
+            float[] kthCells = new float[n];
+            for (int i = 0; i < n; i++) {
+                kthCells[i] = (float) (spacing[i] * cells);
+            }
+            WindingSign.Result leak = WindingSign.check(band, lattice, tree, kthCells, nearDistance);
+            details.put("leaked_bricks", leak.leakedBricks());
+            details.put("winding_inside_bricks", leak.windingInsideBricks());
+            details.put("leaked_probes", leak.leakedProbes());
+            details.put("winding_inside_probes", leak.windingInsideProbes());
+            if (leak.repaired()) {
+                band = leak.band();
+                details.put("sign", "winding_number");
+                LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "the flood fill leaked into "
+                        + "the object through holes in the sampling (winding number above %.1f in %d bricks and %d of "
+                        + "%d probed band samples it calls outside); signed by the winding number of the oriented "
+                        + "points instead", WindingSign.LEAK_WINDING, leak.leakedBricks(), leak.leakedProbes(),
+                        leak.windingInsideProbes()));
+            }
+        }
         boolean open = config.surface() == Surface.OPEN;
         details.put("flood_fill_inside_samples", OpenSurface.insideSamples(band));
         float[] pca = null;
