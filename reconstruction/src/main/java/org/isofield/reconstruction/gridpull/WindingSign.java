@@ -16,8 +16,11 @@ import org.isofield.datasets.index.kdtree.KdTree;
  * {@value #SAMPLE_STRIDE}th is probed), where a noisy sampling's holes leak at the sample level while the bricks
  * stay sealed. At least {@value #MIN_LEAKED_BRICKS} leaked bricks (or {@value #MIN_LEAKED_PROBES} probes) and
  * {@value #MIN_LEAKED_FRACTION} of those with winding number above 0.5 trigger the repair:
- * every brick without storage and every far sample of the band takes its side from the winding number (inside
- * above {@value #INSIDE_WINDING}), and the band is signed again. A watertight sampling never triggers it, so its
+ * the object's interior is the set of bricks connected through bricks with winding number above
+ * {@value #INSIDE_WINDING} (at their centres) to one above {@value #LEAK_WINDING}; bricks without storage in it, and
+ * far band samples in it with winding number above {@value #INSIDE_WINDING}, become inside (what the flood fill
+ * called inside stays so), and the band is signed again. The hysteresis keeps out stray regions that a few
+ * misoriented normals (a thin, noisy ear) lift above 0.5. A watertight sampling never triggers it, so its
  * result stays that of the flood fill; a misoriented cloud gives winding numbers near 0 or -1 inside and does not
  * trigger it either.
  */
@@ -59,86 +62,119 @@ final class WindingSign {
     static Result check(BandBuilder.Band band, float[] lattice, KdTree tree, float[] kth, double nearDistance) {
         PointWindingNumber winding = windingNumber(lattice, tree, kth);
         SparseGrid grid = band.grid();
-        int nb = grid.n / SparseGrid.BRICK;
-        int[] free = new int[grid.label.length - grid.brickCount()];
-        int f = 0;
-        for (int b = 0; b < grid.label.length; b++) {
-            if (grid.directory[b] < 0) {
-                free[f++] = b;
-            }
-        }
-        float[] centres = new float[3 * f];
-        for (int a = 0; a < f; a++) {
-            int b = free[a];
-            centres[3 * a] = (b % nb) * SparseGrid.BRICK + 3.5f;
-            centres[3 * a + 1] = (b / nb % nb) * SparseGrid.BRICK + 3.5f;
-            centres[3 * a + 2] = (b / nb / nb) * SparseGrid.BRICK + 3.5f;
+        int nb = grid.nb;
+        int bricks = grid.label.length;
+        float[] centres = new float[3 * bricks];
+        for (int b = 0; b < bricks; b++) {
+            centres[3 * b] = (b % nb) * SparseGrid.BRICK + 3.5f;
+            centres[3 * b + 1] = (b / nb % nb) * SparseGrid.BRICK + 3.5f;
+            centres[3 * b + 2] = (b / nb / nb) * SparseGrid.BRICK + 3.5f;
         }
         double[] w = winding.at(centres);
         int leaked = 0;
         int inside = 0;
-        for (int a = 0; a < f; a++) {
-            if (w[a] > INSIDE_WINDING) {
-                inside++;
-            }
-            if (w[a] > LEAK_WINDING && grid.label[free[a]] > 0) {
-                leaked++;
+        for (int b = 0; b < bricks; b++) {
+            if (grid.directory[b] < 0) {
+                inside += w[b] > INSIDE_WINDING ? 1 : 0;
+                leaked += w[b] > LEAK_WINDING && grid.label[b] > 0 ? 1 : 0;
             }
         }
         float[] distance = band.distance();
-        int m = distance.length;
-        // the far samples of the band, in a strided subset for the check and all of them for the repair
-        int far = 0;
-        for (int s = 0; s < m; s++) {
-            if (distance[s] >= nearDistance) {
-                far++;
-            }
-        }
-        int[] farSlots = new int[far];
-        float[] q = new float[3 * far];
+        int[] farSlots = farSlots(distance, nearDistance);
+        float[] q = new float[3 * farSlots.length];
         int[] c = new int[3];
-        far = 0;
-        for (int s = 0; s < m; s++) {
-            if (distance[s] >= nearDistance) {
-                grid.coords(s, c);
-                farSlots[far] = s;
-                q[3 * far] = c[0];
-                q[3 * far + 1] = c[1];
-                q[3 * far + 2] = c[2];
-                far++;
-            }
+        for (int a = 0; a < farSlots.length; a++) {
+            grid.coords(farSlots[a], c);
+            q[3 * a] = c[0];
+            q[3 * a + 1] = c[1];
+            q[3 * a + 2] = c[2];
         }
-        int probes = (far + SAMPLE_STRIDE - 1) / SAMPLE_STRIDE;
+        int probes = (farSlots.length + SAMPLE_STRIDE - 1) / SAMPLE_STRIDE;
         float[] probe = new float[3 * probes];
         for (int a = 0; a < probes; a++) {
             System.arraycopy(q, 3 * a * SAMPLE_STRIDE, probe, 3 * a, 3);
         }
         double[] wp = winding.at(probe);
-        int leakedSamples = 0;
-        int insideSamples = 0;
+        int leakedProbes = 0;
+        int insideProbes = 0;
         for (int a = 0; a < probes; a++) {
-            if (wp[a] > INSIDE_WINDING) {
-                insideSamples++;
-            }
-            if (wp[a] > LEAK_WINDING && grid.values[farSlots[a * SAMPLE_STRIDE]] > 0) {
-                leakedSamples++;
-            }
+            insideProbes += wp[a] > INSIDE_WINDING ? 1 : 0;
+            leakedProbes += wp[a] > LEAK_WINDING && grid.values[farSlots[a * SAMPLE_STRIDE]] > 0 ? 1 : 0;
         }
         boolean bricksLeak = leaked >= MIN_LEAKED_BRICKS && leaked >= MIN_LEAKED_FRACTION * inside;
-        boolean samplesLeak = leakedSamples >= MIN_LEAKED_PROBES && leakedSamples >= MIN_LEAKED_FRACTION * insideSamples;
-        if (!bricksLeak && !samplesLeak) {
-            return new Result(band, leaked, inside, leakedSamples, insideSamples, false);
+        boolean probesLeak = leakedProbes >= MIN_LEAKED_PROBES && leakedProbes >= MIN_LEAKED_FRACTION * insideProbes;
+        if (!bricksLeak && !probesLeak) {
+            return new Result(band, leaked, inside, leakedProbes, insideProbes, false);
         }
-        for (int a = 0; a < f; a++) {
-            grid.label[free[a]] = (byte) (w[a] > INSIDE_WINDING ? -1 : 1);
+        boolean[] interior = interior(w, nb);
+        for (int b = 0; b < bricks; b++) {
+            if (grid.directory[b] < 0 && interior[b]) {
+                grid.label[b] = -1;
+            }
         }
         double[] ws = winding.at(q);
-        boolean[] in = new boolean[m];
-        for (int a = 0; a < far; a++) {
-            in[farSlots[a]] = ws[a] > INSIDE_WINDING;
+        boolean[] in = new boolean[distance.length];
+        for (int s = 0; s < distance.length; s++) {
+            in[s] = grid.values[s] < 0;
         }
-        return new Result(BandBuilder.resign(grid, distance, nearDistance, in), leaked, inside, leakedSamples,
-                insideSamples, true);
+        for (int a = 0; a < farSlots.length; a++) {
+            int s = farSlots[a];
+            in[s] |= ws[a] > INSIDE_WINDING && interior[grid.brickCells[s / SparseGrid.BRICK_SAMPLES]];
+        }
+        return new Result(BandBuilder.resign(grid, distance, nearDistance, in), leaked, inside, leakedProbes,
+                insideProbes, true);
+    }
+
+    /**
+     * The bricks connected (6-neighbours) through bricks with winding number above {@value #INSIDE_WINDING} at their
+     * centre to one above {@value #LEAK_WINDING}: the object's inside, without the stray regions a few misoriented
+     * normals (a thin, noisy part) lift above 0.5.
+     */
+    static boolean[] interior(double[] w, int nb) {
+        boolean[] mark = new boolean[w.length];
+        int[] queue = new int[w.length];
+        int tail = 0;
+        for (int b = 0; b < w.length; b++) {
+            if (w[b] > LEAK_WINDING) {
+                mark[b] = true;
+                queue[tail++] = b;
+            }
+        }
+        for (int head = 0; head < tail; head++) {
+            int b = queue[head];
+            int x = b % nb;
+            int y = b / nb % nb;
+            int z = b / nb / nb;
+            for (int d = 0; d < 6; d++) {
+                int xx = x + (d == 0 ? 1 : d == 1 ? -1 : 0);
+                int yy = y + (d == 2 ? 1 : d == 3 ? -1 : 0);
+                int zz = z + (d == 4 ? 1 : d == 5 ? -1 : 0);
+                if (xx < 0 || yy < 0 || zz < 0 || xx >= nb || yy >= nb || zz >= nb) {
+                    continue;
+                }
+                int m = xx + nb * (yy + nb * zz);
+                if (!mark[m] && w[m] > INSIDE_WINDING) {
+                    mark[m] = true;
+                    queue[tail++] = m;
+                }
+            }
+        }
+        return mark;
+    }
+
+    private static int[] farSlots(float[] distance, double nearDistance) {
+        int far = 0;
+        for (float d : distance) {
+            far += d >= nearDistance ? 1 : 0;
+        }
+        int[] slots = new int[far];
+        far = 0;
+        for (int s = 0; s < distance.length; s++) {
+            if (distance[s] >= nearDistance) {
+                slots[far++] = s;
+            }
+        }
+        return slots;
     }
 
     /** The winding number of the cloud with MST-oriented PCA normals and discs of area pi d_8^2 / 8. */
