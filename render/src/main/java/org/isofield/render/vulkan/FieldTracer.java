@@ -24,7 +24,9 @@ import org.lwjgl.vulkan.*;
  * A neural field on the device, sphere-traced by {@code field_trace.comp} into an image (or into a tile of a window's
  * image, {@link #recordInto}), or evaluated at points by {@code field_eval.comp} (the same encoding and MLP includes;
  * the parity check against the CPU field). The config is a uniform block and the grid and MLP parameters are fp32
- * storage buffers ({@link FieldLayout}); a frame is one dispatch. Before the first frame the field is evaluated once on
+ * storage buffers ({@link FieldLayout}); a frame is one dispatch, or on llvmpipe a fixed number of them that continue
+ * the rays' march ({@link TracePasses}, {@link LoopBudget}). Before the first frame that skips empty space the field
+ * is evaluated once on
  * a {@value #OCCUPANCY_RES}^3-cell lattice ({@link FieldOccupancy}) so that rays jump over cells without surface;
  * normals are the analytic gradient. Both can be switched off (for measurements). The field's {@link FieldSlice},
  * if any, is drawn ({@link #setSlice}). Uses, but does not own, a {@link VulkanContext}; not thread-safe.
@@ -54,22 +56,29 @@ public final class FieldTracer implements AutoCloseable {
     private final GpuBuffer config;
     private final GpuBuffer grid;
     private final GpuBuffer mlp;
+    private final TracePasses passes;
     private final VkCommandBuffer cmd;
     private final long fence;
     private ComputeKernel trace;
     private GpuBuffer occupancy;
+    private GpuBuffer noOccupancy;
     private double occupiedFraction = Double.NaN;
     private GpuBuffer tilePixels;
+    private GpuBuffer tileRays;
     private boolean skipEmptySpace = true;
     private boolean analyticNormals = true;
     private FieldSlice slice;
 
-    /** Checks that the field is supported ({@link FieldLayout}) and uploads it. */
+    /**
+     * Checks that the field is supported ({@link FieldLayout}) and, on llvmpipe, that it fits the device's loop budget
+     * ({@link LoopBudget}; a {@link org.isofield.core.ConfigException} naming the limit otherwise), and uploads it.
+     */
     public FieldTracer(VulkanContext ctx, FieldSurface surface) {
         this.ctx = ctx;
         this.surface = surface;
         this.slice = surface.slice();
         FieldLayout layout = FieldLayout.of(surface.field());
+        passes = new TracePasses(LoopBudget.forDevice(ctx.physical().name()), layout);
         config = GpuBuffer.uniform(ctx, layout.config());
         grid = GpuBuffer.storage(ctx, layout.grid());
         mlp = GpuBuffer.storage(ctx, layout.mlp());
@@ -135,19 +144,41 @@ public final class FieldTracer implements AutoCloseable {
 
     /** The fraction of the empty-space lattice's cells that may hold the surface (computed on first use). */
     public double occupiedFraction() {
-        ensureKernel();
+        occupancy();
         return occupiedFraction;
     }
 
-    /** The trace kernel and, on first use, the empty-space lattice: one evaluation pass, read back once. */
-    private void ensureKernel() {
+    /** Dispatches of the trace kernel per frame ({@link TracePasses}): 1, or more on llvmpipe. */
+    public int passesPerFrame() {
+        return passes.count();
+    }
+
+    /** The trace kernel, made on first use. */
+    private ComputeKernel traceKernel() {
         if (trace == null) {
+            trace = new ComputeKernel(ctx, "field_trace.comp", new int[] {U, S, S, S, S, S}, TRACE_PUSH_BYTES);
+        }
+        return trace;
+    }
+
+    /**
+     * The occupancy buffer to bind: with skipping, the empty-space lattice (one evaluation pass on first use, read back
+     * once); without, a placeholder the kernel does not read.
+     */
+    private GpuBuffer occupancy() {
+        if (!skipEmptySpace) {
+            if (noOccupancy == null) {
+                noOccupancy = GpuBuffer.storage(ctx, new float[] {1f});
+            }
+            return noOccupancy;
+        }
+        if (occupancy == null) {
             float[] cells = FieldOccupancy.cells(evaluate(FieldOccupancy.lattice(OCCUPANCY_RES),
                     (OCCUPANCY_RES + 1) * (OCCUPANCY_RES + 1) * (OCCUPANCY_RES + 1)), OCCUPANCY_RES, 1 / SAFETY);
             occupiedFraction = FieldOccupancy.occupiedFraction(cells);
             occupancy = GpuBuffer.storage(ctx, cells);
-            trace = new ComputeKernel(ctx, "field_trace.comp", new int[] {U, S, S, S, S}, TRACE_PUSH_BYTES);
         }
+        return occupancy;
     }
 
     /** Sphere-traces the field seen by {@code camera} into a {@code width x height} image. */
@@ -155,11 +186,13 @@ public final class FieldTracer implements AutoCloseable {
         if (width < 1 || height < 1 || width > 16384 || height > 16384) {
             throw new IllegalArgumentException("image size " + width + "x" + height + "; expected 1 to 16384 per side");
         }
-        ensureKernel();
-        try (GpuBuffer pixels = GpuBuffer.storageReadback(ctx, 4L * width * height)) {
-            trace.bind(config, grid, mlp, pixels, occupancy);
+        ComputeKernel kernel = traceKernel();
+        GpuBuffer cells = occupancy();
+        try (GpuBuffer pixels = GpuBuffer.storageReadback(ctx, 4L * width * height);
+             GpuBuffer rays = GpuBuffer.storageScratch(ctx, 16L * width * height)) {
+            kernel.bind(config, grid, mlp, pixels, cells, rays);
             ByteBuffer push = pushConstants(camera, style, width, height, false);
-            submit(c -> trace.record(c, push, (width + 7) / 8, (height + 7) / 8));
+            submit(c -> passes.record(c, kernel, push, (width + 7) / 8, (height + 7) / 8));
             IntBuffer px = pixels.read().order(ByteOrder.nativeOrder()).asIntBuffer();
             int[] rgb = new int[width * height];
             px.get(rgb);
@@ -176,16 +209,19 @@ public final class FieldTracer implements AutoCloseable {
      */
     public void recordInto(VkCommandBuffer c, long image, int x0, int y0, int width, int height, Camera camera,
                            DrawStyle style) {
-        ensureKernel();
+        ComputeKernel kernel = traceKernel();
+        GpuBuffer cells = occupancy();
         long bytes = 4L * width * height;
         if (tilePixels == null || tilePixels.size() < bytes) {
             if (tilePixels != null) {
                 tilePixels.close();
+                tileRays.close();
             }
             tilePixels = GpuBuffer.storageCopySource(ctx, bytes);
+            tileRays = GpuBuffer.storageScratch(ctx, 4 * bytes);
         }
-        trace.bind(config, grid, mlp, tilePixels, occupancy);
-        trace.record(c, pushConstants(camera, style, width, height, true), (width + 7) / 8, (height + 7) / 8);
+        kernel.bind(config, grid, mlp, tilePixels, cells, tileRays);
+        passes.record(c, kernel, pushConstants(camera, style, width, height, true), (width + 7) / 8, (height + 7) / 8);
         try (MemoryStack s = stackPush()) {
             vkCmdPipelineBarrier(c, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0,
                     VkMemoryBarrier.calloc(1, s).sType$Default().srcAccessMask(VK_ACCESS_SHADER_WRITE_BIT)
@@ -274,10 +310,16 @@ public final class FieldTracer implements AutoCloseable {
         vkDeviceWaitIdle(ctx.device());
         if (trace != null) {
             trace.close();
+        }
+        if (occupancy != null) {
             occupancy.close();
+        }
+        if (noOccupancy != null) {
+            noOccupancy.close();
         }
         if (tilePixels != null) {
             tilePixels.close();
+            tileRays.close();
         }
         vkDestroyFence(ctx.device(), fence, null);
         vkFreeCommandBuffers(ctx.device(), ctx.commandPool(), cmd);
