@@ -26,12 +26,12 @@ import org.junit.jupiter.api.Test;
  * normal (issue 5's flat normals). Here the same sphere is stored in a field of the default shape and in a one-level,
  * 16-wide field (equal to the last bit, see {@link TestFields#sphere(double, double, HashGridConfig, MlpConfig, double,
  * Vec3d)}), a quarter of the distance each, so that every ray takes 15 or more steps; their normals images must agree.
- * 32x24 pixels without empty-space skipping (its lattice would take 275k evaluations of the big field). Validation
+ * 24x18 pixels without empty-space skipping (its lattice would take 275k evaluations of the big field). Validation
  * layer on; any warning or error fails.
  */
 class DefaultFieldTraceTest {
-    static final int W = 32;
-    static final int H = 24;
+    static final int W = 24;
+    static final int H = 18;
     private static final Vec3d CENTRE = new Vec3d(0.5, 0.5, 0.5);
     private static VulkanContext ctx;
 
