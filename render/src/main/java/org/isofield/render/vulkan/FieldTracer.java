@@ -9,13 +9,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.function.Consumer;
-import org.isofield.datasets.geom.Vec3d;
 import org.isofield.render.scene.Camera;
 import org.isofield.render.scene.DrawStyle;
 import org.isofield.render.scene.FieldSlice;
 import org.isofield.render.scene.FieldSurface;
 import org.isofield.render.scene.RenderMode;
-import org.isofield.render.scene.Rgb;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.vulkan.*;
@@ -43,11 +41,6 @@ public final class FieldTracer implements AutoCloseable {
      * trained field is only ~0.03 away from the surface (spot after 200 steps), which a 32^3 lattice cannot skip.
      */
     public static final int OCCUPANCY_RES = 64;
-    static final int TRACE_PUSH_BYTES = 128;
-    static final int FLAG_NORMALS = 1;
-    static final int FLAG_RGBA = 2;
-    static final int FLAG_SKIP = 4;
-    static final int FLAG_ANALYTIC = 8;
     private static final int U = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
     private static final int S = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
 
@@ -128,8 +121,14 @@ public final class FieldTracer implements AutoCloseable {
         skipEmptySpace = on;
     }
 
-    /** Analytic normals (default on); off takes a tetrahedron of 4 differences, for measurements. */
+    /**
+     * Analytic normals (default on); off takes a tetrahedron of 4 differences, for measurements (refused with a
+     * {@link org.isofield.core.ConfigException} where that does not fit llvmpipe's loop budget, {@link LoopBudget}).
+     */
     public void setAnalyticNormals(boolean on) {
+        if (!on) {
+            passes.requireFiniteDifferences();
+        }
         analyticNormals = on;
     }
 
@@ -156,7 +155,7 @@ public final class FieldTracer implements AutoCloseable {
     /** The trace kernel, made on first use. */
     private ComputeKernel traceKernel() {
         if (trace == null) {
-            trace = new ComputeKernel(ctx, "field_trace.comp", new int[] {U, S, S, S, S, S}, TRACE_PUSH_BYTES);
+            trace = new ComputeKernel(ctx, "field_trace.comp", new int[] {U, S, S, S, S, S}, TracePasses.PUSH_BYTES);
         }
         return trace;
     }
@@ -248,44 +247,12 @@ public final class FieldTracer implements AutoCloseable {
         vkCmdPipelineBarrier(c, srcStage, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, null, null, b);
     }
 
-    /** The trace shader's push constants: the camera in unit-cube coordinates, colours, size, mode and limits. */
-    ByteBuffer pushConstants(Camera camera, DrawStyle style, int width, int height, boolean rgba) {
-        Vec3d eye = surface.toUnit(camera.eye());
-        Vec3d f = surface.toUnit(camera.target()).minus(eye);
-        f = f.times(1 / f.length());
-        Vec3d r = unit(cross(f, camera.up()));
-        Vec3d u = cross(r, f);
-        double ty = Math.tan(Math.toRadians(camera.fovYDegrees()) / 2);
-        double tx = ty * width / height;
-        ByteBuffer b = ByteBuffer.allocateDirect(TRACE_PUSH_BYTES).order(ByteOrder.nativeOrder());
-        put(b, 0, eye, 0.5 * ty / (0.5 * height));   // half a pixel's footprint per unit of distance
-        put(b, 16, f, SAFETY);
-        put(b, 32, r.times(tx), MIN_EPS);
-        double centre = surface.toUnit(camera.eye()).minus(new Vec3d(0.5, 0.5, 0.5)).length();
-        put(b, 48, u.times(ty), FieldSlice.isoSpacing(centre * 2 * ty / height));
-        put(b, 64, camera.viewDirection(), slice == null ? 0 : slice.offset());
-        Rgb c = style.surface();
-        Rgb bg = style.background();
-        b.putFloat(80, c.r()).putFloat(84, c.g()).putFloat(88, c.b()).putFloat(92, OCCUPANCY_RES);
-        b.putFloat(96, bg.r()).putFloat(100, bg.g()).putFloat(104, bg.b()).putFloat(108, 1f);
-        int flags = (style.mode() == RenderMode.NORMALS ? FLAG_NORMALS : 0) | (rgba ? FLAG_RGBA : 0)
-                | (skipEmptySpace ? FLAG_SKIP : 0) | (analyticNormals ? FLAG_ANALYTIC : 0)
-                | (slice == null ? 0 : (slice.axis() + 1) << 4);
-        b.putInt(112, width).putInt(116, height).putInt(120, flags).putInt(124, MAX_STEPS);
-        return b;
-    }
-
-    private static void put(ByteBuffer b, int at, Vec3d v, double w) {
-        b.putFloat(at, (float) v.x()).putFloat(at + 4, (float) v.y()).putFloat(at + 8, (float) v.z())
-                .putFloat(at + 12, (float) w);
-    }
-
-    private static Vec3d cross(Vec3d a, Vec3d b) {
-        return new Vec3d(a.y() * b.z() - a.z() * b.y(), a.z() * b.x() - a.x() * b.z(), a.x() * b.y() - a.y() * b.x());
-    }
-
-    private static Vec3d unit(Vec3d v) {
-        return v.times(1 / v.length());
+    /** The trace shader's push constants for this field and its settings ({@link TracePasses#push}). */
+    private ByteBuffer pushConstants(Camera camera, DrawStyle style, int width, int height, boolean rgba) {
+        int flags = (style.mode() == RenderMode.NORMALS ? TracePasses.FLAG_NORMALS : 0)
+                | (rgba ? TracePasses.FLAG_RGBA : 0) | (skipEmptySpace ? TracePasses.FLAG_SKIP : 0)
+                | (analyticNormals ? TracePasses.FLAG_ANALYTIC : 0);
+        return TracePasses.push(surface, slice, camera, style, width, height, flags);
     }
 
     /** Records with {@code body}, adds a shader-write to host-read barrier, submits and waits. */

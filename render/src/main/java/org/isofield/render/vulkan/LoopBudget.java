@@ -78,11 +78,11 @@ final class LoopBudget {
     }
 
     /**
-     * Loop passes of the trace kernel's shading pass: one evaluation for the slice and the normal (the analytic gradient
-     * or 4 evaluations), as lanes on the slice and lanes on the surface share an invocation.
+     * Loop passes of the trace kernel's shading pass: one evaluation for the slice and the normal, the analytic gradient
+     * or ({@code analytic} false) 4 evaluations, as lanes on the slice and lanes on the surface share an invocation.
      */
-    static long shadeLoops(FieldLayout f) {
-        return valueLoops(f) + Math.max(gradientLoops(f), 4 * valueLoops(f)) + SLACK;
+    static long shadeLoops(FieldLayout f, boolean analytic) {
+        return valueLoops(f) + (analytic ? gradientLoops(f) : 4 * valueLoops(f)) + SLACK;
     }
 
     /**
@@ -100,11 +100,11 @@ final class LoopBudget {
     }
 
     /**
-     * Refuses a field whose shading pass (or one evaluation per march pass) does not fit the budget, naming the
-     * network's size, the loop passes it needs and the limit.
+     * Refuses a field whose shading pass with analytic normals (or one evaluation per march pass) does not fit the
+     * budget, naming the network's size, the loop passes it needs and the limit.
      */
     void check(FieldLayout f, int maxJumps) {
-        long shade = shadeLoops(f);
+        long shade = shadeLoops(f, true);
         if (shade > limit || evaluationsPerPass(f, maxJumps) < 1) {
             throw new ConfigException("network", "width " + f.width() + " with " + f.hiddenLayers() + " hidden layers "
                     + "and " + f.levels() + " levels: shading one pixel takes up to " + shade + " shader loop iterations"
@@ -112,5 +112,10 @@ final class LoopBudget {
                     + "loops after " + limit + " in all; render this field on a GPU, or train one with fewer "
                     + "n_neurons or n_hidden_layers");
         }
+    }
+
+    /** Whether normals from 4 evaluations (instead of the analytic gradient) fit the shading pass. */
+    boolean fitsFiniteDifferences(FieldLayout f) {
+        return shadeLoops(f, false) <= limit;
     }
 }

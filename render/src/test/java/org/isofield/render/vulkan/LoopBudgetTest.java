@@ -49,7 +49,9 @@ class LoopBudgetTest {
         assertThat(k).isGreaterThanOrEqualTo(1);
         long worstPass = (k + 1L) * (LoopBudget.valueLoops(f) + 2) + (long) LoopBudget.MAX_LANES * (MAX_JUMPS + 1);
         assertThat(worstPass).as("loop passes of a march pass").isLessThanOrEqualTo(LoopBudget.LLVMPIPE);
-        assertThat(LoopBudget.shadeLoops(f)).as("loop passes of the shading pass").isLessThanOrEqualTo(LoopBudget.LLVMPIPE);
+        assertThat(LoopBudget.shadeLoops(f, true)).as("loop passes of the shading pass")
+                .isLessThanOrEqualTo(LoopBudget.LLVMPIPE);
+        assertThat(passes.finiteDifferencesFit()).isTrue();
         assertThat((long) (passes.count() - 1) * k).as("evaluations over the march passes")
                 .isGreaterThanOrEqualTo(TracePasses.MARCH_EVALUATIONS);
         TracePasses gpu = new TracePasses(new LoopBudget(LoopBudget.UNLIMITED), f);
@@ -65,5 +67,15 @@ class LoopBudgetTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("network").hasMessageContaining("65535")
                 .hasMessageContaining("llvmpipe").hasMessageContaining("width 128 with 8 hidden layers");
         assertThat(new TracePasses(new LoopBudget(LoopBudget.UNLIMITED), f).count()).isEqualTo(1);
+    }
+
+    /** 128 wide, 2 hidden layers (FieldParityTest's wide case): analytic normals fit, 4 evaluations do not. */
+    @Test
+    void aWideNetworkFitsWithAnalyticNormalsOnly() {
+        FieldLayout f = layout(new HashGridConfig(4, 2, 14, 8, 1.5, Interpolation.LINEAR),
+                new MlpConfig(128, 2, Activation.RELU, Activation.NONE));
+        TracePasses passes = new TracePasses(new LoopBudget(LoopBudget.LLVMPIPE), f);
+        assertThat(passes.evaluationsPerPass()).isGreaterThanOrEqualTo(1);
+        assertThat(passes.finiteDifferencesFit()).isFalse();
     }
 }
