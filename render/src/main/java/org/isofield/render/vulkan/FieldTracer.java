@@ -24,9 +24,8 @@ import org.lwjgl.vulkan.*;
  * the parity check against the CPU field). The config is a uniform block and the grid and MLP parameters are fp32
  * storage buffers ({@link FieldLayout}); a frame is one dispatch, or on llvmpipe a fixed number of them that continue
  * the rays' march ({@link TracePasses}, {@link LoopBudget}). Before the first frame that skips empty space the field
- * is evaluated once on
- * a {@value #OCCUPANCY_RES}^3-cell lattice ({@link FieldOccupancy}) so that rays jump over cells without surface;
- * normals are the analytic gradient. Both can be switched off (for measurements). The field's {@link FieldSlice},
+ * is evaluated once on a {@value #OCCUPANCY_RES}^3-cell lattice ({@link FieldOccupancy}) so that rays jump over cells
+ * without surface; normals are the analytic gradient. Both can be switched off (for measurements). The field's {@link FieldSlice},
  * if any, is drawn ({@link #setSlice}). Uses, but does not own, a {@link VulkanContext}; not thread-safe.
  */
 public final class FieldTracer implements AutoCloseable {

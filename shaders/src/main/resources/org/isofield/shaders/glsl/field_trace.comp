@@ -8,7 +8,7 @@
 // slice (an axis-aligned plane) shows the field's values through field_slice.glsl and cuts the surface away on the
 // eye's side. Writes 0x00RRGGBB per pixel (or 0xFFBBGGRR, RGBA8 byte order).
 // The march may be split into passes (dispatches) of a bounded number of field evaluations each, the rays kept in
-// binding 5 in between (FieldTracer.passes): llvmpipe stops the loops of an invocation after 65535 loop iterations in
+// binding 5 in between (render.vulkan.TracePasses): llvmpipe stops the loops of an invocation after 65535 loop iterations in
 // all, about ten evaluations of the default field.
 layout(local_size_x = 8, local_size_y = 8) in;
 #include "field_params.glsl"
@@ -30,7 +30,7 @@ layout(push_constant) uniform TraceParams {
     vec4 light;      // xyz unit vector towards the eye (headlight, as mesh.frag); w: the slice's offset on its axis
     vec4 color;      // rgb surface colour; w: cells per side of the empty-space lattice
     vec4 background; // rgb clear colour
-    ivec4 image;     // x width, y height, z flags (FieldTracer.FLAG_*; bits 4-5 slice axis + 1, bits 16-31 the
+    ivec4 image;     // x width, y height, z flags (TracePasses.FLAG_*; bits 4-5 slice axis + 1, bits 16-31 the
                      // field evaluations of this pass), w largest number of march steps with a field evaluation
 } pc;
 
