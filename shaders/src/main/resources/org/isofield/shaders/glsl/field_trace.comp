@@ -8,8 +8,8 @@
 // slice (an axis-aligned plane) shows the field's values through field_slice.glsl and cuts the surface away on the
 // eye's side. Writes 0x00RRGGBB per pixel (or 0xFFBBGGRR, RGBA8 byte order).
 // The march may be split into passes (dispatches) of a bounded number of field evaluations each, the rays kept in
-// binding 5 in between (render.vulkan.TracePasses): llvmpipe stops the loops of an invocation after 65535 loop iterations in
-// all, about ten evaluations of the default field.
+// binding 5 in between (render.vulkan.TracePasses): llvmpipe stops the loops of an invocation after 65535 loop
+// iterations in all, about ten evaluations of the default field.
 layout(local_size_x = 8, local_size_y = 8) in;
 #include "field_params.glsl"
 #include "field_hashgrid.glsl"
