@@ -11,6 +11,10 @@ import org.isofield.datasets.io.PointClouds;
 import org.isofield.datasets.sample.SurfaceSampler;
 import org.isofield.datasets.shapes.Shapes;
 import org.isofield.datasets.geom.Vec3d;
+import org.isofield.encodings.grid.Interpolation;
+import org.isofield.encodings.hashgrid.HashGridConfig;
+import org.isofield.fields.mlp.Activation;
+import org.isofield.fields.mlp.MlpConfig;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.FieldFiles;
 import org.isofield.fields.io.NeuralFieldFiles;
@@ -18,6 +22,8 @@ import org.isofield.fields.train.NeuralField;
 import org.isofield.render.scene.FieldSurface;
 import org.isofield.render.testing.TestFields;
 import org.isofield.render.testing.VulkanTesting;
+import org.isofield.render.vulkan.VulkanContext;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +84,26 @@ class CliRenderTest {
         }
         assertThat(drawn[1]).as("field tile pixels").isGreaterThan(300);
         assertThat((double) drawn[1] / drawn[0]).as("field tile vs mesh tile coverage").isBetween(0.2, 1.2);
+    }
+
+    /** On llvmpipe a network beyond its shader loop limit (128 wide, 8 hidden layers) is a usage error naming it. */
+    @Test
+    void aFieldTooBigForLlvmpipeIsRefusedThere() throws Exception {
+        VulkanTesting.assumeVulkanWithValidation();
+        try (VulkanContext ctx = VulkanContext.create(false)) {
+            Assumptions.assumeTrue(ctx.physical().name().startsWith("llvmpipe"),
+                    "not llvmpipe: " + ctx.physical().name());
+        }
+        NeuralField f = TestFields.random(new HashGridConfig(2, 2, 12, 4, 1.5, Interpolation.LINEAR),
+                new MlpConfig(128, 8, Activation.RELU, Activation.NONE), 3);
+        Path isf = dir.resolve("wide.isf");
+        FieldFiles.write(FieldFile.of(NeuralFieldFiles.KIND, f.config().toJsonText(), 1, new double[] {0, 0, 0},
+                f.blocks()), isf, false);
+        CliTest.Result r = CliTest.run("render", isf.toString(), "-o", dir.resolve("wide.png").toString(),
+                "--width", "16", "--height", "12");
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("network", "width 128 with 8 hidden layers", "65535", "llvmpipe");
+        assertThat(dir.resolve("wide.png")).doesNotExist();
     }
 
     @Test

@@ -134,6 +134,25 @@ final class FieldLayout {
         return config.duplicate().order(ByteOrder.nativeOrder());
     }
 
+    /** Grid levels (2 features each). */
+    int levels() {
+        return config.getInt(0);
+    }
+
+    /** The MLP's width. */
+    int width() {
+        return config.getInt(4);
+    }
+
+    int hiddenLayers() {
+        return config.getInt(8);
+    }
+
+    /** The MLP's input width: the features padded to a multiple of 16. */
+    int paddedInputs() {
+        return config.getInt(12);
+    }
+
     float[] grid() {
         return grid;
     }

@@ -9,13 +9,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.function.Consumer;
-import org.isofield.datasets.geom.Vec3d;
 import org.isofield.render.scene.Camera;
 import org.isofield.render.scene.DrawStyle;
 import org.isofield.render.scene.FieldSlice;
 import org.isofield.render.scene.FieldSurface;
 import org.isofield.render.scene.RenderMode;
-import org.isofield.render.scene.Rgb;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.vulkan.*;
@@ -24,9 +22,10 @@ import org.lwjgl.vulkan.*;
  * A neural field on the device, sphere-traced by {@code field_trace.comp} into an image (or into a tile of a window's
  * image, {@link #recordInto}), or evaluated at points by {@code field_eval.comp} (the same encoding and MLP includes;
  * the parity check against the CPU field). The config is a uniform block and the grid and MLP parameters are fp32
- * storage buffers ({@link FieldLayout}); a frame is one dispatch. Before the first frame the field is evaluated once on
- * a {@value #OCCUPANCY_RES}^3-cell lattice ({@link FieldOccupancy}) so that rays jump over cells without surface;
- * normals are the analytic gradient. Both can be switched off (for measurements). The field's {@link FieldSlice},
+ * storage buffers ({@link FieldLayout}); a frame is one dispatch, or on llvmpipe a fixed number of them that continue
+ * the rays' march ({@link TracePasses}, {@link LoopBudget}). Before the first frame that skips empty space the field
+ * is evaluated once on a {@value #OCCUPANCY_RES}^3-cell lattice ({@link FieldOccupancy}) so that rays jump over cells
+ * without surface; normals are the analytic gradient. Both can be switched off (for measurements). The field's {@link FieldSlice},
  * if any, is drawn ({@link #setSlice}). Uses, but does not own, a {@link VulkanContext}; not thread-safe.
  */
 public final class FieldTracer implements AutoCloseable {
@@ -41,11 +40,6 @@ public final class FieldTracer implements AutoCloseable {
      * trained field is only ~0.03 away from the surface (spot after 200 steps), which a 32^3 lattice cannot skip.
      */
     public static final int OCCUPANCY_RES = 64;
-    static final int TRACE_PUSH_BYTES = 128;
-    static final int FLAG_NORMALS = 1;
-    static final int FLAG_RGBA = 2;
-    static final int FLAG_SKIP = 4;
-    static final int FLAG_ANALYTIC = 8;
     private static final int U = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
     private static final int S = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
 
@@ -54,22 +48,29 @@ public final class FieldTracer implements AutoCloseable {
     private final GpuBuffer config;
     private final GpuBuffer grid;
     private final GpuBuffer mlp;
+    private final TracePasses passes;
     private final VkCommandBuffer cmd;
     private final long fence;
     private ComputeKernel trace;
     private GpuBuffer occupancy;
+    private GpuBuffer noOccupancy;
     private double occupiedFraction = Double.NaN;
     private GpuBuffer tilePixels;
+    private GpuBuffer tileRays;
     private boolean skipEmptySpace = true;
     private boolean analyticNormals = true;
     private FieldSlice slice;
 
-    /** Checks that the field is supported ({@link FieldLayout}) and uploads it. */
+    /**
+     * Checks that the field is supported ({@link FieldLayout}) and, on llvmpipe, that it fits the device's loop budget
+     * ({@link LoopBudget}; a {@link org.isofield.core.ConfigException} naming the limit otherwise), and uploads it.
+     */
     public FieldTracer(VulkanContext ctx, FieldSurface surface) {
         this.ctx = ctx;
         this.surface = surface;
         this.slice = surface.slice();
         FieldLayout layout = FieldLayout.of(surface.field());
+        passes = new TracePasses(LoopBudget.forDevice(ctx.physical().name()), layout);
         config = GpuBuffer.uniform(ctx, layout.config());
         grid = GpuBuffer.storage(ctx, layout.grid());
         mlp = GpuBuffer.storage(ctx, layout.mlp());
@@ -119,8 +120,14 @@ public final class FieldTracer implements AutoCloseable {
         skipEmptySpace = on;
     }
 
-    /** Analytic normals (default on); off takes a tetrahedron of 4 differences, for measurements. */
+    /**
+     * Analytic normals (default on); off takes a tetrahedron of 4 differences, for measurements (refused with a
+     * {@link org.isofield.core.ConfigException} where that does not fit llvmpipe's loop budget, {@link LoopBudget}).
+     */
     public void setAnalyticNormals(boolean on) {
+        if (!on) {
+            passes.requireFiniteDifferences();
+        }
         analyticNormals = on;
     }
 
@@ -135,19 +142,41 @@ public final class FieldTracer implements AutoCloseable {
 
     /** The fraction of the empty-space lattice's cells that may hold the surface (computed on first use). */
     public double occupiedFraction() {
-        ensureKernel();
+        occupancy();
         return occupiedFraction;
     }
 
-    /** The trace kernel and, on first use, the empty-space lattice: one evaluation pass, read back once. */
-    private void ensureKernel() {
+    /** Dispatches of the trace kernel per frame ({@link TracePasses}): 1, or more on llvmpipe. */
+    public int passesPerFrame() {
+        return passes.count();
+    }
+
+    /** The trace kernel, made on first use. */
+    private ComputeKernel traceKernel() {
         if (trace == null) {
+            trace = new ComputeKernel(ctx, "field_trace.comp", new int[] {U, S, S, S, S, S}, TracePasses.PUSH_BYTES);
+        }
+        return trace;
+    }
+
+    /**
+     * The occupancy buffer to bind: with skipping, the empty-space lattice (one evaluation pass on first use, read back
+     * once); without, a placeholder the kernel does not read.
+     */
+    private GpuBuffer occupancy() {
+        if (!skipEmptySpace) {
+            if (noOccupancy == null) {
+                noOccupancy = GpuBuffer.storage(ctx, new float[] {1f});
+            }
+            return noOccupancy;
+        }
+        if (occupancy == null) {
             float[] cells = FieldOccupancy.cells(evaluate(FieldOccupancy.lattice(OCCUPANCY_RES),
                     (OCCUPANCY_RES + 1) * (OCCUPANCY_RES + 1) * (OCCUPANCY_RES + 1)), OCCUPANCY_RES, 1 / SAFETY);
             occupiedFraction = FieldOccupancy.occupiedFraction(cells);
             occupancy = GpuBuffer.storage(ctx, cells);
-            trace = new ComputeKernel(ctx, "field_trace.comp", new int[] {U, S, S, S, S}, TRACE_PUSH_BYTES);
         }
+        return occupancy;
     }
 
     /** Sphere-traces the field seen by {@code camera} into a {@code width x height} image. */
@@ -155,11 +184,13 @@ public final class FieldTracer implements AutoCloseable {
         if (width < 1 || height < 1 || width > 16384 || height > 16384) {
             throw new IllegalArgumentException("image size " + width + "x" + height + "; expected 1 to 16384 per side");
         }
-        ensureKernel();
-        try (GpuBuffer pixels = GpuBuffer.storageReadback(ctx, 4L * width * height)) {
-            trace.bind(config, grid, mlp, pixels, occupancy);
+        ComputeKernel kernel = traceKernel();
+        GpuBuffer cells = occupancy();
+        try (GpuBuffer pixels = GpuBuffer.storageReadback(ctx, 4L * width * height);
+             GpuBuffer rays = GpuBuffer.storageScratch(ctx, 16L * width * height)) {
+            kernel.bind(config, grid, mlp, pixels, cells, rays);
             ByteBuffer push = pushConstants(camera, style, width, height, false);
-            submit(c -> trace.record(c, push, (width + 7) / 8, (height + 7) / 8));
+            submit(c -> passes.record(c, kernel, push, (width + 7) / 8, (height + 7) / 8));
             IntBuffer px = pixels.read().order(ByteOrder.nativeOrder()).asIntBuffer();
             int[] rgb = new int[width * height];
             px.get(rgb);
@@ -176,16 +207,19 @@ public final class FieldTracer implements AutoCloseable {
      */
     public void recordInto(VkCommandBuffer c, long image, int x0, int y0, int width, int height, Camera camera,
                            DrawStyle style) {
-        ensureKernel();
+        ComputeKernel kernel = traceKernel();
+        GpuBuffer cells = occupancy();
         long bytes = 4L * width * height;
         if (tilePixels == null || tilePixels.size() < bytes) {
             if (tilePixels != null) {
                 tilePixels.close();
+                tileRays.close();
             }
             tilePixels = GpuBuffer.storageCopySource(ctx, bytes);
+            tileRays = GpuBuffer.storageScratch(ctx, 4 * bytes);
         }
-        trace.bind(config, grid, mlp, tilePixels, occupancy);
-        trace.record(c, pushConstants(camera, style, width, height, true), (width + 7) / 8, (height + 7) / 8);
+        kernel.bind(config, grid, mlp, tilePixels, cells, tileRays);
+        passes.record(c, kernel, pushConstants(camera, style, width, height, true), (width + 7) / 8, (height + 7) / 8);
         try (MemoryStack s = stackPush()) {
             vkCmdPipelineBarrier(c, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0,
                     VkMemoryBarrier.calloc(1, s).sType$Default().srcAccessMask(VK_ACCESS_SHADER_WRITE_BIT)
@@ -212,44 +246,12 @@ public final class FieldTracer implements AutoCloseable {
         vkCmdPipelineBarrier(c, srcStage, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, null, null, b);
     }
 
-    /** The trace shader's push constants: the camera in unit-cube coordinates, colours, size, mode and limits. */
-    ByteBuffer pushConstants(Camera camera, DrawStyle style, int width, int height, boolean rgba) {
-        Vec3d eye = surface.toUnit(camera.eye());
-        Vec3d f = surface.toUnit(camera.target()).minus(eye);
-        f = f.times(1 / f.length());
-        Vec3d r = unit(cross(f, camera.up()));
-        Vec3d u = cross(r, f);
-        double ty = Math.tan(Math.toRadians(camera.fovYDegrees()) / 2);
-        double tx = ty * width / height;
-        ByteBuffer b = ByteBuffer.allocateDirect(TRACE_PUSH_BYTES).order(ByteOrder.nativeOrder());
-        put(b, 0, eye, 0.5 * ty / (0.5 * height));   // half a pixel's footprint per unit of distance
-        put(b, 16, f, SAFETY);
-        put(b, 32, r.times(tx), MIN_EPS);
-        double centre = surface.toUnit(camera.eye()).minus(new Vec3d(0.5, 0.5, 0.5)).length();
-        put(b, 48, u.times(ty), FieldSlice.isoSpacing(centre * 2 * ty / height));
-        put(b, 64, camera.viewDirection(), slice == null ? 0 : slice.offset());
-        Rgb c = style.surface();
-        Rgb bg = style.background();
-        b.putFloat(80, c.r()).putFloat(84, c.g()).putFloat(88, c.b()).putFloat(92, OCCUPANCY_RES);
-        b.putFloat(96, bg.r()).putFloat(100, bg.g()).putFloat(104, bg.b()).putFloat(108, 1f);
-        int flags = (style.mode() == RenderMode.NORMALS ? FLAG_NORMALS : 0) | (rgba ? FLAG_RGBA : 0)
-                | (skipEmptySpace ? FLAG_SKIP : 0) | (analyticNormals ? FLAG_ANALYTIC : 0)
-                | (slice == null ? 0 : (slice.axis() + 1) << 4);
-        b.putInt(112, width).putInt(116, height).putInt(120, flags).putInt(124, MAX_STEPS);
-        return b;
-    }
-
-    private static void put(ByteBuffer b, int at, Vec3d v, double w) {
-        b.putFloat(at, (float) v.x()).putFloat(at + 4, (float) v.y()).putFloat(at + 8, (float) v.z())
-                .putFloat(at + 12, (float) w);
-    }
-
-    private static Vec3d cross(Vec3d a, Vec3d b) {
-        return new Vec3d(a.y() * b.z() - a.z() * b.y(), a.z() * b.x() - a.x() * b.z(), a.x() * b.y() - a.y() * b.x());
-    }
-
-    private static Vec3d unit(Vec3d v) {
-        return v.times(1 / v.length());
+    /** The trace shader's push constants for this field and its settings ({@link TracePasses#push}). */
+    private ByteBuffer pushConstants(Camera camera, DrawStyle style, int width, int height, boolean rgba) {
+        int flags = (style.mode() == RenderMode.NORMALS ? TracePasses.FLAG_NORMALS : 0)
+                | (rgba ? TracePasses.FLAG_RGBA : 0) | (skipEmptySpace ? TracePasses.FLAG_SKIP : 0)
+                | (analyticNormals ? TracePasses.FLAG_ANALYTIC : 0);
+        return TracePasses.push(surface, slice, camera, style, width, height, flags);
     }
 
     /** Records with {@code body}, adds a shader-write to host-read barrier, submits and waits. */
@@ -274,10 +276,16 @@ public final class FieldTracer implements AutoCloseable {
         vkDeviceWaitIdle(ctx.device());
         if (trace != null) {
             trace.close();
+        }
+        if (occupancy != null) {
             occupancy.close();
+        }
+        if (noOccupancy != null) {
+            noOccupancy.close();
         }
         if (tilePixels != null) {
             tilePixels.close();
+            tileRays.close();
         }
         vkDestroyFence(ctx.device(), fence, null);
         vkFreeCommandBuffers(ctx.device(), ctx.commandPool(), cmd);

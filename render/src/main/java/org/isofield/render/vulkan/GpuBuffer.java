@@ -81,6 +81,11 @@ final class GpuBuffer implements AutoCloseable {
         return new GpuBuffer(ctx, bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, true);
     }
 
+    /** A storage buffer that only shaders read and write (state kept between dispatches). */
+    static GpuBuffer storageScratch(VulkanContext ctx, long bytes) {
+        return new GpuBuffer(ctx, bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, false);
+    }
+
     /** A device buffer a shader writes and a transfer reads (e.g. pixels copied into an image). */
     static GpuBuffer storageCopySource(VulkanContext ctx, long bytes) {
         return new GpuBuffer(ctx, bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT, false);

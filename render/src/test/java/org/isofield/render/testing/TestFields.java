@@ -45,10 +45,23 @@ public final class TestFields {
      * {@code relu(d) - relu(-d)}. World = unit cube mapped by {@code scale} and {@code translation}.
      */
     public static FieldSurface sphere(double radius, int resolution, double scale, Vec3d translation) {
-        HashGridConfig grid = new HashGridConfig(1, 2, 20, resolution, 1.5, Interpolation.LINEAR);
-        MlpConfig mlp = new MlpConfig(16, 1, Activation.RELU, Activation.NONE);
+        return sphere(radius, 1, new HashGridConfig(1, 2, 20, resolution, 1.5, Interpolation.LINEAR),
+                new MlpConfig(16, 1, Activation.RELU, Activation.NONE), scale, translation);
+    }
+
+    /**
+     * The same sphere in a field of any hash-grid and ReLU-MLP shape: {@code factor} times the distance at the vertices
+     * of level 0 (which must be dense), every other grid parameter 0, and an MLP that passes feature 0 through as
+     * {@code relu(d) - relu(-d)} (identity on two units in the later hidden layers, zeros elsewhere). Fields of
+     * different shapes made so are equal to the last bit (the extra terms are exact zeros).
+     */
+    public static FieldSurface sphere(double radius, double factor, HashGridConfig grid, MlpConfig mlp, double scale,
+                                      Vec3d translation) {
         NeuralField f = new NeuralField(config(grid, mlp), 1);
         CubicStencil st = ((HashGridEncoding) f.encoding()).grid();
+        if (st.hashed(0) || mlp.activation() != Activation.RELU) {
+            throw new IllegalArgumentException("level 0 hashed or hidden activation not ReLU: " + grid + ", " + mlp);
+        }
         float sc = st.scale(0);
         int res = st.resolution(0);
         Map<String, float[]> blocks = new LinkedHashMap<>(f.blocks());
@@ -61,18 +74,24 @@ public final class TestFields {
                     double py = (y - 0.5) / sc - 0.5;
                     double pz = (z - 0.5) / sc - 0.5;
                     int row = st.row(0, new int[] {x, y, z});
-                    enc[2 * row] = (float) (Math.sqrt(px * px + py * py + pz * pz) - radius);
+                    enc[2 * row] = (float) (factor * (Math.sqrt(px * px + py * py + pz * pz) - radius));
                 }
             }
         }
         float[] net = blocks.get(NeuralField.NETWORK_BLOCK);
         java.util.Arrays.fill(net, 0f);
-        int ip = 16;
+        int w = mlp.nNeurons();
+        int ip = (2 * grid.nLevels() + 15) / 16 * 16;
         net[0] = 1f;             // h0 = relu(d)
         net[ip] = -1f;           // h1 = relu(-d)
-        int out = 16 * ip;
-        net[out] = 1f;
-        net[out + 1] = -1f;
+        int at = w * ip;
+        for (int k = 1; k < mlp.nHiddenLayers(); k++) {
+            net[at] = 1f;
+            net[at + w + 1] = 1f;
+            at += w * w;
+        }
+        net[at] = 1f;
+        net[at + 1] = -1f;
         f.setBlocks(blocks);
         return new FieldSurface(f, scale, translation);
     }

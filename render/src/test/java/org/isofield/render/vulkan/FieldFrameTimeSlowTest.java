@@ -47,9 +47,10 @@ class FieldFrameTimeSlowTest {
             long t0 = System.nanoTime();
             long c0 = os.getProcessCpuTime();
             double occupied = tracer.occupiedFraction();
-            System.out.printf(Locale.ROOT, "field %s (%d parameters) %dx%d on %s: empty-space lattice %d^3 cells, "
-                            + "%.1f%% occupied, %.0f ms (%.0f ms CPU)%n", file, field.field().paramCount(), w, h,
-                    ctx.physical().name(), FieldTracer.OCCUPANCY_RES, 100 * occupied, (System.nanoTime() - t0) * 1e-6,
+            System.out.printf(Locale.ROOT, "field %s (%d parameters) %dx%d on %s, %d dispatches per frame: "
+                            + "empty-space lattice %d^3 cells, %.1f%% occupied, %.0f ms (%.0f ms CPU)%n", file,
+                    field.field().paramCount(), w, h, ctx.physical().name(), tracer.passesPerFrame(),
+                    FieldTracer.OCCUPANCY_RES, 100 * occupied, (System.nanoTime() - t0) * 1e-6,
                     (os.getProcessCpuTime() - c0) * 1e-6);
             t0 = System.nanoTime();
             Pictures.keep(tracer.render(cam, style, w, h), "field-frame-" + file.getFileName().toString()

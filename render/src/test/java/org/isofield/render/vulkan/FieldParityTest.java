@@ -181,6 +181,21 @@ class FieldParityTest {
                 4096);
     }
 
+    /**
+     * The default shape (16 levels, 2^19 rows: 12.2M parameters, a 48.8 MB grid buffer whose last levels start beyond
+     * 2^23 floats) with random parameters: values and analytic gradients at 2k points, so that a table read out of
+     * range (which robust access would return as 0) or an offset overflow would show. (On llvmpipe it passed before
+     * the trace kernel's fix too: one evaluation per invocation stays within the loop budget.)
+     */
+    @Test
+    void defaultSizeFieldMatchesTheCpu() {
+        NeuralField field = TestFields.random(HashGridConfig.DEFAULT, MlpConfig.DEFAULT, 23);
+        HashGridEncoding enc = (HashGridEncoding) field.encoding();
+        assertThat(enc.levelOffset(15)).as("offset of the last level, floats").isGreaterThan(1 << 23);
+        assertParity(field, 24, 2048);
+        assertGradientParity(field, 25, 2048);
+    }
+
     @Test
     void unsupportedActivationNamesTheKey() {
         HashGridConfig grid = new HashGridConfig(2, 2, 12, 4, 2.0, Interpolation.LINEAR);

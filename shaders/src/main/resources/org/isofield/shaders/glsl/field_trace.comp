@@ -1,12 +1,15 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
-// Sphere tracing of a neural SDF in one kernel: per pixel a camera ray (unit-cube coordinates of the field),
-// clipped to [0,1]^3; cells of a coarse lattice that cannot hold the surface (binding 4, from field_eval on the
-// lattice's vertices) are jumped over; elsewhere steps of max(f, eps/2) * safety (a learned SDF is not exact),
-// bisection when the ray crosses below zero, hit when |f| < eps (eps grows with the pixel footprint). Normal: the
-// analytic gradient (or a tetrahedron of differences); shaded like mesh.frag (headlight Lambert + Blinn) or as the
-// normal colour. An optional distance slice (an axis-aligned plane) shows the field's values through field_slice.glsl
-// and cuts the surface away on the eye's side. Writes 0x00RRGGBB per pixel (or 0xFFBBGGRR, RGBA8 byte order).
+// Sphere tracing of a neural SDF: per pixel a camera ray (unit-cube coordinates of the field), clipped to [0,1]^3;
+// cells of a coarse lattice that cannot hold the surface (binding 4, from field_eval on the lattice's vertices) are
+// jumped over; elsewhere steps of max(f, eps/2) * safety (a learned SDF is not exact), bisection when the ray crosses
+// below zero, hit when |f| < eps (eps grows with the pixel footprint). Normal: the analytic gradient (or a tetrahedron
+// of differences); shaded like mesh.frag (headlight Lambert + Blinn) or as the normal colour. An optional distance
+// slice (an axis-aligned plane) shows the field's values through field_slice.glsl and cuts the surface away on the
+// eye's side. Writes 0x00RRGGBB per pixel (or 0xFFBBGGRR, RGBA8 byte order).
+// The march may be split into passes (dispatches) of a bounded number of field evaluations each, the rays kept in
+// binding 5 in between (render.vulkan.TracePasses): llvmpipe stops the loops of an invocation after 65535 loop
+// iterations in all, about ten evaluations of the default field.
 layout(local_size_x = 8, local_size_y = 8) in;
 #include "field_params.glsl"
 #include "field_hashgrid.glsl"
@@ -17,6 +20,7 @@ layout(local_size_x = 8, local_size_y = 8) in;
 
 layout(std430, set = 0, binding = 3) writeonly buffer Pixels { uint pixels[]; };
 layout(std430, set = 0, binding = 4) readonly buffer Occupancy { float occupied[]; };   // 1 or 0 per cell, x fastest
+layout(std430, set = 0, binding = 5) buffer Rays { uvec4 rays[]; };   // per pixel: the march between passes
 
 layout(push_constant) uniform TraceParams {
     vec4 eye;        // xyz camera position (unit cube coordinates); w: eps per unit of distance (half a pixel)
@@ -26,13 +30,16 @@ layout(push_constant) uniform TraceParams {
     vec4 light;      // xyz unit vector towards the eye (headlight, as mesh.frag); w: the slice's offset on its axis
     vec4 color;      // rgb surface colour; w: cells per side of the empty-space lattice
     vec4 background; // rgb clear colour
-    ivec4 image;     // x width, y height, z flags (FieldTracer.FLAG_*), w largest number of field evaluations
+    ivec4 image;     // x width, y height, z flags (TracePasses.FLAG_*; bits 4-5 slice axis + 1, bits 16-31 the
+                     // field evaluations of this pass), w largest number of march steps with a field evaluation
 } pc;
 
 const int FLAG_NORMALS = 1;
 const int FLAG_RGBA = 2;
 const int FLAG_SKIP = 4;
 const int FLAG_ANALYTIC = 8;
+const int FLAG_FIRST = 64;    // start the rays (else continue those of binding 5)
+const int FLAG_SHADE = 128;   // after marching, write the pixels (else store the rays for the next pass)
 
 float field_at(vec3 p) {
     return field_value(clamp(p, vec3(0.0), vec3(1.0)));
@@ -74,50 +81,88 @@ float cell_exit(vec3 o, vec3 dir, vec3 inv, float t) {
     return min(min(tw.x, tw.y), tw.z);
 }
 
-// Sphere-traces [t, tmax]; on a hit returns true with t at the surface. One exit at the end (no return inside the
-// loop), so that every lane leaves the loop the same way.
-bool trace(vec3 o, vec3 dir, vec3 inv, inout float t, float tmax) {
+// A ray's march between passes (binding 5): t, the bracket [a, b] (a: the last point outside), and the packed
+// status: bits 0-1 the state, bit 2 whether a is set, bits 3-6 the halvings done, 8-19 field evaluations of the
+// march, 20-31 loop steps (evaluations and empty-cell jumps).
+const uint MARCHING = 0u;
+const uint BISECTING = 1u;
+const uint HIT = 2u;
+const uint MISS = 3u;
+const uint HALVINGS = 10u;
+
+struct Ray {
+    float t;
+    float a;
+    float b;
+    uint state;
+    bool havePrev;
+    uint halvings;
+    uint evals;
+    uint steps;
+};
+
+Ray ray_load(uint i) {
+    uvec4 r = rays[i];
+    return Ray(uintBitsToFloat(r.x), uintBitsToFloat(r.y), uintBitsToFloat(r.z), r.w & 3u, (r.w & 4u) != 0u,
+               (r.w >> 3) & 15u, (r.w >> 8) & 4095u, r.w >> 20);
+}
+
+void ray_store(uint i, Ray r) {
+    rays[i] = uvec4(floatBitsToUint(r.t), floatBitsToUint(r.a), floatBitsToUint(r.b),
+                    r.state | (r.havePrev ? 4u : 0u) | (r.halvings << 3) | (r.evals << 8) | (r.steps << 20));
+}
+
+// Continues the march of r over [r.t, tmax] for at most `budget` field evaluations (march steps or halvings; jumps
+// over empty cells are free). Each round of the loop evaluates the field exactly once (at a point that depends on the
+// ray's state), so that a SIMD group of rays in different states pays for one evaluation per round, not two. March:
+// steps of max(f, eps/2) * safety, a hit when |f| < eps, a bracket [last point outside, t] halved 10 times when f
+// drops below zero; a miss past tmax or after the step limits.
+void march(vec3 o, vec3 dir, vec3 inv, float tmax, inout Ray r, int budget) {
     bool skip = (pc.image.z & FLAG_SKIP) != 0;
-    float prevT = t;
-    bool havePrev = false;
-    bool hit = false;
-    int evals = 0;
-    for (int i = 0; i < pc.image.w + 4 * int(pc.color.w) && evals < pc.image.w && t <= tmax; i++) {
-        if (skip && cell_empty(o + t * dir)) {
-            t = max(cell_exit(o, dir, inv, t), t) + 1e-5;
-            prevT = t;
-            havePrev = true;   // an empty cell's wall is outside the surface
-            continue;
-        }
-        evals++;
-        float f = field_at(o + t * dir);
-        float eps = max(pc.right.w, t * pc.eye.w);
-        if (abs(f) < eps) {
-            hit = true;
-            break;
-        }
-        if (f < 0.0) {
-            if (havePrev) {   // crossed the surface: bisect [prevT, t]
-                float a = prevT;
-                float b = t;
-                for (int j = 0; j < 10; j++) {
-                    float m = 0.5 * (a + b);
-                    if (field_at(o + m * dir) > 0.0) {
-                        a = m;
-                    } else {
-                        b = m;
-                    }
-                }
-                t = 0.5 * (a + b);
+    uint maxSteps = uint(pc.image.w + 4 * int(pc.color.w));
+    for (int n = 0; n < budget && r.state <= BISECTING; n++) {
+        float at = 0.5 * (r.a + r.b);
+        if (r.state == MARCHING) {
+            while (skip && r.steps < maxSteps && r.t <= tmax && cell_empty(o + r.t * dir)) {
+                r.steps++;
+                r.t = max(cell_exit(o, dir, inv, r.t), r.t) + 1e-5;
+                r.a = r.t;
+                r.havePrev = true;   // an empty cell's wall is outside the surface
             }
-            hit = true;
-            break;
+            if (r.steps >= maxSteps || r.evals >= uint(pc.image.w) || r.t > tmax) {
+                r.state = MISS;
+                break;
+            }
+            r.steps++;
+            r.evals++;
+            at = r.t;
         }
-        prevT = t;
-        havePrev = true;
-        t += max(f, 0.5 * eps) * pc.forward.w;
+        float f = field_at(o + at * dir);
+        if (r.state == BISECTING) {
+            if (f > 0.0) {
+                r.a = at;
+            } else {
+                r.b = at;
+            }
+            r.halvings++;
+            if (r.halvings == HALVINGS) {
+                r.t = 0.5 * (r.a + r.b);
+                r.state = HIT;
+            }
+        } else {
+            float eps = max(pc.right.w, r.t * pc.eye.w);
+            if (abs(f) < eps) {
+                r.state = HIT;
+            } else if (f < 0.0) {
+                r.b = r.t;   // crossed the surface: halve [a, t], or a hit at the first point
+                r.state = r.havePrev ? BISECTING : HIT;
+            } else {
+                r.a = r.t;
+                r.havePrev = true;
+                r.t += max(f, 0.5 * eps) * pc.forward.w;
+            }
+        }
     }
-    return hit;
 }
 
 void main() {
@@ -125,6 +170,7 @@ void main() {
     if (px.x >= pc.image.x || px.y >= pc.image.y) {
         return;
     }
+    uint pixel = uint(px.y * pc.image.x + px.x);
     vec2 s = vec2(2.0 * (float(px.x) + 0.5) / float(pc.image.x) - 1.0,
                   -(2.0 * (float(px.y) + 0.5) / float(pc.image.y) - 1.0));
     vec3 dir = normalize(pc.forward.xyz + s.x * pc.right.xyz + s.y * pc.up.xyz);
@@ -136,28 +182,40 @@ void main() {
     vec3 hi = max(t0, t1);
     float tmin = max(max(max(lo.x, lo.y), lo.z), 0.0);
     float tmax = min(min(hi.x, hi.y), hi.z);
-    uint outColor = pack_rgb(pc.background.rgb);
     int axis = ((pc.image.z >> 4) & 3) - 1;
+    bool onSlice = false;
+    float tp = -1.0;
     if (tmin <= tmax && axis >= 0) {
         // The slice: opaque where the ray meets the plane inside the cube; the surface on the eye's side is cut away.
         float d = dir[axis];
-        float tp = abs(d) > 1e-12 ? (pc.light.w - o[axis]) / d : -1.0;
+        tp = abs(d) > 1e-12 ? (pc.light.w - o[axis]) / d : -1.0;
         if (tp >= tmin && tp <= tmax) {
-            float f = field_at(o + tp * dir);
-            float pixel = 2.0 * tp * pc.eye.w / max(abs(d), 0.2);
-            pixels[px.y * pc.image.x + px.x] = pack_rgb(slice_color(f, pc.up.w, pixel));
-            return;
-        }
-        if (tp < tmin && (o[axis] - pc.light.w) * d >= 0.0) {
+            onSlice = true;
+        } else if (tp < tmin && (o[axis] - pc.light.w) * d >= 0.0) {
             tmin = tmax + 1.0;   // the ray stays on the eye's side of the plane inside the cube: all cut away
         } else if (tp > tmax) {
             tmin = tmax + 1.0;   // it reaches the far side only beyond the cube
         }
     }
-    float t = tmin;
-    if (tmin <= tmax && trace(o, dir, inv, t, tmax)) {
-        vec3 p = o + t * dir;
-        float h = max(pc.right.w, t * pc.eye.w);
+    Ray r;
+    if ((pc.image.z & FLAG_FIRST) != 0) {
+        r = Ray(tmin, tmin, tmin, onSlice || tmin > tmax ? MISS : MARCHING, false, 0u, 0u, 0u);
+    } else {
+        r = ray_load(pixel);
+    }
+    march(o, dir, inv, tmax, r, int(uint(pc.image.z) >> 16));
+    if ((pc.image.z & FLAG_SHADE) == 0) {
+        ray_store(pixel, r);
+        return;
+    }
+    uint outColor = pack_rgb(pc.background.rgb);
+    if (onSlice) {
+        float f = field_at(o + tp * dir);
+        float pixelSize = 2.0 * tp * pc.eye.w / max(abs(dir[axis]), 0.2);
+        outColor = pack_rgb(slice_color(f, pc.up.w, pixelSize));
+    } else if (r.state == HIT) {
+        vec3 p = o + r.t * dir;
+        float h = max(pc.right.w, r.t * pc.eye.w);
         vec3 n = field_normal(p, h);
         if ((pc.image.z & FLAG_NORMALS) != 0) {
             outColor = pack_rgb(0.5 * n + 0.5);
@@ -167,5 +225,5 @@ void main() {
             outColor = pack_rgb(c);
         }
     }
-    pixels[px.y * pc.image.x + px.x] = outColor;
+    pixels[pixel] = outColor;
 }
