@@ -14,11 +14,13 @@ import org.isofield.datasets.index.kdtree.KdTree;
  * flood fill calls outside where the winding number exceeds {@value #LEAK_WINDING} (well inside: an open sheet such
  * as a single range scan stays below about 0.7 everywhere) count as leaked; so do far samples of the band (every
  * {@value #SAMPLE_STRIDE}th is probed), where a noisy sampling's holes leak at the sample level while the bricks
- * stay sealed. At least {@value #MIN_LEAKED_BRICKS} leaked bricks (or {@value #MIN_LEAKED_PROBES} probes) and
- * {@value #MIN_LEAKED_FRACTION} of those with winding number above 0.5 trigger the repair:
+ * stay sealed. At least {@value #MIN_LEAKED_BRICKS} leaked bricks (or {@value #MIN_LEAKED_PROBES} probes) that are
+ * also {@value #MIN_LEAKED_FRACTION} of those with winding number above 0.5 trigger the repair (a real leak puts
+ * 98-99.7% of them outside: the Stanford bunny's open bottom, clean and noisy; misoriented normals along the sword's
+ * blade put 11% there, which must not trigger it):
  * the object's interior is the set of bricks connected through bricks with winding number above
  * {@value #INSIDE_WINDING} (at their centres) to one above {@value #LEAK_WINDING}; bricks without storage in it, and
- * far band samples in it with winding number above {@value #INSIDE_WINDING}, become inside (what the flood fill
+ * far band samples in or next to it with winding number above {@value #INSIDE_WINDING}, become inside (what the flood fill
  * called inside stays so), and the band is signed again. The hysteresis keeps out stray regions that a few
  * misoriented normals (a thin, noisy ear) lift above 0.5. A watertight sampling never triggers it, so its
  * result stays that of the flood fill; a misoriented cloud gives winding numbers near 0 or -1 inside and does not
@@ -30,7 +32,7 @@ final class WindingSign {
     /** Winding number above which a sample is inside (repair). */
     static final double INSIDE_WINDING = 0.5;
     static final int MIN_LEAKED_BRICKS = 8;
-    static final double MIN_LEAKED_FRACTION = 0.05;
+    static final double MIN_LEAKED_FRACTION = 0.3;
     static final int MIN_LEAKED_PROBES = 64;
     /** Every this many far band samples is probed by the check. */
     static final int SAMPLE_STRIDE = 4;
@@ -117,9 +119,10 @@ final class WindingSign {
         for (int s = 0; s < distance.length; s++) {
             in[s] = grid.values[s] < 0;
         }
+        boolean[] near = dilate(interior, nb);
         for (int a = 0; a < farSlots.length; a++) {
             int s = farSlots[a];
-            in[s] |= ws[a] > INSIDE_WINDING && interior[grid.brickCells[s / SparseGrid.BRICK_SAMPLES]];
+            in[s] |= ws[a] > INSIDE_WINDING && near[grid.brickCells[s / SparseGrid.BRICK_SAMPLES]];
         }
         return new Result(BandBuilder.resign(grid, distance, nearDistance, in), leaked, inside, leakedProbes,
                 insideProbes, true);
@@ -160,6 +163,27 @@ final class WindingSign {
             }
         }
         return mark;
+    }
+
+    /** The bricks in or next to (26-neighbours) a marked brick: a wall's inner samples may lie in a brick whose centre is outside. */
+    static boolean[] dilate(boolean[] mark, int nb) {
+        boolean[] out = mark.clone();
+        for (int b = 0; b < mark.length; b++) {
+            if (!mark[b]) {
+                continue;
+            }
+            int x = b % nb;
+            int y = b / nb % nb;
+            int z = b / nb / nb;
+            for (int dz = Math.max(0, z - 1); dz <= Math.min(nb - 1, z + 1); dz++) {
+                for (int dy = Math.max(0, y - 1); dy <= Math.min(nb - 1, y + 1); dy++) {
+                    for (int dx = Math.max(0, x - 1); dx <= Math.min(nb - 1, x + 1); dx++) {
+                        out[dx + nb * (dy + nb * dz)] = true;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static int[] farSlots(float[] distance, double nearDistance) {
