@@ -165,7 +165,9 @@ public final class GridPull implements Reconstructor {
             pca = OrientedInit.pcaNormals(lattice, tree);
             int rim = OpenSurface.boundaryPoints(lattice, pca, tree);
             details.put("boundary_points", rim);
-            open = !OpenSurface.thinButClosed(rim, n);
+            // in a noisy cloud every neighbourhood has gaps, so the rim test would call any thin closed part open
+            // (the noisy sword: 1801 rim points); there auto stays closed and surface=open must be asked for
+            open = !OpenSurface.thinButClosed(rim, n) && thickness < SmoothWeight.NOISY_ABOVE;
             if (open) {
                 LOG.log(System.Logger.Level.WARNING, String.format(java.util.Locale.ROOT, "the flood fill found no "
                         + "inside (%d inside samples for %d near the points) and %d points lie on a rim: "

@@ -32,7 +32,9 @@ import org.isofield.reconstruction.ReconstructorConfig;
  * @param minPieceFraction pieces with fewer faces than this fraction of the largest piece are removed, 0 to 1
  * @param seed seed of the query noise and order; the same seed gives the same mesh for any thread count
  * @param surface {@code "auto"} (default), {@code "closed"} or {@code "open"}; see {@link Surface}. Auto picks
- *     closed when the flood fill finds an inside region of real size, else open (single range scans, scenes)
+ *     closed when the flood fill finds an inside region of real size, else open (single range scans, scenes),
+ *     except on noisy clouds ({@link NoiseEstimate} thickness of {@value SmoothWeight#NOISY_ABOVE} or more), whose
+ *     rim test is unreliable: there it stays closed, and a noisy open scan needs {@code surface: open}
  * @param trimDistance open surfaces only: faces with a vertex farther than this many mean point spacings from the
  *     nearest input point are removed; the mean point spacing is the mean distance from each input point to its
  *     nearest other point (world units, reported as {@code mean_spacing}). Above 0 to 1000, default 3
