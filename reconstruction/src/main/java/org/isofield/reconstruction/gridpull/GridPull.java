@@ -148,14 +148,15 @@ public final class GridPull implements Reconstructor {
             details.put("winding_inside_bricks", leak.windingInsideBricks());
             details.put("leaked_probes", leak.leakedProbes());
             details.put("winding_inside_probes", leak.windingInsideProbes());
+            details.put("hollow", leak.hollow());
             if (leak.repaired()) {
                 band = leak.band();
                 details.put("sign", "winding_number");
-                LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "the flood fill leaked into "
-                        + "the object through holes in the sampling (winding number above %.1f in %d bricks and %d of "
-                        + "%d probed band samples it calls outside); signed by the winding number of the oriented "
-                        + "points instead", WindingSign.LEAK_WINDING, leak.leakedBricks(), leak.leakedProbes(),
-                        leak.windingInsideProbes()));
+                LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "the flood fill's sides "
+                        + "disagree with the winding number of the oriented points (a hole let it in: %d bricks and %d of "
+                        + "%d probed band samples; or a cavity it could not reach: %d bricks and probes); signed by "
+                        + "the winding number instead", leak.leakedBricks(), leak.leakedProbes(),
+                        leak.windingInsideProbes(), leak.hollow()));
             }
         }
         boolean open = config.surface() == Surface.OPEN;

@@ -20,8 +20,8 @@ final class NormalOrientation {
     private NormalOrientation() {
     }
 
-    /** Result: the oriented normals (in place) and how many connected parts the neighbour graph has. */
-    record Oriented(float[] normals, int parts) {
+    /** Result: the oriented normals (in place), how many connected parts the neighbour graph has, each point's part. */
+    record Oriented(float[] normals, int parts, int[] partOf) {
     }
 
     /**
@@ -71,6 +71,7 @@ final class NormalOrientation {
         }
         double[] centroid = {cx / n, cy / n, cz / n};
         boolean[] done = new boolean[n];
+        int[] partOf = new int[n];
         EdgeHeap heap = new EdgeHeap(Math.max(16, adj.length / 4));
         int parts = 0;
         for (int root = 0; root < n; root++) {
@@ -88,6 +89,7 @@ final class NormalOrientation {
                     continue;
                 }
                 done[node] = true;
+                partOf[node] = parts;
                 if (size == members.length) {
                     members = Arrays.copyOf(members, 2 * size);
                 }
@@ -117,7 +119,7 @@ final class NormalOrientation {
             }
             parts++;
         }
-        return new Oriented(normals, parts);
+        return new Oriented(normals, parts, partOf);
     }
 
     private static double dot(float[] nrm, int a, int b) {

@@ -203,8 +203,10 @@ final class PointWindingNumber {
     }
 
     private static double dipole(double ax, double ay, double az, double dx, double dy, double dz, double d2) {
-        double d = Math.sqrt(Math.max(d2, 1e-24));
-        return (ax * dx + ay * dy + az * dz) / (FOUR_PI * d2 * d);
+        if (d2 < 1e-24) {
+            return 0; // the query sits on the disc's centre: the disc's own principal value
+        }
+        return (ax * dx + ay * dy + az * dz) / (FOUR_PI * d2 * Math.sqrt(d2));
     }
 
     /** Winding numbers at the points {@code q} ({@code 3M}), in parallel. */

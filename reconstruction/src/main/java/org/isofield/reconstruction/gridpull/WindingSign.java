@@ -33,7 +33,11 @@ final class WindingSign {
     static final double INSIDE_WINDING = 0.5;
     static final int MIN_LEAKED_BRICKS = 8;
     static final double MIN_LEAKED_FRACTION = 0.3;
+    /** Winding number below which a brick is surely outside (cavity detection). */
+    static final double CAVITY_WINDING = 0.2;
     static final int MIN_LEAKED_PROBES = 64;
+    /** Parts of the neighbour graph smaller than this fraction of the points keep their orientation. */
+    static final double MIN_PART_FRACTION = 0.01;
     /** Every this many far band samples is probed by the check. */
     static final int SAMPLE_STRIDE = 4;
 
@@ -45,10 +49,11 @@ final class WindingSign {
      * @param windingInsideBricks bricks without storage inside by the winding number
      * @param leakedProbes probed far band samples outside by the flood fill but inside by the winding number
      * @param windingInsideProbes probed far band samples inside by the winding number
+     * @param hollow bricks and probes inside by the flood fill but outside by the winding number (a cavity)
      * @param repaired whether the band was signed again
      */
     record Result(BandBuilder.Band band, int leakedBricks, int windingInsideBricks, int leakedProbes,
-            int windingInsideProbes, boolean repaired) {
+            int windingInsideProbes, int hollow, boolean repaired) {
     }
 
     private WindingSign() {
@@ -75,10 +80,14 @@ final class WindingSign {
         double[] w = winding.at(centres);
         int leaked = 0;
         int inside = 0;
+        int hollow = 0;
+        int floodInside = 0;
         for (int b = 0; b < bricks; b++) {
             if (grid.directory[b] < 0) {
                 inside += w[b] > INSIDE_WINDING ? 1 : 0;
                 leaked += w[b] > LEAK_WINDING && grid.label[b] > 0 ? 1 : 0;
+                floodInside += grid.label[b] < 0 ? 1 : 0;
+                hollow += w[b] < CAVITY_WINDING && grid.label[b] < 0 ? 1 : 0;
             }
         }
         float[] distance = band.distance();
@@ -99,19 +108,29 @@ final class WindingSign {
         double[] wp = winding.at(probe);
         int leakedProbes = 0;
         int insideProbes = 0;
+        int hollowProbes = 0;
+        int floodInsideProbes = 0;
         for (int a = 0; a < probes; a++) {
+            float v = grid.values[farSlots[a * SAMPLE_STRIDE]];
             insideProbes += wp[a] > INSIDE_WINDING ? 1 : 0;
-            leakedProbes += wp[a] > LEAK_WINDING && grid.values[farSlots[a * SAMPLE_STRIDE]] > 0 ? 1 : 0;
+            leakedProbes += wp[a] > LEAK_WINDING && v > 0 ? 1 : 0;
+            floodInsideProbes += v < 0 ? 1 : 0;
+            hollowProbes += wp[a] < CAVITY_WINDING && v < 0 ? 1 : 0;
         }
-        boolean bricksLeak = leaked >= MIN_LEAKED_BRICKS && leaked >= MIN_LEAKED_FRACTION * inside;
-        boolean probesLeak = leakedProbes >= MIN_LEAKED_PROBES && leakedProbes >= MIN_LEAKED_FRACTION * insideProbes;
-        if (!bricksLeak && !probesLeak) {
-            return new Result(band, leaked, inside, leakedProbes, insideProbes, false);
+        boolean leak = (leaked >= MIN_LEAKED_BRICKS && leaked >= MIN_LEAKED_FRACTION * inside)
+                || (leakedProbes >= MIN_LEAKED_PROBES && leakedProbes >= MIN_LEAKED_FRACTION * insideProbes);
+        boolean cavity = (hollow >= MIN_LEAKED_BRICKS && hollow >= MIN_LEAKED_FRACTION * floodInside)
+                || (hollowProbes >= MIN_LEAKED_PROBES && hollowProbes >= MIN_LEAKED_FRACTION * floodInsideProbes);
+        if (!leak && !cavity) {
+            return new Result(band, leaked, inside, leakedProbes, insideProbes, hollow + hollowProbes, false);
         }
-        boolean[] interior = interior(w, nb);
+        boolean[] interior = region(w, nb, true);
+        boolean[] exterior = region(w, nb, false);
         for (int b = 0; b < bricks; b++) {
             if (grid.directory[b] < 0 && interior[b]) {
                 grid.label[b] = -1;
+            } else if (grid.directory[b] < 0 && exterior[b]) {
+                grid.label[b] = 1;
             }
         }
         double[] ws = winding.at(q);
@@ -119,26 +138,33 @@ final class WindingSign {
         for (int s = 0; s < distance.length; s++) {
             in[s] = grid.values[s] < 0;
         }
-        boolean[] near = dilate(interior, nb);
+        boolean[] nearInterior = dilate(interior, nb);
+        boolean[] nearExterior = dilate(exterior, nb);
         for (int a = 0; a < farSlots.length; a++) {
             int s = farSlots[a];
-            in[s] |= ws[a] > INSIDE_WINDING && near[grid.brickCells[s / SparseGrid.BRICK_SAMPLES]];
+            int brick = grid.brickCells[s / SparseGrid.BRICK_SAMPLES];
+            if (ws[a] > INSIDE_WINDING && nearInterior[brick]) {
+                in[s] = true;
+            } else if (ws[a] <= INSIDE_WINDING && nearExterior[brick]) {
+                in[s] = false;
+            }
         }
         return new Result(BandBuilder.resign(grid, distance, nearDistance, in), leaked, inside, leakedProbes,
-                insideProbes, true);
+                insideProbes, hollow + hollowProbes, true);
     }
 
     /**
-     * The bricks connected (6-neighbours) through bricks with winding number above {@value #INSIDE_WINDING} at their
-     * centre to one above {@value #LEAK_WINDING}: the object's inside, without the stray regions a few misoriented
-     * normals (a thin, noisy part) lift above 0.5.
+     * Inside: the bricks connected (6-neighbours) through bricks with winding number above {@value #INSIDE_WINDING}
+     * at their centre to one above {@value #LEAK_WINDING}: the object's inside, without the stray regions a few
+     * misoriented normals (a thin, noisy part) lift above 0.5. Outside: the same with at most 0.5, seeded below
+     * {@value #CAVITY_WINDING} (the outside and the cavities).
      */
-    static boolean[] interior(double[] w, int nb) {
+    static boolean[] region(double[] w, int nb, boolean inside) {
         boolean[] mark = new boolean[w.length];
         int[] queue = new int[w.length];
         int tail = 0;
         for (int b = 0; b < w.length; b++) {
-            if (w[b] > LEAK_WINDING) {
+            if (inside ? w[b] > LEAK_WINDING : w[b] < CAVITY_WINDING) {
                 mark[b] = true;
                 queue[tail++] = b;
             }
@@ -156,7 +182,7 @@ final class WindingSign {
                     continue;
                 }
                 int m = xx + nb * (yy + nb * zz);
-                if (!mark[m] && w[m] > INSIDE_WINDING) {
+                if (!mark[m] && (inside ? w[m] > INSIDE_WINDING : w[m] <= INSIDE_WINDING)) {
                     mark[m] = true;
                     queue[tail++] = m;
                 }
@@ -204,11 +230,56 @@ final class WindingSign {
     /** The winding number of the cloud with MST-oriented PCA normals and discs of area pi d_8^2 / 8. */
     static PointWindingNumber windingNumber(float[] lattice, KdTree tree, float[] kth) {
         float[] normals = OrientedInit.pcaNormals(lattice, tree);
-        NormalOrientation.orient(lattice, normals, tree, null);
+        NormalOrientation.Oriented oriented = NormalOrientation.orient(lattice, normals, tree, null);
         float[] areas = new float[kth.length];
         for (int i = 0; i < kth.length; i++) {
             areas[i] = (float) (Math.PI * kth[i] * kth[i] / 8);
         }
-        return new PointWindingNumber(lattice, normals, areas);
+        PointWindingNumber all = new PointWindingNumber(lattice, normals, areas);
+        return oriented.parts() > 1 ? nested(lattice, normals, areas, oriented, all) : all;
+    }
+
+    /**
+     * Turns inward the parts that bound a cavity. All parts face away from the centroid first; at a part's own
+     * points its own discs add about 0.5, so the rest adds {@code w - 0.5}, the number of parts around it. A part
+     * inside an odd number of others bounds a cavity (the bumper bot's inner shell) and is flipped. Parts under
+     * {@value #MIN_PART_FRACTION} of the points are left as they are.
+     */
+    private static PointWindingNumber nested(float[] lattice, float[] normals, float[] areas,
+            NormalOrientation.Oriented oriented, PointWindingNumber all) {
+        int n = areas.length;
+        int parts = oriented.parts();
+        int[] partOf = oriented.partOf();
+        int[] size = new int[parts];
+        for (int p : partOf) {
+            size[p]++;
+        }
+        boolean changed = false;
+        for (int part = 0; part < parts; part++) {
+            if (size[part] < MIN_PART_FRACTION * n) {
+                continue;
+            }
+            int stride = Math.max(1, size[part] / 64);
+            java.util.List<Double> ws = new java.util.ArrayList<>();
+            int seen = 0;
+            for (int i = 0; i < n; i++) {
+                if (partOf[i] == part && seen++ % stride == 0) {
+                    ws.add(all.at(lattice[3 * i], lattice[3 * i + 1], lattice[3 * i + 2]));
+                }
+            }
+            java.util.Collections.sort(ws);
+            long around = Math.round(ws.get(ws.size() / 2) - 0.5);
+            if (around % 2 == 1) {
+                for (int i = 0; i < n; i++) {
+                    if (partOf[i] == part) {
+                        normals[3 * i] = -normals[3 * i];
+                        normals[3 * i + 1] = -normals[3 * i + 1];
+                        normals[3 * i + 2] = -normals[3 * i + 2];
+                    }
+                }
+                changed = true;
+            }
+        }
+        return changed ? new PointWindingNumber(lattice, normals, areas) : all;
     }
 }

@@ -94,6 +94,17 @@ class PointWindingNumberTest {
     }
 
     @Test
+    void isFiniteAtTheCloudsOwnPoints() {
+        float[][] s = sphere(2000, 1.0);
+        PointWindingNumber w = new PointWindingNumber(s[0], s[1], s[2]);
+        for (int i = 0; i < 2000; i += 97) {
+            double v = w.at(s[0][3 * i], s[0][3 * i + 1], s[0][3 * i + 2]);
+            // on the surface: about a half (the principal value)
+            assertThat(v).as("point %d", i).isBetween(0.4, 0.6);
+        }
+    }
+
+    @Test
     void refusesMismatchedArrays() {
         assertThatThrownBy(() -> new PointWindingNumber(new float[6], new float[3], new float[2]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("normals");
