@@ -1,6 +1,7 @@
 package org.isofield.reconstruction.gridpull;
 
 import org.isofield.core.Parallel;
+import org.isofield.datasets.index.Quickselect;
 
 /**
  * The generalized winding number of an oriented point cloud, after Barill et al., "Fast Winding Numbers for Soups
@@ -119,44 +120,13 @@ final class PointWindingNumber {
             int axis = max[0] - min[0] >= max[1] - min[1] && max[0] - min[0] >= max[2] - min[2] ? 0
                     : max[1] - min[1] >= max[2] - min[2] ? 1 : 2;
             int mid = (lo + hi) >>> 1;
-            select(lo, hi - 1, mid, axis);
+            Quickselect.select(points, order, lo, hi - 1, mid, axis);
             int l = build(lo, mid, areas);
             int r = build(mid, hi, areas);
             left[node] = l;
             right[node] = r;
         }
         return node;
-    }
-
-    /** Quickselect on {@code order[lo..hi]} so that position {@code k} holds the k-th smallest coordinate. */
-    private void select(int lo, int hi, int k, int axis) {
-        while (lo < hi) {
-            float pivot = points[3 * order[(lo + hi) >>> 1] + axis];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (points[3 * order[i] + axis] < pivot) {
-                    i++;
-                }
-                while (points[3 * order[j] + axis] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    int t = order[i];
-                    order[i] = order[j];
-                    order[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return;
-            }
-        }
     }
 
     private void grow() {

@@ -322,35 +322,7 @@ final class BvhBuilder {
 
         /** Quickselect: puts the triangle with the k-th smallest centroid on {@code axis} at {@code order[k]}. */
         private void select(int start, int end, int k, int axis) {
-            int lo = start;
-            int hi = end - 1;
-            while (lo < hi) {
-                float pivot = centroids[3 * order[(lo + hi) >>> 1] + axis];
-                int i = lo;
-                int j = hi;
-                while (i <= j) {
-                    while (centroids[3 * order[i] + axis] < pivot) {
-                        i++;
-                    }
-                    while (centroids[3 * order[j] + axis] > pivot) {
-                        j--;
-                    }
-                    if (i <= j) {
-                        int tmp = order[i];
-                        order[i] = order[j];
-                        order[j] = tmp;
-                        i++;
-                        j--;
-                    }
-                }
-                if (k <= j) {
-                    hi = j;
-                } else if (k >= i) {
-                    lo = i;
-                } else {
-                    return;
-                }
-            }
+            org.isofield.datasets.index.Quickselect.select(centroids, order, start, end - 1, k, axis);
         }
     }
 
