@@ -138,12 +138,14 @@ public final class GridPull implements Reconstructor {
         double nearDistance = spacingCells + NEAR_OFFSET;
         BandBuilder.Band band = BandBuilder.build(lattice, tree, samples, config.bandWidth(), nearDistance);
         details.put("sign", "flood_fill");
+        // unoriented PCA normals, computed once: the winding-number check, the rim test and both inits start from them
+        float[] pca = OrientedInit.pcaNormals(lattice, tree);
         if (config.surface() != Surface.OPEN) {
             float[] kthCells = new float[n];
             for (int i = 0; i < n; i++) {
                 kthCells[i] = (float) (spacing[i] * cells);
             }
-            WindingSign.Result leak = WindingSign.check(band, lattice, tree, kthCells, nearDistance);
+            WindingSign.Result leak = WindingSign.check(band, lattice, tree, pca, kthCells, nearDistance);
             details.put("leaked_bricks", leak.leakedBricks());
             details.put("winding_inside_bricks", leak.windingInsideBricks());
             details.put("leaked_probes", leak.leakedProbes());
@@ -161,9 +163,7 @@ public final class GridPull implements Reconstructor {
         }
         boolean open = config.surface() == Surface.OPEN;
         details.put("flood_fill_inside_samples", OpenSurface.insideSamples(band));
-        float[] pca = null;
         if (config.surface() == Surface.AUTO && !OpenSurface.hasInside(band)) {
-            pca = OrientedInit.pcaNormals(lattice, tree);
             int rim = OpenSurface.boundaryPoints(lattice, pca, tree);
             details.put("boundary_points", rim);
             // in a noisy cloud every neighbourhood has gaps, so the rim test would call any thin closed part open
@@ -179,7 +179,7 @@ public final class GridPull implements Reconstructor {
         }
         details.put("surface", open ? "open" : "closed");
         if (open) {
-            float[] normals = pca != null ? pca : OrientedInit.pcaNormals(lattice, tree);
+            float[] normals = pca;
             double[] view = null;
             if (!config.viewpoint().isEmpty()) {
                 view = new double[3];
@@ -192,8 +192,8 @@ public final class GridPull implements Reconstructor {
             OpenSurface.apply(band.grid(), lattice, normals, tree);
             details.put("normal_graph_parts", oriented.parts());
         } else if (config.orientedInit()) {
-            float[] normals = OrientedInit.normals(band.grid(), lattice, tree);
-            OrientedInit.apply(band.grid(), band.nearSlots(), lattice, normals, tree);
+            OrientedInit.orientByGradient(band.grid(), lattice, pca);
+            OrientedInit.apply(band.grid(), band.nearSlots(), lattice, pca, tree);
         }
         prepare.step();
         float[] sigma = new float[n];

@@ -21,9 +21,24 @@ final class OrientedInit {
     private OrientedInit() {
     }
 
-    /** Unit outward normals of the points (lattice coordinates), oriented by the grid's current gradient. */
-    static float[] normals(SparseGrid grid, float[] points, KdTree tree) {
-        return pca(points, tree, grid);
+    /**
+     * Turns each PCA normal ({@link #pcaNormals}, in place) to agree with the gradient of the grid's current field at
+     * its point, which makes them outward.
+     */
+    static void orientByGradient(SparseGrid grid, float[] points, float[] normals) {
+        int n = points.length / 3;
+        Parallel.forChunks(n, 4096, (chunk, s0, s1) -> {
+            double[] g = new double[3];
+            for (int p = s0; p < s1; p++) {
+                grid.trilinear(points[3 * p], points[3 * p + 1], points[3 * p + 2], g);
+                double dot = normals[3 * p] * g[0] + normals[3 * p + 1] * g[1] + normals[3 * p + 2] * g[2];
+                if (dot < 0) {
+                    for (int a = 0; a < 3; a++) {
+                        normals[3 * p + a] = -normals[3 * p + a];
+                    }
+                }
+            }
+        });
     }
 
     /**
@@ -31,11 +46,6 @@ final class OrientedInit {
      * covariance of its {@value #NEIGHBOURS} nearest points (itself included).
      */
     static float[] pcaNormals(float[] points, KdTree tree) {
-        return pca(points, tree, null);
-    }
-
-    /** PCA normals, each turned to agree with the gradient of {@code grid} at its point when the grid is not null. */
-    private static float[] pca(float[] points, KdTree tree, SparseGrid grid) {
         int n = points.length / 3;
         int k = Math.min(NEIGHBOURS, n);
         float[] normals = new float[3 * n];
@@ -47,19 +57,12 @@ final class OrientedInit {
             Parallel.forChunks(m, 4096, (chunk, s0, s1) -> {
                 double[][] c = new double[3][3];
                 double[] nrm = new double[3];
-                double[] g = new double[3];
                 for (int q = s0; q < s1; q++) {
                     covariance(points, idx, q * k, k, c);
                     SymmetricEigen.smallestVector(c, nrm);
                     int p = base + q;
-                    double sign = 1;
-                    if (grid != null) {
-                        grid.trilinear(points[3 * p], points[3 * p + 1], points[3 * p + 2], g);
-                        double dot = nrm[0] * g[0] + nrm[1] * g[1] + nrm[2] * g[2];
-                        sign = dot < 0 ? -1 : 1;
-                    }
                     for (int a = 0; a < 3; a++) {
-                        normals[3 * p + a] = (float) (sign * nrm[a]);
+                        normals[3 * p + a] = (float) nrm[a];
                     }
                 }
             });

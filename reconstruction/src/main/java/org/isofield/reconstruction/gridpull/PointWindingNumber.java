@@ -21,6 +21,8 @@ import org.isofield.datasets.index.Quickselect;
 final class PointWindingNumber {
     static final int LEAF = 8;
     static final double BETA = 2.0;
+    /** Traversal stack entries: the tree's depth (median splits: about log2(N / LEAF) + 1) plus one, with room. */
+    private static final int STACK = 128;
     private static final double FOUR_PI = 4 * Math.PI;
 
     private final float[] points;
@@ -142,7 +144,11 @@ final class PointWindingNumber {
 
     /** The winding number at {@code (x, y, z)}. */
     double at(double x, double y, double z) {
-        int[] stack = new int[128];
+        return at(x, y, z, new int[STACK]);
+    }
+
+    /** The winding number at {@code (x, y, z)}, with a caller's traversal stack of {@value #STACK} entries. */
+    private double at(double x, double y, double z, int[] stack) {
         int top = 0;
         stack[top++] = 0;
         double w = 0;
@@ -184,8 +190,9 @@ final class PointWindingNumber {
         int m = q.length / 3;
         double[] out = new double[m];
         Parallel.forChunks(m, 2048, (chunk, s0, s1) -> {
+            int[] stack = new int[STACK];
             for (int s = s0; s < s1; s++) {
-                out[s] = at(q[3 * s], q[3 * s + 1], q[3 * s + 2]);
+                out[s] = at(q[3 * s], q[3 * s + 1], q[3 * s + 2], stack);
             }
         });
         return out;

@@ -69,12 +69,14 @@ final class WindingSign {
      * @param band the flood-filled band
      * @param lattice point positions in lattice coordinates, {@code 3N}
      * @param tree a KD-tree over {@code lattice}
+     * @param pca unoriented unit normals of the points ({@link OrientedInit#pcaNormals}); not changed
      * @param kth each point's distance to its 8th nearest neighbour, in lattice cells
      * @param nearDistance the band's near distance in cells
      */
-    static Result check(BandBuilder.Band band, float[] lattice, KdTree tree, float[] kth, double nearDistance) {
+    static Result check(BandBuilder.Band band, float[] lattice, KdTree tree, float[] pca, float[] kth,
+            double nearDistance) {
         boolean[] inward = new boolean[1];
-        PointWindingNumber winding = windingNumber(lattice, tree, kth, inward);
+        PointWindingNumber winding = windingNumber(lattice, tree, pca, kth, inward);
         SparseGrid grid = band.grid();
         int nb = grid.nb;
         int bricks = grid.label.length;
@@ -237,11 +239,13 @@ final class WindingSign {
     }
 
     /**
-     * The winding number of the cloud with MST-oriented PCA normals and discs of area pi d_8^2 / 8;
+     * The winding number of the cloud with a copy of {@code pca} oriented along the MST and discs of area
+     * pi d_8^2 / 8;
      * {@code turnedInward[0]} says whether the nesting rule turned a part inward (a cavity's shell).
      */
-    static PointWindingNumber windingNumber(float[] lattice, KdTree tree, float[] kth, boolean[] turnedInward) {
-        float[] normals = OrientedInit.pcaNormals(lattice, tree);
+    static PointWindingNumber windingNumber(float[] lattice, KdTree tree, float[] pca, float[] kth,
+            boolean[] turnedInward) {
+        float[] normals = pca.clone();
         NormalOrientation.Oriented oriented = NormalOrientation.orient(lattice, normals, tree, null);
         float[] areas = new float[kth.length];
         for (int i = 0; i < kth.length; i++) {
