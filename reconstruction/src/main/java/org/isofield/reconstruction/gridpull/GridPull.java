@@ -151,6 +151,7 @@ public final class GridPull implements Reconstructor {
             details.put("leaked_probes", leak.leakedProbes());
             details.put("winding_inside_probes", leak.windingInsideProbes());
             details.put("hollow", leak.hollow());
+            details.put("turned_inward_points", leak.turnedPoints());
             if (leak.repaired()) {
                 band = leak.band();
                 details.put("sign", "winding_number");

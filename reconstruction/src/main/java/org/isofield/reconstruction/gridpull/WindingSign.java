@@ -26,11 +26,12 @@ import org.isofield.datasets.index.kdtree.KdTree;
  * result stays that of the flood fill; a misoriented cloud gives winding numbers near 0 or -1 inside and does not
  * trigger it either.
  *
- * <p>Cavities, the other way round: a hollow part's inner shell is its own part of the neighbour graph, turned
- * inward when it lies inside an odd number of others. Only then, flood-inside bricks and probes with winding number
- * below {@value #CAVITY_WINDING} (at least as many and as large a fraction of the flood-inside ones as above) make
- * the region connected through at most 0.5 to below {@value #CAVITY_WINDING} outside. Without a turned part the
- * cavity test is off: the sword's misoriented blade normals put 42k samples below 0.2 inside it.
+ * <p>Cavities, the other way round: a hollow part's inner shell, turned inward by {@link ShellNesting} (as a part
+ * of the neighbour graph inside an odd number of others, or point by point where noise joins it to the outer
+ * shell). Only then, flood-inside bricks and probes with winding number below {@value #CAVITY_WINDING} (at least as
+ * many and as large a fraction of the flood-inside ones as above) make the region connected through at most 0.5 to
+ * below {@value #CAVITY_WINDING} outside. Without a turned shell the cavity test is off: the sword's misoriented
+ * blade normals put 42k samples below 0.2 inside it.
  */
 final class WindingSign {
     /** Winding number above which a brick is surely inside (leak detection). */
@@ -42,8 +43,6 @@ final class WindingSign {
     /** Winding number below which a brick is surely outside (cavity detection). */
     static final double CAVITY_WINDING = 0.2;
     static final int MIN_LEAKED_PROBES = 64;
-    /** Parts of the neighbour graph smaller than this fraction of the points keep their orientation. */
-    static final double MIN_PART_FRACTION = 0.01;
     /** Every this many far band samples is probed by the check. */
     static final int SAMPLE_STRIDE = 4;
 
@@ -56,10 +55,12 @@ final class WindingSign {
      * @param leakedProbes probed far band samples outside by the flood fill but inside by the winding number
      * @param windingInsideProbes probed far band samples inside by the winding number
      * @param hollow bricks and probes inside by the flood fill but outside by the winding number (a cavity)
+     * @param turnedPoints points {@link ShellNesting}'s point rule turned inward (a cavity's shell joined to the
+     *     outer one in the neighbour graph)
      * @param repaired whether the band was signed again
      */
     record Result(BandBuilder.Band band, int leakedBricks, int windingInsideBricks, int leakedProbes,
-            int windingInsideProbes, int hollow, boolean repaired) {
+            int windingInsideProbes, int hollow, int turnedPoints, boolean repaired) {
     }
 
     private WindingSign() {
@@ -75,8 +76,8 @@ final class WindingSign {
      */
     static Result check(BandBuilder.Band band, float[] lattice, KdTree tree, float[] pca, float[] kth,
             double nearDistance) {
-        boolean[] inward = new boolean[1];
-        PointWindingNumber winding = windingNumber(lattice, tree, pca, kth, inward);
+        ShellNesting.Oriented oriented = ShellNesting.orient(lattice, tree, pca, kth);
+        PointWindingNumber winding = oriented.winding();
         SparseGrid grid = band.grid();
         int nb = grid.nb;
         int bricks = grid.label.length;
@@ -130,10 +131,11 @@ final class WindingSign {
                 || (leakedProbes >= MIN_LEAKED_PROBES && leakedProbes >= MIN_LEAKED_FRACTION * insideProbes);
         // a cavity is bounded by an inner shell, a part of the neighbour graph that the nesting rule turned inward;
         // without one, winding numbers below 0.2 inside are misoriented normals (the sword: 42k such samples)
-        boolean cavity = inward[0] && ((hollow >= MIN_LEAKED_BRICKS && hollow >= MIN_LEAKED_FRACTION * floodInside)
+        boolean cavity = oriented.turnedInward() && ((hollow >= MIN_LEAKED_BRICKS && hollow >= MIN_LEAKED_FRACTION * floodInside)
                 || (hollowProbes >= MIN_LEAKED_PROBES && hollowProbes >= MIN_LEAKED_FRACTION * floodInsideProbes));
         if (!leak && !cavity) {
-            return new Result(band, leaked, inside, leakedProbes, insideProbes, hollow + hollowProbes, false);
+            return new Result(band, leaked, inside, leakedProbes, insideProbes, hollow + hollowProbes,
+                    oriented.turnedPoints(), false);
         }
         boolean[] interior = region(w, nb, true);
         boolean[] exterior = region(w, nb, false);
@@ -161,7 +163,7 @@ final class WindingSign {
             }
         }
         return new Result(BandBuilder.resign(grid, distance, nearDistance, in), leaked, inside, leakedProbes,
-                insideProbes, hollow + hollowProbes, true);
+                insideProbes, hollow + hollowProbes, oriented.turnedPoints(), true);
     }
 
     /**
@@ -236,67 +238,5 @@ final class WindingSign {
             }
         }
         return slots;
-    }
-
-    /**
-     * The winding number of the cloud with a copy of {@code pca} oriented along the MST and discs of area
-     * pi d_8^2 / 8;
-     * {@code turnedInward[0]} says whether the nesting rule turned a part inward (a cavity's shell).
-     */
-    static PointWindingNumber windingNumber(float[] lattice, KdTree tree, float[] pca, float[] kth,
-            boolean[] turnedInward) {
-        float[] normals = pca.clone();
-        NormalOrientation.Oriented oriented = NormalOrientation.orient(lattice, normals, tree, null);
-        float[] areas = new float[kth.length];
-        for (int i = 0; i < kth.length; i++) {
-            areas[i] = (float) (Math.PI * kth[i] * kth[i] / 8);
-        }
-        PointWindingNumber all = new PointWindingNumber(lattice, normals, areas);
-        return oriented.parts() > 1 ? nested(lattice, normals, areas, oriented, all, turnedInward) : all;
-    }
-
-    /**
-     * Turns inward the parts that bound a cavity. All parts face away from the centroid first; at a part's own
-     * points its own discs add about 0.5, so the rest adds {@code w - 0.5}, the number of parts around it. A part
-     * inside an odd number of others bounds a cavity (the bumper bot's inner shell) and is flipped. Parts under
-     * {@value #MIN_PART_FRACTION} of the points are left as they are.
-     */
-    private static PointWindingNumber nested(float[] lattice, float[] normals, float[] areas,
-            NormalOrientation.Oriented oriented, PointWindingNumber all, boolean[] turnedInward) {
-        int n = areas.length;
-        int parts = oriented.parts();
-        int[] partOf = oriented.partOf();
-        int[] size = new int[parts];
-        for (int p : partOf) {
-            size[p]++;
-        }
-        boolean changed = false;
-        for (int part = 0; part < parts; part++) {
-            if (size[part] < MIN_PART_FRACTION * n) {
-                continue;
-            }
-            int stride = Math.max(1, size[part] / 64);
-            java.util.List<Double> ws = new java.util.ArrayList<>();
-            int seen = 0;
-            for (int i = 0; i < n; i++) {
-                if (partOf[i] == part && seen++ % stride == 0) {
-                    ws.add(all.at(lattice[3 * i], lattice[3 * i + 1], lattice[3 * i + 2]));
-                }
-            }
-            java.util.Collections.sort(ws);
-            long around = Math.round(ws.get(ws.size() / 2) - 0.5);
-            if (around % 2 == 1) {
-                for (int i = 0; i < n; i++) {
-                    if (partOf[i] == part) {
-                        normals[3 * i] = -normals[3 * i];
-                        normals[3 * i + 1] = -normals[3 * i + 1];
-                        normals[3 * i + 2] = -normals[3 * i + 2];
-                    }
-                }
-                changed = true;
-            }
-        }
-        turnedInward[0] = changed;
-        return changed ? new PointWindingNumber(lattice, normals, areas) : all;
     }
 }

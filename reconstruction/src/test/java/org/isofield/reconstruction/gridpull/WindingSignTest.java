@@ -72,37 +72,65 @@ class WindingSignTest {
         assertThat(top).isGreaterThan(cloud.bounds().max().z() - 0.05 * sphere);
     }
 
-    @Test
-    void aCavityTheFloodFillCannotReachBecomesOutside() {
-        // a thin-walled hollow ball (the bumper bot's kind): an outer sphere and a concentric inner one at 0.8 of
-        // its size; the points carry no normals, so the inner shell's side comes from the nesting rule
+    /**
+     * A thin-walled hollow ball (the bumper bot's kind): an outer sphere and a concentric inner one at 0.8 of its
+     * size, {@code strut} points on a radial segment between them (0 for none); no normals.
+     */
+    private static PointCloud hollowBall(int strut) {
         PointCloud outer = SurfaceSampler.sample(Shapes.byName("sphere").toMesh(64), 4000, 2L);
         float[] po = outer.positions();
         double cx = outer.bounds().center().x() - outer.origin().x();
         double cy = outer.bounds().center().y() - outer.origin().y();
         double cz = outer.bounds().center().z() - outer.origin().z();
+        double radius = outer.bounds().diagonal() / Math.sqrt(3) / 2;
         PointCloud inner = SurfaceSampler.sample(Shapes.byName("sphere").toMesh(64), 2000, 3L);
         float[] pi = inner.positions();
         double icx = inner.bounds().center().x() - inner.origin().x();
         double icy = inner.bounds().center().y() - inner.origin().y();
         double icz = inner.bounds().center().z() - inner.origin().z();
-        float[] all = java.util.Arrays.copyOf(po, po.length + pi.length);
+        float[] all = java.util.Arrays.copyOf(po, po.length + pi.length + 3 * strut);
         for (int i = 0; i < pi.length; i += 3) {
             all[po.length + i] = (float) (cx + 0.8 * (pi[i] - icx));
             all[po.length + i + 1] = (float) (cy + 0.8 * (pi[i + 1] - icy));
             all[po.length + i + 2] = (float) (cz + 0.8 * (pi[i + 2] - icz));
         }
-        PointCloud hollow = PointCloud.of(all, outer.origin());
-        Reconstruction r = new GridPull(CONFIG.withGridResolution(Resolution.of(80))).run(hollow, Progress.NONE);
+        for (int i = 0; i < strut; i++) {
+            int at = po.length + pi.length + 3 * i;
+            all[at] = (float) (cx + radius * (0.8 + 0.2 * (i + 0.5) / strut));
+            all[at + 1] = (float) cy;
+            all[at + 2] = (float) cz;
+        }
+        return PointCloud.of(all, outer.origin());
+    }
+
+    private static void assertHollow(Reconstruction r) {
         assertThat(r.details()).containsEntry("sign", "winding_number");
         assertThat((int) r.details().get("hollow")).isPositive();
         MeshReport m = MeshChecks.check(r.mesh());
         assertThat(m.watertight()).as(m.toString()).isTrue();
-        assertThat(m.components()).isEqualTo(2);
         double radius = Shapes.byName("sphere").bounds().diagonal() / Math.sqrt(3) / 2;
         double ball = 4.0 / 3 * Math.PI * radius * radius * radius;
         double shell = ball * (1 - 0.8 * 0.8 * 0.8);
         // outward outer shell minus inward inner shell: the material between them
         assertThat(volume(r.mesh())).as("volume of the hollow ball").isBetween(0.9 * shell, 1.1 * shell);
+    }
+
+    @Test
+    void aCavityTheFloodFillCannotReachBecomesOutside() {
+        // the shells are separate parts of the neighbour graph: the part rule turns the inner one inward
+        Reconstruction r = new GridPull(CONFIG.withGridResolution(Resolution.of(80))).run(hollowBall(0), Progress.NONE);
+        assertHollow(r);
+        assertThat(MeshChecks.check(r.mesh()).components()).isEqualTo(2);
+        assertThat(r.details()).containsEntry("turned_inward_points", 0);
+    }
+
+    @Test
+    void aCavityWhoseShellTheNeighbourGraphJoinsToTheOuterOneIsFoundPointByPoint() {
+        // a strut of points joins the shells into one part of the graph (as noise does across the noisy bumper bot's
+        // wall), so the spanning tree gives the inner shell the outer one's side and only the point rule turns it
+        Reconstruction r = new GridPull(CONFIG.withGridResolution(Resolution.of(80))).run(hollowBall(40), Progress.NONE);
+        assertHollow(r);
+        assertThat((int) r.details().get("turned_inward_points")).as("the inner shell's 2000 points")
+                .isBetween(1500, 2100);
     }
 }

@@ -1,0 +1,178 @@
+package org.isofield.reconstruction.gridpull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.isofield.datasets.index.kdtree.KdTree;
+
+/**
+ * Orients the points' normals for {@link WindingSign}'s winding number so that a cavity's shell faces into the
+ * cavity. {@link NormalOrientation} makes normals agree along the neighbour graph and turns each part of it away from
+ * the centroid; a hollow object's inner shell then faces outward, like the outer one, and the winding number is 2 in
+ * the cavity instead of 0. Two rules turn such shells inward:
+ * <ul>
+ * <li><b>Parts.</b> At a part's own points its own discs add about 0.5, so the rest adds {@code w - 0.5}: the number
+ * of parts around it. A part inside an odd number of others bounds a cavity and is flipped (parts under
+ * {@value #MIN_PART_FRACTION} of the points are left as they are). This needs the shells to be separate parts.</li>
+ * <li><b>Points.</b> Noise of the order of the wall's thickness joins the shells in the neighbour graph (the noisy
+ * bumper bot: a few edges across a wall 9 cells thick), and the spanning tree carries the outer shell's side onto
+ * the inner one. So each point also looks at both of its sides, {@code eps} = 2 median 8th-neighbour distances away
+ * along its normal: a surface at nesting depth {@code k} facing outward has winding number {@code k} in front and
+ * {@code k + 1} behind; odd {@code k} means it bounds a cavity. Values are divided by the median jump (behind minus
+ * in front) over all points first: on a noisy cloud the disc areas from the 3D 8th-neighbour distance overestimate
+ * the sampling's area (the noisy bumper bot's median jump is 1.37 instead of 1). A point votes to flip when
+ * {@code round(front)} is odd and the jump is within 0.5 of 1; it is flipped when most of its
+ * {@value #VOTE_NEIGHBOURS} nearest points (itself included) vote so, and the flips count only when at least
+ * {@value #MIN_PART_FRACTION} of the points flip (a shell, not a few stray points).</li>
+ * </ul>
+ */
+final class ShellNesting {
+    /** Parts (and point flips together) under this fraction of the points keep their orientation. */
+    static final double MIN_PART_FRACTION = 0.01;
+    /** The side probes lie this many median 8th-neighbour distances from the point. */
+    static final double SIDE_DISTANCE = 2;
+    /** Majority vote over this many nearest points, the point itself included. */
+    static final int VOTE_NEIGHBOURS = 13;
+    private static final int CHUNK = 1 << 16;
+
+    /**
+     * The winding number of the oriented points.
+     *
+     * @param winding the winding number with the turned normals
+     * @param turnedParts parts of the neighbour graph turned inward by the part rule
+     * @param turnedPoints points turned inward by the point rule
+     */
+    record Oriented(PointWindingNumber winding, int turnedParts, int turnedPoints) {
+        /** Whether either rule found a cavity's shell. */
+        boolean turnedInward() {
+            return turnedParts > 0 || turnedPoints > 0;
+        }
+    }
+
+    private ShellNesting() {
+    }
+
+    /**
+     * @param lattice positions, {@code 3N}
+     * @param tree a KD-tree over {@code lattice}
+     * @param pca unoriented unit normals; not changed
+     * @param kth each point's 8th-neighbour distance, in the units of {@code lattice}
+     */
+    static Oriented orient(float[] lattice, KdTree tree, float[] pca, float[] kth) {
+        float[] normals = pca.clone();
+        NormalOrientation.Oriented graph = NormalOrientation.orient(lattice, normals, tree, null);
+        float[] areas = new float[kth.length];
+        for (int i = 0; i < kth.length; i++) {
+            areas[i] = (float) (Math.PI * kth[i] * kth[i] / 8);
+        }
+        PointWindingNumber w = new PointWindingNumber(lattice, normals, areas);
+        int turnedParts = graph.parts() > 1 ? turnParts(lattice, normals, graph, w) : 0;
+        if (turnedParts > 0) {
+            w = new PointWindingNumber(lattice, normals, areas);
+        }
+        int turnedPoints = turnPoints(lattice, normals, tree, kth, w);
+        if (turnedPoints > 0) {
+            w = new PointWindingNumber(lattice, normals, areas);
+        }
+        return new Oriented(w, turnedParts, turnedPoints);
+    }
+
+    /** The part rule; returns how many parts it flipped in {@code normals}. */
+    private static int turnParts(float[] lattice, float[] normals, NormalOrientation.Oriented graph,
+            PointWindingNumber w) {
+        int n = lattice.length / 3;
+        int[] partOf = graph.partOf();
+        int[] size = new int[graph.parts()];
+        for (int p : partOf) {
+            size[p]++;
+        }
+        boolean[] flip = new boolean[graph.parts()];
+        int turned = 0;
+        for (int part = 0; part < graph.parts(); part++) {
+            if (size[part] < MIN_PART_FRACTION * n) {
+                continue;
+            }
+            int stride = Math.max(1, size[part] / 64);
+            List<Double> ws = new ArrayList<>();
+            int seen = 0;
+            for (int i = 0; i < n; i++) {
+                if (partOf[i] == part && seen++ % stride == 0) {
+                    ws.add(w.at(lattice[3 * i], lattice[3 * i + 1], lattice[3 * i + 2]));
+                }
+            }
+            Collections.sort(ws);
+            long around = Math.round(ws.get(ws.size() / 2) - 0.5);
+            flip[part] = around % 2 == 1;
+            turned += flip[part] ? 1 : 0;
+        }
+        for (int i = 0; i < n; i++) {
+            if (flip[partOf[i]]) {
+                negate(normals, i);
+            }
+        }
+        return turned;
+    }
+
+    /** The point rule; returns how many points it flipped in {@code normals} (0 when too few would flip). */
+    static int turnPoints(float[] lattice, float[] normals, KdTree tree, float[] kth, PointWindingNumber w) {
+        int n = kth.length;
+        float[] sorted = kth.clone();
+        Arrays.sort(sorted);
+        float eps = (float) (SIDE_DISTANCE * sorted[n / 2]);
+        float[] sides = new float[6 * n];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < 3; a++) {
+                sides[3 * i + a] = lattice[3 * i + a] - eps * normals[3 * i + a];
+                sides[3 * (n + i) + a] = lattice[3 * i + a] + eps * normals[3 * i + a];
+            }
+        }
+        double[] ws = w.at(sides);
+        double[] jump = new double[n];
+        for (int i = 0; i < n; i++) {
+            jump[i] = ws[i] - ws[n + i];
+        }
+        double[] jumps = jump.clone();
+        Arrays.sort(jumps);
+        double unit = jumps[n / 2];
+        if (!(unit > 0.25)) {
+            return 0; // no consistent inside behind the normals: misoriented, nothing to nest
+        }
+        boolean[] vote = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            long depth = Math.round(ws[n + i] / unit);
+            vote[i] = depth % 2 == 1 && Math.abs(jump[i] / unit - 1) < 0.5;
+        }
+        boolean[] flip = new boolean[n];
+        int flips = 0;
+        int k = Math.min(VOTE_NEIGHBOURS, n);
+        for (int start = 0; start < n; start += CHUNK) {
+            int m = Math.min(CHUNK, n - start);
+            int[] idx = new int[m * k];
+            tree.knn(Arrays.copyOfRange(lattice, 3 * start, 3 * (start + m)), k, idx, null);
+            for (int i = 0; i < m; i++) {
+                int votes = 0;
+                for (int j = 0; j < k; j++) {
+                    votes += vote[idx[i * k + j]] ? 1 : 0;
+                }
+                flip[start + i] = 2 * votes > k;
+                flips += flip[start + i] ? 1 : 0;
+            }
+        }
+        if (flips < MIN_PART_FRACTION * n) {
+            return 0;
+        }
+        for (int i = 0; i < n; i++) {
+            if (flip[i]) {
+                negate(normals, i);
+            }
+        }
+        return flips;
+    }
+
+    private static void negate(float[] normals, int i) {
+        normals[3 * i] = -normals[3 * i];
+        normals[3 * i + 1] = -normals[3 * i + 1];
+        normals[3 * i + 2] = -normals[3 * i + 2];
+    }
+}
