@@ -152,6 +152,8 @@ public final class GridPull implements Reconstructor {
             details.put("winding_inside_probes", leak.windingInsideProbes());
             details.put("hollow", leak.hollow());
             details.put("turned_inward_points", leak.turnedPoints());
+            details.put("winding_jump", leak.jump());
+            details.put("leak_samples_kept_outside", leak.keptOutside());
             if (leak.repaired()) {
                 band = leak.band();
                 details.put("sign", "winding_number");

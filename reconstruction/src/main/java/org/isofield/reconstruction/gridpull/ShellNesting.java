@@ -20,12 +20,15 @@ import org.isofield.datasets.index.kdtree.KdTree;
  * the inner one. So each point also looks at both of its sides, {@code eps} = 2 median 8th-neighbour distances away
  * along its normal: a surface at nesting depth {@code k} facing outward has winding number {@code k} in front and
  * {@code k + 1} behind; odd {@code k} means it bounds a cavity. Values are divided by the median jump (behind minus
- * in front) over all points first: on a noisy cloud the disc areas from the 3D 8th-neighbour distance overestimate
- * the sampling's area (the noisy bumper bot's median jump is 1.37 instead of 1). A point votes to flip when
- * {@code round(front)} is odd and the jump is within 0.5 of 1; it is flipped when most of its
- * {@value #VOTE_NEIGHBOURS} nearest points (itself included) vote so, and the flips count only when at least
- * {@value #MIN_PART_FRACTION} of the points flip (a shell, not a few stray points).</li>
+ * in front) over all points first. A point votes to flip when {@code round(front)} is odd and the jump is within 0.5
+ * of 1; it is flipped when most of its {@value #VOTE_NEIGHBOURS} nearest points (itself included) vote so, and
+ * the flips count only when at least {@value #MIN_PART_FRACTION} of the points flip (a shell, not a few stray
+ * points).</li>
  * </ul>
+ * The median jump also rescales the disc areas where it exceeds 1: on a noisy cloud the 3D 8th-neighbour distance
+ * overestimates the sampling's area and with it every winding number (the noisy bumper bot's and Stanford bunny's
+ * median jumps are 1.37 and 1.19), which lifted the outside along thin noisy parts above 0.5. Where it is below 1 (a
+ * clean cloud: 0.94 on the Stanford bunny) the probes sit too close to see the whole jump, and the areas stay.
  */
 final class ShellNesting {
     /** Parts (and point flips together) under this fraction of the points keep their orientation. */
@@ -34,6 +37,8 @@ final class ShellNesting {
     static final double SIDE_DISTANCE = 2;
     /** Majority vote over this many nearest points, the point itself included. */
     static final int VOTE_NEIGHBOURS = 13;
+    /** Below this median jump the normals have no consistent inside, and nothing is turned or scaled. */
+    static final double MIN_JUMP = 0.25;
     private static final int CHUNK = 1 << 16;
 
     /**
@@ -42,8 +47,10 @@ final class ShellNesting {
      * @param winding the winding number with the turned normals
      * @param turnedParts parts of the neighbour graph turned inward by the part rule
      * @param turnedPoints points turned inward by the point rule
+     * @param unit the median jump of the winding number across the points (1 when there is no consistent jump);
+     *     the disc areas were divided by it where it exceeds 1
      */
-    record Oriented(PointWindingNumber winding, int turnedParts, int turnedPoints) {
+    record Oriented(PointWindingNumber winding, int turnedParts, int turnedPoints, double unit) {
         /** Whether either rule found a cavity's shell. */
         boolean turnedInward() {
             return turnedParts > 0 || turnedPoints > 0;
@@ -71,11 +78,19 @@ final class ShellNesting {
         if (turnedParts > 0) {
             w = new PointWindingNumber(lattice, normals, areas);
         }
-        int turnedPoints = turnPoints(lattice, normals, tree, kth, w);
-        if (turnedPoints > 0) {
-            w = new PointWindingNumber(lattice, normals, areas);
+        float[] sorted = kth.clone();
+        Arrays.sort(sorted);
+        double[] sides = w.at(sides(lattice, normals, (float) (SIDE_DISTANCE * sorted[sorted.length / 2])));
+        double unit = medianJump(sides);
+        if (!(unit > MIN_JUMP)) {
+            return new Oriented(w, turnedParts, 0, 1); // no consistent inside behind the normals: misoriented
         }
-        return new Oriented(w, turnedParts, turnedPoints);
+        int turnedPoints = turnPoints(lattice, normals, tree, sides, unit);
+        double scale = Math.max(1, unit);
+        for (int i = 0; i < areas.length; i++) {
+            areas[i] /= (float) scale;
+        }
+        return new Oriented(new PointWindingNumber(lattice, normals, areas), turnedParts, turnedPoints, unit);
     }
 
     /** The part rule; returns how many parts it flipped in {@code normals}. */
@@ -114,12 +129,9 @@ final class ShellNesting {
         return turned;
     }
 
-    /** The point rule; returns how many points it flipped in {@code normals} (0 when too few would flip). */
-    static int turnPoints(float[] lattice, float[] normals, KdTree tree, float[] kth, PointWindingNumber w) {
-        int n = kth.length;
-        float[] sorted = kth.clone();
-        Arrays.sort(sorted);
-        float eps = (float) (SIDE_DISTANCE * sorted[n / 2]);
+    /** Probes {@code eps} behind (the first N) and in front of (the next N) every point along its normal. */
+    private static float[] sides(float[] lattice, float[] normals, float eps) {
+        int n = lattice.length / 3;
         float[] sides = new float[6 * n];
         for (int i = 0; i < n; i++) {
             for (int a = 0; a < 3; a++) {
@@ -127,21 +139,27 @@ final class ShellNesting {
                 sides[3 * (n + i) + a] = lattice[3 * i + a] + eps * normals[3 * i + a];
             }
         }
-        double[] ws = w.at(sides);
+        return sides;
+    }
+
+    /** The median over the points of the winding number behind minus in front. */
+    private static double medianJump(double[] sides) {
+        int n = sides.length / 2;
         double[] jump = new double[n];
         for (int i = 0; i < n; i++) {
-            jump[i] = ws[i] - ws[n + i];
+            jump[i] = sides[i] - sides[n + i];
         }
-        double[] jumps = jump.clone();
-        Arrays.sort(jumps);
-        double unit = jumps[n / 2];
-        if (!(unit > 0.25)) {
-            return 0; // no consistent inside behind the normals: misoriented, nothing to nest
-        }
+        Arrays.sort(jump);
+        return jump[n / 2];
+    }
+
+    /** The point rule; returns how many points it flipped in {@code normals} (0 when too few would flip). */
+    private static int turnPoints(float[] lattice, float[] normals, KdTree tree, double[] sides, double unit) {
+        int n = lattice.length / 3;
         boolean[] vote = new boolean[n];
         for (int i = 0; i < n; i++) {
-            long depth = Math.round(ws[n + i] / unit);
-            vote[i] = depth % 2 == 1 && Math.abs(jump[i] / unit - 1) < 0.5;
+            long depth = Math.round(sides[n + i] / unit);
+            vote[i] = depth % 2 == 1 && Math.abs((sides[i] - sides[n + i]) / unit - 1) < 0.5;
         }
         boolean[] flip = new boolean[n];
         int flips = 0;

@@ -57,10 +57,13 @@ final class WindingSign {
      * @param hollow bricks and probes inside by the flood fill but outside by the winding number (a cavity)
      * @param turnedPoints points {@link ShellNesting}'s point rule turned inward (a cavity's shell joined to the
      *     outer one in the neighbour graph)
+     * @param jump the median jump of the winding number across the points before the disc areas were scaled to
+     *     make it 1 ({@link ShellNesting})
+     * @param keptOutside far samples the repair would have turned inside but {@link LeakRegions} kept outside
      * @param repaired whether the band was signed again
      */
     record Result(BandBuilder.Band band, int leakedBricks, int windingInsideBricks, int leakedProbes,
-            int windingInsideProbes, int hollow, int turnedPoints, boolean repaired) {
+            int windingInsideProbes, int hollow, int turnedPoints, double jump, int keptOutside, boolean repaired) {
     }
 
     private WindingSign() {
@@ -135,7 +138,7 @@ final class WindingSign {
                 || (hollowProbes >= MIN_LEAKED_PROBES && hollowProbes >= MIN_LEAKED_FRACTION * floodInsideProbes));
         if (!leak && !cavity) {
             return new Result(band, leaked, inside, leakedProbes, insideProbes, hollow + hollowProbes,
-                    oriented.turnedPoints(), false);
+                    oriented.turnedPoints(), oriented.unit(), 0, false);
         }
         boolean[] interior = region(w, nb, true);
         boolean[] exterior = region(w, nb, false);
@@ -162,8 +165,9 @@ final class WindingSign {
                 in[s] = false;
             }
         }
+        int reverted = LeakRegions.keepInterior(grid, farSlots, ws, in);
         return new Result(BandBuilder.resign(grid, distance, nearDistance, in), leaked, inside, leakedProbes,
-                insideProbes, hollow + hollowProbes, oriented.turnedPoints(), true);
+                insideProbes, hollow + hollowProbes, oriented.turnedPoints(), oriented.unit(), reverted, true);
     }
 
     /**
