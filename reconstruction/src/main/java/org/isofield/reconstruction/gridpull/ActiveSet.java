@@ -29,12 +29,20 @@ final class ActiveSet {
         this.weight = new float[slots.length];
     }
 
-    static ActiveSet build(SparseGrid grid, float[] distance, double maxDistance) {
+    /**
+     * @param maxDistance samples within this many cells of a point are active
+     * @param extra further samples to make active (a hole's fill), by storage slot
+     */
+    static ActiveSet build(SparseGrid grid, float[] distance, double maxDistance, int[] extra) {
         int[] indexOfSlot = new int[distance.length];
         Arrays.fill(indexOfSlot, -1);
+        boolean[] on = new boolean[distance.length];
+        for (int s : extra) {
+            on[s] = true;
+        }
         int count = 0;
         for (int s = 0; s < distance.length; s++) {
-            if (distance[s] <= maxDistance) {
+            if (distance[s] <= maxDistance || on[s]) {
                 indexOfSlot[s] = count++;
             }
         }

@@ -138,6 +138,7 @@ public final class GridPull implements Reconstructor {
         double nearDistance = spacingCells + NEAR_OFFSET;
         BandBuilder.Band band = BandBuilder.build(lattice, tree, samples, config.bandWidth(), nearDistance);
         details.put("sign", "flood_fill");
+        int[] fillSlots = new int[0];
         // unoriented PCA normals, computed once: the winding-number check, the rim test and both inits start from them
         float[] pca = OrientedInit.pcaNormals(lattice, tree);
         if (config.surface() != Surface.OPEN) {
@@ -156,6 +157,9 @@ public final class GridPull implements Reconstructor {
             details.put("leak_samples_kept_outside", leak.keptOutside());
             if (leak.repaired()) {
                 band = leak.band();
+                fillSlots = leak.fillSlots();
+                details.put("fill_samples", fillSlots.length);
+                details.put("fill_bricks", leak.fillBricks());
                 details.put("sign", "winding_number");
                 LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "the flood fill's sides "
                         + "disagree with the winding number of the oriented points (a hole let it in: %d bricks and %d of "
@@ -203,7 +207,7 @@ public final class GridPull implements Reconstructor {
         for (int i = 0; i < n; i++) {
             sigma[i] = (float) Math.max(0.05, Math.min(config.sigmaScale() * spacing[i] * cells, config.bandWidth() / 2.0));
         }
-        ActiveSet active = ActiveSet.build(band.grid(), band.distance(), config.bandWidth() + 1);
+        ActiveSet active = ActiveSet.build(band.grid(), band.distance(), config.bandWidth() + 1, fillSlots);
         QueryPool pool = QueryPool.build(band.grid(), active.indexOfSlot, lattice, sigma, tree, poolSize, config.seed());
         prepare.done();
         details.put("grid_resolution", cells);

@@ -60,10 +60,14 @@ final class WindingSign {
      * @param jump the median jump of the winding number across the points before the disc areas were scaled to
      *     make it 1 ({@link ShellNesting})
      * @param keptOutside far samples the repair would have turned inside but {@link LeakRegions} kept outside
+     * @param fillSlots far samples of a repaired band whose winding number lies between
+     *     {@value #CAVITY_WINDING} and {@value #LEAK_WINDING} (where a hole's fill passes), for the optimiser to smooth
+     * @param fillBricks bricks without storage added for a hole's fill ({@link HoleFill})
      * @param repaired whether the band was signed again
      */
     record Result(BandBuilder.Band band, int leakedBricks, int windingInsideBricks, int leakedProbes,
-            int windingInsideProbes, int hollow, int turnedPoints, double jump, int keptOutside, boolean repaired) {
+            int windingInsideProbes, int hollow, int turnedPoints, double jump, int keptOutside, int[] fillSlots,
+            int fillBricks, boolean repaired) {
     }
 
     private WindingSign() {
@@ -138,7 +142,7 @@ final class WindingSign {
                 || (hollowProbes >= MIN_LEAKED_PROBES && hollowProbes >= MIN_LEAKED_FRACTION * floodInsideProbes));
         if (!leak && !cavity) {
             return new Result(band, leaked, inside, leakedProbes, insideProbes, hollow + hollowProbes,
-                    oriented.turnedPoints(), oriented.unit(), 0, false);
+                    oriented.turnedPoints(), oriented.unit(), 0, new int[0], 0, false);
         }
         boolean[] interior = region(w, nb, true);
         boolean[] exterior = region(w, nb, false);
@@ -165,9 +169,24 @@ final class WindingSign {
                 in[s] = false;
             }
         }
+        boolean[] turnedIn = new boolean[farSlots.length];
+        for (int a = 0; a < farSlots.length; a++) {
+            turnedIn[a] = in[farSlots[a]] && grid.values[farSlots[a]] >= 0;
+        }
         int reverted = LeakRegions.keepInterior(grid, farSlots, ws, in);
-        return new Result(BandBuilder.resign(grid, distance, nearDistance, in), leaked, inside, leakedProbes,
-                insideProbes, hollow + hollowProbes, oriented.turnedPoints(), oriented.unit(), reverted, true);
+        // the hole's fill: far samples between surely outside and surely inside, optimised by the smoothness terms
+        int fills = 0;
+        int[] fill = new int[farSlots.length];
+        for (int a = 0; a < farSlots.length; a++) {
+            if (ws[a] > CAVITY_WINDING && ws[a] < LEAK_WINDING && !(turnedIn[a] && !in[farSlots[a]])) {
+                fill[fills++] = farSlots[a];
+            }
+        }
+        HoleFill.Extended fillBand = HoleFill.extend(grid, distance, in, java.util.Arrays.copyOf(fill, fills), w,
+                winding, tree);
+        return new Result(BandBuilder.resign(fillBand.grid(), fillBand.distance(), nearDistance, fillBand.in()),
+                leaked, inside, leakedProbes, insideProbes, hollow + hollowProbes, oriented.turnedPoints(),
+                oriented.unit(), reverted, fillBand.fillSlots(), fillBand.addedBricks(), true);
     }
 
     /**

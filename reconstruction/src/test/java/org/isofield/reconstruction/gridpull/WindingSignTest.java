@@ -70,6 +70,7 @@ class WindingSignTest {
         // the surface passes over the hole: the mesh reaches within a few cells of where the cap was cut
         double top = repaired.mesh().bounds().max().z();
         assertThat(top).isGreaterThan(cloud.bounds().max().z() - 0.05 * sphere);
+
     }
 
     /**
@@ -113,6 +114,39 @@ class WindingSignTest {
         double shell = ball * (1 - 0.8 * 0.8 * 0.8);
         // outward outer shell minus inward inner shell: the material between them
         assertThat(volume(r.mesh())).as("volume of the hollow ball").isBetween(0.9 * shell, 1.1 * shell);
+    }
+
+    @Test
+    void aHoleMuchWiderThanTheBandIsFilledSmoothlyAcrossBricksWithoutStorage() {
+        // a quarter of the sphere's height cut off: a hole of radius 0.87 r, some 20 cells at resolution 48, whose
+        // middle is far from every brick the band stores
+        PointCloud cloud = sphereWithHole(0.75);
+        Reconstruction r = new GridPull(CONFIG).run(cloud, Progress.NONE);
+        // the fill lies close to the cut's plane: the vertices above the rim's height spread over little height
+        double cut = cloud.bounds().max().z();
+        double radius = Shapes.byName("sphere").bounds().diagonal() / Math.sqrt(3) / 2;
+        float[] v = r.mesh().vertices();
+        double oz = r.mesh().origin().z();
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        for (int i = 0; i < v.length; i += 3) {
+            double x = v[i] + r.mesh().origin().x() - cloud.bounds().center().x();
+            double y = v[i + 1] + r.mesh().origin().y() - cloud.bounds().center().y();
+            if (Math.hypot(x, y) < 0.5 * radius && v[i + 2] + oz > 0) {
+                lo = Math.min(lo, v[i + 2] + oz);
+                hi = Math.max(hi, v[i + 2] + oz);
+            }
+        }
+        // measured: 0.1995 to 0.2166 for a cut at 0.1999, radius 0.4 (a slight dome); the fill on the faces of the
+        // bricks without storage sank to 0.1665
+        assertThat(lo).as("lowest fill vertex").isGreaterThan(cut - 0.05 * radius);
+        assertThat(hi).as("highest fill vertex").isLessThan(cut + 0.1 * radius);
+        assertThat(r.details()).containsEntry("sign", "winding_number");
+        assertThat((int) r.details().get("fill_bricks")).isPositive();
+        assertThat((int) r.details().get("fill_samples")).isPositive();
+        MeshReport m = MeshChecks.check(r.mesh());
+        assertThat(m.watertight()).as(m.toString()).isTrue();
+        assertThat(m.components()).isEqualTo(1);
     }
 
     @Test

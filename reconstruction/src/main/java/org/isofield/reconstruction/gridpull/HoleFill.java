@@ -1,0 +1,143 @@
+package org.isofield.reconstruction.gridpull;
+
+import java.util.Arrays;
+import org.isofield.datasets.index.kdtree.KdTree;
+
+/**
+ * Gives a hole's fill room to be smooth. Where {@link WindingSign} repaired a leak, the fill passes where the winding
+ * number crosses 0.5; in the middle of a hole wider than the band that is in bricks without storage, which read as
+ * {@code +-farValue} and put the fill on their faces: square plateaus in the Stanford bunny's base holes. So the
+ * bricks without storage whose centre's winding number lies between {@value WindingSign#CAVITY_WINDING} and
+ * {@value WindingSign#LEAK_WINDING}, connected (26-neighbours, through such bricks) to a stored brick, are stored
+ * too: their samples take the sign of their own winding number and their distance to the points, and the samples
+ * with winding numbers in that range join the fill that the optimiser smooths (only the continuity and bending terms
+ * reach them). At most {@value #MAX_ADDED_FRACTION} of the stored bricks are added; a fill that would need more is
+ * left on the brick faces.
+ */
+final class HoleFill {
+    static final double MAX_ADDED_FRACTION = 0.25;
+
+    /**
+     * The band with the fill's bricks.
+     *
+     * @param grid the grid, with the added bricks after the old ones
+     * @param distance each sample's distance to the nearest point, cells
+     * @param in each sample's side (true inside)
+     * @param fillSlots the samples the optimiser should smooth
+     * @param addedBricks how many bricks were added
+     */
+    record Extended(SparseGrid grid, float[] distance, boolean[] in, int[] fillSlots, int addedBricks) {
+    }
+
+    private HoleFill() {
+    }
+
+    /**
+     * @param brickWinding the winding number at every brick's centre (all bricks, stored or not)
+     * @param fill the far samples of the stored bricks already in the fill
+     */
+    static Extended extend(SparseGrid grid, float[] distance, boolean[] in, int[] fill, double[] brickWinding,
+            PointWindingNumber winding, KdTree tree) {
+        int[] add = bricks(grid, brickWinding);
+        if (add.length == 0 || add.length > MAX_ADDED_FRACTION * grid.brickCount()) {
+            return new Extended(grid, distance, in, fill, 0);
+        }
+        int old = grid.brickCount();
+        int[] cells = Arrays.copyOf(grid.brickCells, old + add.length);
+        int[] directory = grid.directory.clone();
+        for (int i = 0; i < add.length; i++) {
+            cells[old + i] = add[i];
+            directory[add[i]] = old + i;
+        }
+        SparseGrid extended = new SparseGrid(grid.n, directory, grid.label, cells, grid.farValue);
+        System.arraycopy(grid.values, 0, extended.values, 0, grid.values.length);
+        int first = grid.values.length;
+        int added = extended.values.length - first;
+        float[] q = new float[3 * added];
+        int[] c = new int[3];
+        for (int a = 0; a < added; a++) {
+            extended.coords(first + a, c);
+            q[3 * a] = c[0];
+            q[3 * a + 1] = c[1];
+            q[3 * a + 2] = c[2];
+        }
+        int[] nearest = new int[added];
+        float[] d2 = new float[added];
+        tree.nearest(q, nearest, d2);
+        double[] w = winding.at(q);
+        float[] dist = Arrays.copyOf(distance, extended.values.length);
+        boolean[] side = Arrays.copyOf(in, extended.values.length);
+        int[] slots = Arrays.copyOf(fill, fill.length + added);
+        int fills = fill.length;
+        for (int a = 0; a < added; a++) {
+            dist[first + a] = (float) Math.sqrt(d2[a]);
+            side[first + a] = w[a] > WindingSign.INSIDE_WINDING;
+            if (w[a] > WindingSign.CAVITY_WINDING && w[a] < WindingSign.LEAK_WINDING) {
+                slots[fills++] = first + a;
+            }
+        }
+        return new Extended(extended, dist, side, Arrays.copyOf(slots, fills), add.length);
+    }
+
+    /** The bricks to add, in index order. */
+    static int[] bricks(SparseGrid grid, double[] brickWinding) {
+        int nb = grid.nb;
+        int total = grid.directory.length;
+        boolean[] mark = new boolean[total];
+        int[] queue = new int[64];
+        int tail = 0;
+        for (int b = 0; b < total; b++) {
+            if (candidate(grid, brickWinding, b) && touchesStored(grid, b, nb)) {
+                mark[b] = true;
+                queue = push(queue, tail++, b);
+            }
+        }
+        for (int head = 0; head < tail; head++) {
+            int b = queue[head];
+            int x = b % nb;
+            int y = b / nb % nb;
+            int z = b / nb / nb;
+            for (int dz = Math.max(0, z - 1); dz <= Math.min(nb - 1, z + 1); dz++) {
+                for (int dy = Math.max(0, y - 1); dy <= Math.min(nb - 1, y + 1); dy++) {
+                    for (int dx = Math.max(0, x - 1); dx <= Math.min(nb - 1, x + 1); dx++) {
+                        int m = dx + nb * (dy + nb * dz);
+                        if (!mark[m] && candidate(grid, brickWinding, m)) {
+                            mark[m] = true;
+                            queue = push(queue, tail++, m);
+                        }
+                    }
+                }
+            }
+        }
+        int[] out = Arrays.copyOf(queue, tail);
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static boolean candidate(SparseGrid grid, double[] w, int b) {
+        return grid.directory[b] < 0 && w[b] > WindingSign.CAVITY_WINDING && w[b] < WindingSign.LEAK_WINDING;
+    }
+
+    /** Whether brick {@code b} has a stored 26-neighbour. */
+    private static boolean touchesStored(SparseGrid grid, int b, int nb) {
+        int x = b % nb;
+        int y = b / nb % nb;
+        int z = b / nb / nb;
+        for (int dz = Math.max(0, z - 1); dz <= Math.min(nb - 1, z + 1); dz++) {
+            for (int dy = Math.max(0, y - 1); dy <= Math.min(nb - 1, y + 1); dy++) {
+                for (int dx = Math.max(0, x - 1); dx <= Math.min(nb - 1, x + 1); dx++) {
+                    if (grid.directory[dx + nb * (dy + nb * dz)] >= 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int[] push(int[] queue, int at, int value) {
+        int[] q = at == queue.length ? Arrays.copyOf(queue, 2 * at) : queue;
+        q[at] = value;
+        return q;
+    }
+}
