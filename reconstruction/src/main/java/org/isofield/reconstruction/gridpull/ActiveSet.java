@@ -4,10 +4,10 @@ import java.util.Arrays;
 import org.isofield.core.Parallel;
 
 /**
- * The samples the optimiser changes: the stored samples within {@code maxDistance} cells of a point, numbered
- * compactly in storage order, with their six neighbours resolved once. A neighbour that is not active keeps its
- * value during training and is recorded as a fixed value, so a training step touches only flat arrays. Samples
- * farther out keep their initial values: they only have to carry the right sign.
+ * The samples the optimiser changes: the stored samples within {@code maxDistance} cells of a point and those of a
+ * hole's fill ({@link HoleFill}), numbered compactly in storage order, with their six neighbours resolved once. A
+ * neighbour that is not active keeps its value during training and is recorded as a fixed value, so a training step
+ * touches only flat arrays. Other samples keep their initial values: they only have to carry the right sign.
  */
 final class ActiveSet {
     /** Storage slot of each active sample. */

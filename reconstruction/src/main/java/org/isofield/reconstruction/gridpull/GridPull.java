@@ -160,6 +160,7 @@ public final class GridPull implements Reconstructor {
                 fillSlots = leak.fillSlots();
                 details.put("fill_samples", fillSlots.length);
                 details.put("fill_bricks", leak.fillBricks());
+                details.put("enclosed_samples", leak.enclosed());
                 details.put("sign", "winding_number");
                 LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "the flood fill's sides "
                         + "disagree with the winding number of the oriented points (a hole let it in: %d bricks and %d of "

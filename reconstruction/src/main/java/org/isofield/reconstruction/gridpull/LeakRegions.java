@@ -75,4 +75,64 @@ final class LeakRegions {
         }
         return reverted;
     }
+
+    /**
+     * The flood fill again, with the repaired inside as a wall: far samples outside by {@code in} that no path of
+     * such samples links to a brick without storage labelled outside are enclosed by the band and the repaired
+     * inside, and become inside. The first fill could not see them as inside because the leak reached them (a thin
+     * part of a leaky object, such as the noisy Stanford bunny's ear base, whose own winding number is too weak to
+     * be turned by the repair).
+     *
+     * @param distance each sample's distance to the nearest point, cells
+     * @param in the inside flags of all samples; enclosed far samples are set inside
+     * @return how many samples were set inside
+     */
+    static int enclosed(SparseGrid grid, float[] distance, double nearDistance, boolean[] in) {
+        int m = distance.length;
+        boolean[] reached = new boolean[m];
+        int[] queue = new int[1024];
+        int tail = 0;
+        int[] c = new int[3];
+        for (int s = 0; s < m; s++) {
+            if (in[s] || distance[s] < nearDistance) {
+                continue;
+            }
+            grid.coords(s, c);
+            for (int d = 0; d < 6; d++) {
+                int i = c[0] + (d == 0 ? 1 : d == 1 ? -1 : 0);
+                int j = c[1] + (d == 2 ? 1 : d == 3 ? -1 : 0);
+                int k = c[2] + (d == 4 ? 1 : d == 5 ? -1 : 0);
+                if (grid.slot(i, j, k) < 0 && grid.farValue(i, j, k) > 0) {
+                    reached[s] = true;
+                    queue = grow(queue, tail);
+                    queue[tail++] = s;
+                    break;
+                }
+            }
+        }
+        for (int head = 0; head < tail; head++) {
+            grid.coords(queue[head], c);
+            for (int d = 0; d < 6; d++) {
+                int t = grid.slot(c[0] + (d == 0 ? 1 : d == 1 ? -1 : 0), c[1] + (d == 2 ? 1 : d == 3 ? -1 : 0),
+                        c[2] + (d == 4 ? 1 : d == 5 ? -1 : 0));
+                if (t >= 0 && !reached[t] && !in[t] && distance[t] >= nearDistance) {
+                    reached[t] = true;
+                    queue = grow(queue, tail);
+                    queue[tail++] = t;
+                }
+            }
+        }
+        int turned = 0;
+        for (int s = 0; s < m; s++) {
+            if (!in[s] && !reached[s] && distance[s] >= nearDistance) {
+                in[s] = true;
+                turned++;
+            }
+        }
+        return turned;
+    }
+
+    private static int[] grow(int[] queue, int tail) {
+        return tail == queue.length ? Arrays.copyOf(queue, 2 * tail) : queue;
+    }
 }

@@ -22,7 +22,11 @@ import org.isofield.datasets.index.kdtree.KdTree;
  * {@value #INSIDE_WINDING} (at their centres) to one above {@value #LEAK_WINDING}; bricks without storage in it, and
  * far band samples in or next to it with winding number above {@value #INSIDE_WINDING}, become inside (what the
  * flood fill called inside stays so), and the band is signed again. The hysteresis keeps out stray regions that a
- * few misoriented normals (a thin, noisy ear) lift above 0.5. A watertight sampling never triggers it, so its
+ * few misoriented normals (a thin, noisy ear) lift above 0.5. Then, for a leak ({@link LeakRegions}): regions of
+ * samples turned inside whose median winding number is not above {@value #LEAK_WINDING} stay outside (the outside
+ * along a thin noisy part), the far samples that the repaired inside and the band enclose become inside (a thin
+ * part's inside that the leak had reached), and the hole's fill gets bricks and smooth starting values
+ * ({@link HoleFill}). A watertight sampling never triggers it, so its
  * result stays that of the flood fill; a misoriented cloud gives winding numbers near 0 or -1 inside and does not
  * trigger it either.
  *
@@ -63,11 +67,13 @@ final class WindingSign {
      * @param fillSlots far samples of a repaired band whose winding number lies between
      *     {@value #CAVITY_WINDING} and {@value #LEAK_WINDING} (where a hole's fill passes), for the optimiser to smooth
      * @param fillBricks bricks without storage added for a hole's fill ({@link HoleFill})
+     * @param enclosed far samples left outside by the repair but enclosed by the band and the repaired inside,
+     *     turned inside ({@link LeakRegions#enclosed}; leaks only)
      * @param repaired whether the band was signed again
      */
     record Result(BandBuilder.Band band, int leakedBricks, int windingInsideBricks, int leakedProbes,
             int windingInsideProbes, int hollow, int turnedPoints, double jump, int keptOutside, int[] fillSlots,
-            int fillBricks, boolean repaired) {
+            int fillBricks, int enclosed, boolean repaired) {
     }
 
     private WindingSign() {
@@ -142,7 +148,7 @@ final class WindingSign {
                 || (hollowProbes >= MIN_LEAKED_PROBES && hollowProbes >= MIN_LEAKED_FRACTION * floodInsideProbes));
         if (!leak && !cavity) {
             return new Result(band, leaked, inside, leakedProbes, insideProbes, hollow + hollowProbes,
-                    oriented.turnedPoints(), oriented.unit(), 0, new int[0], 0, false);
+                    oriented.turnedPoints(), oriented.unit(), 0, new int[0], 0, 0, false);
         }
         boolean[] interior = region(w, nb, true);
         boolean[] exterior = region(w, nb, false);
@@ -178,15 +184,18 @@ final class WindingSign {
         int fills = 0;
         int[] fill = new int[farSlots.length];
         for (int a = 0; a < farSlots.length; a++) {
-            if (ws[a] > CAVITY_WINDING && ws[a] < LEAK_WINDING && !(turnedIn[a] && !in[farSlots[a]])) {
+            if (leak && ws[a] > CAVITY_WINDING && ws[a] < LEAK_WINDING && !(turnedIn[a] && !in[farSlots[a]])) {
                 fill[fills++] = farSlots[a];
             }
         }
-        HoleFill.Extended fillBand = HoleFill.extend(grid, distance, in, java.util.Arrays.copyOf(fill, fills), w,
-                winding, tree);
-        return new Result(BandBuilder.resign(fillBand.grid(), fillBand.distance(), nearDistance, fillBand.in()),
-                leaked, inside, leakedProbes, insideProbes, hollow + hollowProbes, oriented.turnedPoints(),
-                oriented.unit(), reverted, fillBand.fillSlots(), fillBand.addedBricks(), true);
+        // a cavity's outside is enclosed by its shell: there the second fill would undo the repair
+        int enclosed = leak && !cavity ? LeakRegions.enclosed(grid, distance, nearDistance, in) : 0;
+        HoleFill.Extended fillBand = leak ? HoleFill.extend(grid, distance, in, java.util.Arrays.copyOf(fill, fills),
+                w, winding, tree) : new HoleFill.Extended(grid, distance, in, new int[0], 0);
+        BandBuilder.Band signed = BandBuilder.resign(fillBand.grid(), fillBand.distance(), nearDistance, fillBand.in());
+        HoleFill.initialise(signed.grid(), signed.distance(), fillBand.fillSlots(), winding);
+        return new Result(signed, leaked, inside, leakedProbes, insideProbes, hollow + hollowProbes, oriented.turnedPoints(),
+                oriented.unit(), reverted, fillBand.fillSlots(), fillBand.addedBricks(), enclosed, true);
     }
 
     /**

@@ -67,4 +67,57 @@ class LeakRegionsTest {
             assertThat(b).isTrue();
         }
     }
+
+    @Test
+    void farSamplesEnclosedByTheBandAndTheRepairedInsideBecomeInside() {
+        // a 16^3 stored block inside a 32^3 grid whose other bricks are outside; within the block, a near shell
+        // (x, y or z at 1 or 14) around a far core; one core sample is inside already, the rest outside by the leak
+        int n = 32;
+        int nb = n / 8;
+        int[] directory = new int[nb * nb * nb];
+        java.util.Arrays.fill(directory, -1);
+        byte[] label = new byte[nb * nb * nb];
+        java.util.Arrays.fill(label, (byte) 1);
+        int[] cells = new int[8];
+        int count = 0;
+        for (int z = 1; z <= 2; z++) {
+            for (int y = 1; y <= 2; y++) {
+                for (int x = 1; x <= 2; x++) {
+                    int b = x + nb * (y + nb * z);
+                    directory[b] = count;
+                    cells[count++] = b;
+                }
+            }
+        }
+        SparseGrid g = new SparseGrid(n, directory, label, cells, 9f);
+        float[] distance = new float[g.values.length];
+        boolean[] in = new boolean[g.values.length];
+        int[] c = new int[3];
+        int core = 0;
+        for (int s = 0; s < distance.length; s++) {
+            g.coords(s, c);
+            boolean shell = false;
+            boolean inCore = true;
+            for (int a = 0; a < 3; a++) {
+                int local = c[a] - 8;
+                shell |= local == 1 || local == 14;
+                inCore &= local > 1 && local < 14;
+            }
+            distance[s] = shell ? 0 : 5;
+            core += inCore && !shell ? 1 : 0;
+            in[s] = inCore && c[0] == 16 && c[1] == 16 && c[2] == 16;
+        }
+        int turned = LeakRegions.enclosed(g, distance, 1.0, in);
+        assertThat(turned).as("the core but its one inside sample").isEqualTo(core - 1);
+        for (int s = 0; s < distance.length; s++) {
+            g.coords(s, c);
+            boolean outer = false;
+            for (int a = 0; a < 3; a++) {
+                outer |= c[a] - 8 < 1 || c[a] - 8 > 14;
+            }
+            if (distance[s] > 0) {
+                assertThat(in[s]).as("sample %s", Arrays.toString(c)).isEqualTo(!outer);
+            }
+        }
+    }
 }
