@@ -128,19 +128,11 @@ final class BandBuilder {
     private static float[] distances(SparseGrid grid, KdTree tree) {
         float[] distance = new float[grid.values.length];
         int bricks = grid.brickCount();
-        float[] q = new float[3 * BATCH_BRICKS * SparseGrid.BRICK_SAMPLES];
-        int[] c = new int[3];
         for (int b0 = 0; b0 < bricks; b0 += BATCH_BRICKS) {
             int m = Math.min(BATCH_BRICKS, bricks - b0) * SparseGrid.BRICK_SAMPLES;
             int base = b0 * SparseGrid.BRICK_SAMPLES;
-            for (int s = 0; s < m; s++) {
-                grid.coords(base + s, c);
-                q[3 * s] = c[0];
-                q[3 * s + 1] = c[1];
-                q[3 * s + 2] = c[2];
-            }
             float[] d2 = new float[m];
-            tree.nearest(m == q.length / 3 ? q : Arrays.copyOf(q, 3 * m), null, d2);
+            tree.nearest(grid.positions(null, base, m), null, d2);
             for (int s = 0; s < m; s++) {
                 distance[base + s] = (float) Math.sqrt(d2[s]);
             }
@@ -166,15 +158,9 @@ final class BandBuilder {
                 continue;
             }
             grid.coords(s, c);
-            for (int d = 0; d < 6; d++) {
-                int i = c[0] + (d == 0 ? 1 : d == 1 ? -1 : 0);
-                int j = c[1] + (d == 2 ? 1 : d == 3 ? -1 : 0);
-                int k = c[2] + (d == 4 ? 1 : d == 5 ? -1 : 0);
-                if (grid.slot(i, j, k) < 0 && grid.farValue(i, j, k) > 0) {
-                    state[s] = OUT;
-                    queue[tail++] = s;
-                    break;
-                }
+            if (grid.nextToOutsideBrick(c)) {
+                state[s] = OUT;
+                queue[tail++] = s;
             }
         }
         int head = 0;

@@ -54,17 +54,9 @@ final class HoleFill {
         System.arraycopy(grid.values, 0, extended.values, 0, grid.values.length);
         int first = grid.values.length;
         int added = extended.values.length - first;
-        float[] q = new float[3 * added];
-        int[] c = new int[3];
-        for (int a = 0; a < added; a++) {
-            extended.coords(first + a, c);
-            q[3 * a] = c[0];
-            q[3 * a + 1] = c[1];
-            q[3 * a + 2] = c[2];
-        }
-        int[] nearest = new int[added];
+        float[] q = extended.positions(null, first, added);
         float[] d2 = new float[added];
-        tree.nearest(q, nearest, d2);
+        tree.nearest(q, null, d2);
         double[] w = winding.at(q);
         float[] dist = Arrays.copyOf(distance, extended.values.length);
         boolean[] side = Arrays.copyOf(in, extended.values.length);
@@ -86,15 +78,7 @@ final class HoleFill {
      * winding number's smooth 0.5 level set and the samples at 0.2 and 0.8 meet their fixed neighbours' {@code +-d}.
      */
     static void initialise(SparseGrid grid, float[] distance, int[] fillSlots, PointWindingNumber winding) {
-        float[] q = new float[3 * fillSlots.length];
-        int[] c = new int[3];
-        for (int a = 0; a < fillSlots.length; a++) {
-            grid.coords(fillSlots[a], c);
-            q[3 * a] = c[0];
-            q[3 * a + 1] = c[1];
-            q[3 * a + 2] = c[2];
-        }
-        double[] w = winding.at(q);
+        double[] w = winding.at(grid.positions(fillSlots, 0, fillSlots.length));
         double span = WindingSign.INSIDE_WINDING - WindingSign.CAVITY_WINDING;
         for (int a = 0; a < fillSlots.length; a++) {
             int s = fillSlots[a];
@@ -116,20 +100,14 @@ final class HoleFill {
                 queue = push(queue, tail++, b);
             }
         }
+        int[] around = new int[27];
         for (int head = 0; head < tail; head++) {
-            int b = queue[head];
-            int x = b % nb;
-            int y = b / nb % nb;
-            int z = b / nb / nb;
-            for (int dz = Math.max(0, z - 1); dz <= Math.min(nb - 1, z + 1); dz++) {
-                for (int dy = Math.max(0, y - 1); dy <= Math.min(nb - 1, y + 1); dy++) {
-                    for (int dx = Math.max(0, x - 1); dx <= Math.min(nb - 1, x + 1); dx++) {
-                        int m = dx + nb * (dy + nb * dz);
-                        if (!mark[m] && candidate(grid, brickWinding, m)) {
-                            mark[m] = true;
-                            queue = push(queue, tail++, m);
-                        }
-                    }
+            int count = around(queue[head], nb, around);
+            for (int a = 0; a < count; a++) {
+                int m = around[a];
+                if (!mark[m] && candidate(grid, brickWinding, m)) {
+                    mark[m] = true;
+                    queue = push(queue, tail++, m);
                 }
             }
         }
@@ -144,19 +122,30 @@ final class HoleFill {
 
     /** Whether brick {@code b} has a stored 26-neighbour. */
     private static boolean touchesStored(SparseGrid grid, int b, int nb) {
-        int x = b % nb;
-        int y = b / nb % nb;
-        int z = b / nb / nb;
-        for (int dz = Math.max(0, z - 1); dz <= Math.min(nb - 1, z + 1); dz++) {
-            for (int dy = Math.max(0, y - 1); dy <= Math.min(nb - 1, y + 1); dy++) {
-                for (int dx = Math.max(0, x - 1); dx <= Math.min(nb - 1, x + 1); dx++) {
-                    if (grid.directory[dx + nb * (dy + nb * dz)] >= 0) {
-                        return true;
-                    }
-                }
+        int[] around = new int[27];
+        int count = around(b, nb, around);
+        for (int a = 0; a < count; a++) {
+            if (grid.directory[around[a]] >= 0) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** Brick {@code b} and its 26-neighbours within the lattice into {@code out}; returns how many. */
+    static int around(int b, int nb, int[] out) {
+        int x = b % nb;
+        int y = b / nb % nb;
+        int z = b / nb / nb;
+        int count = 0;
+        for (int dz = Math.max(0, z - 1); dz <= Math.min(nb - 1, z + 1); dz++) {
+            for (int dy = Math.max(0, y - 1); dy <= Math.min(nb - 1, y + 1); dy++) {
+                for (int dx = Math.max(0, x - 1); dx <= Math.min(nb - 1, x + 1); dx++) {
+                    out[count++] = dx + nb * (dy + nb * dz);
+                }
+            }
+        }
+        return count;
     }
 
     private static int[] push(int[] queue, int at, int value) {

@@ -98,16 +98,10 @@ final class LeakRegions {
                 continue;
             }
             grid.coords(s, c);
-            for (int d = 0; d < 6; d++) {
-                int i = c[0] + (d == 0 ? 1 : d == 1 ? -1 : 0);
-                int j = c[1] + (d == 2 ? 1 : d == 3 ? -1 : 0);
-                int k = c[2] + (d == 4 ? 1 : d == 5 ? -1 : 0);
-                if (grid.slot(i, j, k) < 0 && grid.farValue(i, j, k) > 0) {
-                    reached[s] = true;
-                    queue = grow(queue, tail);
-                    queue[tail++] = s;
-                    break;
-                }
+            if (grid.nextToOutsideBrick(c)) {
+                reached[s] = true;
+                queue = grow(queue, tail);
+                queue[tail++] = s;
             }
         }
         for (int head = 0; head < tail; head++) {

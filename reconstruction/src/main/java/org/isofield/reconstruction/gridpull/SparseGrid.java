@@ -84,6 +84,32 @@ final class SparseGrid {
         out[2] = (cell / nb / nb) * BRICK + (local >> 6);
     }
 
+    /** Lattice coordinates of the slots {@code slots[0..count)}, or of {@code first, first + 1, ...} when null. */
+    float[] positions(int[] slots, int first, int count) {
+        float[] q = new float[3 * count];
+        int[] c = new int[3];
+        for (int a = 0; a < count; a++) {
+            coords(slots == null ? first + a : slots[a], c);
+            q[3 * a] = c[0];
+            q[3 * a + 1] = c[1];
+            q[3 * a + 2] = c[2];
+        }
+        return q;
+    }
+
+    /** Whether a 6-neighbour of the sample at {@code c} lies in a brick without storage labelled outside. */
+    boolean nextToOutsideBrick(int[] c) {
+        for (int d = 0; d < 6; d++) {
+            int i = c[0] + (d == 0 ? 1 : d == 1 ? -1 : 0);
+            int j = c[1] + (d == 2 ? 1 : d == 3 ? -1 : 0);
+            int k = c[2] + (d == 4 ? 1 : d == 5 ? -1 : 0);
+            if (slot(i, j, k) < 0 && farValue(i, j, k) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Trilinear value at lattice position {@code (x, y, z)}; the gradient (per cell) goes to {@code g} if not null. */
     double trilinear(double x, double y, double z, double[] g) {
         int i = clampCell(x);

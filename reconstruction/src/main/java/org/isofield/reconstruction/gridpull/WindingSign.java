@@ -115,14 +115,7 @@ final class WindingSign {
         }
         float[] distance = band.distance();
         int[] farSlots = farSlots(distance, nearDistance);
-        float[] q = new float[3 * farSlots.length];
-        int[] c = new int[3];
-        for (int a = 0; a < farSlots.length; a++) {
-            grid.coords(farSlots[a], c);
-            q[3 * a] = c[0];
-            q[3 * a + 1] = c[1];
-            q[3 * a + 2] = c[2];
-        }
+        float[] q = grid.positions(farSlots, 0, farSlots.length);
         int probes = (farSlots.length + SAMPLE_STRIDE - 1) / SAMPLE_STRIDE;
         float[] probe = new float[3 * probes];
         for (int a = 0; a < probes; a++) {
@@ -239,18 +232,12 @@ final class WindingSign {
     /** The bricks in or next to (26-neighbours) a marked brick: a wall's inner samples may lie in a brick whose centre is outside. */
     static boolean[] dilate(boolean[] mark, int nb) {
         boolean[] out = mark.clone();
+        int[] around = new int[27];
         for (int b = 0; b < mark.length; b++) {
-            if (!mark[b]) {
-                continue;
-            }
-            int x = b % nb;
-            int y = b / nb % nb;
-            int z = b / nb / nb;
-            for (int dz = Math.max(0, z - 1); dz <= Math.min(nb - 1, z + 1); dz++) {
-                for (int dy = Math.max(0, y - 1); dy <= Math.min(nb - 1, y + 1); dy++) {
-                    for (int dx = Math.max(0, x - 1); dx <= Math.min(nb - 1, x + 1); dx++) {
-                        out[dx + nb * (dy + nb * dz)] = true;
-                    }
+            if (mark[b]) {
+                int count = HoleFill.around(b, nb, around);
+                for (int a = 0; a < count; a++) {
+                    out[around[a]] = true;
                 }
             }
         }
