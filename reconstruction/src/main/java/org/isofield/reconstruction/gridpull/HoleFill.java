@@ -12,8 +12,9 @@ import org.isofield.datasets.index.kdtree.KdTree;
  * too: their samples take the sign of their own winding number and their distance to the points, and the samples
  * with winding numbers in that range join the fill that the optimiser smooths (only the continuity and bending terms
  * reach them), starting from a ramp of the winding number ({@link #initialise}). Clean Stanford bunny (five holes in
- * its base): 22 bricks added, normal consistency 0.99139 -> 0.99189 (Poisson 0.99180). At most {@value #MAX_ADDED_FRACTION} of the stored bricks are added; a fill that would need more is
- * left on the brick faces.
+ * its base): 22 bricks added, normal consistency 0.99139 -> 0.99189 (Poisson 0.99180). At most
+ * {@value #MAX_ADDED_FRACTION} of the stored bricks are added; a fill that would need more is left on the brick
+ * faces.
  */
 final class HoleFill {
     static final double MAX_ADDED_FRACTION = 0.25;

@@ -135,9 +135,10 @@ final class WindingSign {
         }
         boolean leak = (leaked >= MIN_LEAKED_BRICKS && leaked >= MIN_LEAKED_FRACTION * inside)
                 || (leakedProbes >= MIN_LEAKED_PROBES && leakedProbes >= MIN_LEAKED_FRACTION * insideProbes);
-        // a cavity is bounded by an inner shell, a part of the neighbour graph that the nesting rule turned inward;
-        // without one, winding numbers below 0.2 inside are misoriented normals (the sword: 42k such samples)
-        boolean cavity = oriented.turnedInward() && ((hollow >= MIN_LEAKED_BRICKS && hollow >= MIN_LEAKED_FRACTION * floodInside)
+        // a cavity is bounded by an inner shell that a nesting rule turned inward; without one, winding numbers
+        // below 0.2 inside are misoriented normals (the sword: 42k such samples)
+        boolean cavity = oriented.turnedInward()
+                && ((hollow >= MIN_LEAKED_BRICKS && hollow >= MIN_LEAKED_FRACTION * floodInside)
                 || (hollowProbes >= MIN_LEAKED_PROBES && hollowProbes >= MIN_LEAKED_FRACTION * floodInsideProbes));
         if (!leak && !cavity) {
             return new Result(band, leaked, inside, leakedProbes, insideProbes, hollow + hollowProbes,
@@ -187,8 +188,9 @@ final class WindingSign {
                 w, winding, tree) : new HoleFill.Extended(grid, distance, in, new int[0], 0);
         BandBuilder.Band signed = BandBuilder.resign(fillBand.grid(), fillBand.distance(), nearDistance, fillBand.in());
         HoleFill.initialise(signed.grid(), signed.distance(), fillBand.fillSlots(), winding);
-        return new Result(signed, leaked, inside, leakedProbes, insideProbes, hollow + hollowProbes, oriented.turnedPoints(),
-                oriented.unit(), reverted, fillBand.fillSlots(), fillBand.addedBricks(), enclosed, true);
+        return new Result(signed, leaked, inside, leakedProbes, insideProbes, hollow + hollowProbes,
+                oriented.turnedPoints(), oriented.unit(), reverted, fillBand.fillSlots(), fillBand.addedBricks(),
+                enclosed, true);
     }
 
     /**

@@ -162,7 +162,8 @@ class WindingSignTest {
     void aCavityWhoseShellTheNeighbourGraphJoinsToTheOuterOneIsFoundPointByPoint() {
         // a strut of points joins the shells into one part of the graph (as noise does across the noisy bumper bot's
         // wall), so the spanning tree gives the inner shell the outer one's side and only the point rule turns it
-        Reconstruction r = new GridPull(CONFIG.withGridResolution(Resolution.of(80))).run(hollowBall(40), Progress.NONE);
+        Reconstruction r = new GridPull(CONFIG.withGridResolution(Resolution.of(80)))
+                .run(hollowBall(40), Progress.NONE);
         assertHollow(r);
         assertThat((int) r.details().get("turned_inward_points")).as("the inner shell's 2000 points")
                 .isBetween(1500, 2100);
