@@ -1,6 +1,7 @@
 package org.isofield.reconstruction.gridpull;
 
 import java.util.Locale;
+import org.isofield.core.ConfigException;
 
 /**
  * Chooses {@code grid_resolution: auto}. The wish comes from the spacing: {@value #CELLS_PER_SPACING} cells per
@@ -89,6 +90,26 @@ final class AutoResolution {
                     overHeap ? Math.sqrt(budget / bytes) : 1.0);
             int next = Math.max(MIN, (int) Math.floor(cells * factor * 0.98 / 8) * 8);
             cells = next < cells ? next : cells - 8;
+        }
+    }
+
+    /**
+     * Refuses an explicit grid resolution whose band would not fit the heap by the same estimate (with the whole
+     * heap as the budget), before anything big is allocated, instead of running out of memory minutes later.
+     *
+     * @throws ConfigException at {@code $.grid_resolution}, naming the estimate, the heap, the resolution auto would
+     *     choose and a heap that would do
+     */
+    static void checkExplicit(float[] unit, double medianSpacing, int cells, int bandWidth, int mcCells, int poolSize,
+            long heapBytes) {
+        long samples = storedSamples(unit, cells, bandWidth);
+        long bytes = estimateBytes(samples, cells, mcCells > 0 ? mcCells : cells, bandWidth, unit.length / 3, poolSize);
+        if (bytes > heapBytes) {
+            Choice auto = choose(unit, medianSpacing, bandWidth, mcCells, poolSize, heapBytes);
+            throw new ConfigException("$.grid_resolution", String.format(Locale.ROOT, "%d needs about %.1f GB of heap "
+                    + "(%.1fM band samples) but the JVM may use %.1f GB; expected a resolution that fits (auto would "
+                    + "choose %d here) or a larger heap (e.g. ISOFIELD_OPTS=-Xmx%dg)", cells, bytes / 1e9,
+                    samples / 1e6, heapBytes / 1e9, auto.cells(), (long) Math.ceil(bytes / HEAP_SHARE / (1L << 30))));
         }
     }
 

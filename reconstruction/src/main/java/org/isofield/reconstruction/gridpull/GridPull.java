@@ -122,6 +122,8 @@ public final class GridPull implements Reconstructor {
                     AutoResolution.describe(choice));
         } else {
             cells = config.gridResolution().orElse(0);
+            AutoResolution.checkExplicit(unit, median, cells, config.bandWidth(), config.resolution().orElse(0),
+                    poolSize, Runtime.getRuntime().maxMemory());
         }
         int samples = samplesPerAxis(cells, config.bandWidth());
         double half = (samples - 1) / 2.0;

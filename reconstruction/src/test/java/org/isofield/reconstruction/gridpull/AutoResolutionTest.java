@@ -1,6 +1,7 @@
 package org.isofield.reconstruction.gridpull;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.index.kdtree.KdTree;
@@ -82,5 +83,19 @@ class AutoResolutionTest {
         AutoResolution.Choice c = AutoResolution.choose(unit, 2.0 / 1024, 3, 0, 24_000, 1L << 20);
         assertThat(c.cells()).isEqualTo(AutoResolution.MIN);
         assertThat(c.limit()).isEqualTo("heap");
+    }
+
+    @Test
+    void anExplicitResolutionWhoseBandDoesNotFitTheHeapIsRefusedUpFront() {
+        float[] unit = unitSphere(3000);
+        long heap = 1L << 30;
+        // 2048 cells around a sphere: about 1.8e8 band samples, far beyond 1 GiB
+        assertThatThrownBy(() -> AutoResolution.checkExplicit(unit, 0.02, 2048, 3, 0, 24_000, heap))
+                .isInstanceOf(org.isofield.core.ConfigException.class)
+                .hasMessageContaining("$.grid_resolution")
+                .hasMessageContaining("2048 needs about")
+                .hasMessageMatching("(?s).*auto would choose \\d+ here.*-Xmx\\d+g.*");
+        // a resolution that fits passes
+        AutoResolution.checkExplicit(unit, 0.02, 128, 3, 0, 24_000, heap);
     }
 }
