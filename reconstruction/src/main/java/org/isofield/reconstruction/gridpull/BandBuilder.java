@@ -132,7 +132,7 @@ final class BandBuilder {
             int m = Math.min(BATCH_BRICKS, bricks - b0) * SparseGrid.BRICK_SAMPLES;
             int base = b0 * SparseGrid.BRICK_SAMPLES;
             float[] d2 = new float[m];
-            tree.nearest(grid.positions(null, base, m), null, d2);
+            tree.nearest(grid.positions(base, m), null, d2);
             for (int s = 0; s < m; s++) {
                 distance[base + s] = (float) Math.sqrt(d2[s]);
             }

@@ -149,21 +149,10 @@ public final class GridPull implements Reconstructor {
                 kthCells[i] = (float) (spacing[i] * cells);
             }
             WindingSign.Result leak = WindingSign.check(band, lattice, tree, pca, kthCells, nearDistance);
-            details.put("leaked_bricks", leak.leakedBricks());
-            details.put("winding_inside_bricks", leak.windingInsideBricks());
-            details.put("leaked_probes", leak.leakedProbes());
-            details.put("winding_inside_probes", leak.windingInsideProbes());
-            details.put("hollow", leak.hollow());
-            details.put("turned_inward_points", leak.turnedPoints());
-            details.put("winding_jump", leak.jump());
-            details.put("leak_samples_kept_outside", leak.keptOutside());
+            leak.report(details);
             if (leak.repaired()) {
                 band = leak.band();
                 fillSlots = leak.fillSlots();
-                details.put("fill_samples", fillSlots.length);
-                details.put("fill_bricks", leak.fillBricks());
-                details.put("enclosed_samples", leak.enclosed());
-                details.put("sign", "winding_number");
                 LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "the flood fill's sides "
                         + "disagree with the winding number of the oriented points (a hole let it in: %d bricks and %d of "
                         + "%d probed band samples; or a cavity it could not reach: %d bricks and probes); signed by "

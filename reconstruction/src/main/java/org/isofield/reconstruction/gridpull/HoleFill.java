@@ -55,7 +55,7 @@ final class HoleFill {
         System.arraycopy(grid.values, 0, extended.values, 0, grid.values.length);
         int first = grid.values.length;
         int added = extended.values.length - first;
-        float[] q = extended.positions(null, first, added);
+        float[] q = extended.positions(first, added);
         float[] d2 = new float[added];
         tree.nearest(q, null, d2);
         double[] w = winding.at(q);
@@ -79,7 +79,7 @@ final class HoleFill {
      * winding number's smooth 0.5 level set and the samples at 0.2 and 0.8 meet their fixed neighbours' {@code +-d}.
      */
     static void initialise(SparseGrid grid, float[] distance, int[] fillSlots, PointWindingNumber winding) {
-        double[] w = winding.at(grid.positions(fillSlots, 0, fillSlots.length));
+        double[] w = winding.at(grid.positions(fillSlots));
         double span = WindingSign.INSIDE_WINDING - WindingSign.CAVITY_WINDING;
         for (int a = 0; a < fillSlots.length; a++) {
             int s = fillSlots[a];

@@ -87,6 +87,9 @@ final class ShellNesting {
         }
         int turnedPoints = turnPoints(lattice, normals, tree, sides, unit);
         double scale = Math.max(1, unit);
+        if (turnedPoints == 0 && scale == 1) {
+            return new Oriented(w, turnedParts, 0, unit); // as oriented and as scaled: the winding number stands
+        }
         for (int i = 0; i < areas.length; i++) {
             areas[i] /= (float) scale;
         }

@@ -84,8 +84,17 @@ final class SparseGrid {
         out[2] = (cell / nb / nb) * BRICK + (local >> 6);
     }
 
-    /** Lattice coordinates of the slots {@code slots[0..count)}, or of {@code first, first + 1, ...} when null. */
-    float[] positions(int[] slots, int first, int count) {
+    /** Lattice coordinates of the samples in {@code slots}, {@code 3 slots.length}. */
+    float[] positions(int[] slots) {
+        return positions(slots, 0, slots.length);
+    }
+
+    /** Lattice coordinates of the {@code count} samples from slot {@code first} on. */
+    float[] positions(int first, int count) {
+        return positions(null, first, count);
+    }
+
+    private float[] positions(int[] slots, int first, int count) {
         float[] q = new float[3 * count];
         int[] c = new int[3];
         for (int a = 0; a < count; a++) {

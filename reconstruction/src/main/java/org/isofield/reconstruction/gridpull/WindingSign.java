@@ -74,6 +74,23 @@ final class WindingSign {
     record Result(BandBuilder.Band band, int leakedBricks, int windingInsideBricks, int leakedProbes,
             int windingInsideProbes, int hollow, int turnedPoints, double jump, int keptOutside, int[] fillSlots,
             int fillBricks, int enclosed, boolean repaired) {
+        /** Adds the check's figures to a reconstruction report ({@code sign} and, when repaired, the repair's). */
+        void report(java.util.Map<String, Object> details) {
+            details.put("leaked_bricks", leakedBricks);
+            details.put("winding_inside_bricks", windingInsideBricks);
+            details.put("leaked_probes", leakedProbes);
+            details.put("winding_inside_probes", windingInsideProbes);
+            details.put("hollow", hollow);
+            details.put("turned_inward_points", turnedPoints);
+            details.put("winding_jump", jump);
+            details.put("leak_samples_kept_outside", keptOutside);
+            if (repaired) {
+                details.put("fill_samples", fillSlots.length);
+                details.put("fill_bricks", fillBricks);
+                details.put("enclosed_samples", enclosed);
+                details.put("sign", "winding_number");
+            }
+        }
     }
 
     private WindingSign() {
@@ -115,7 +132,7 @@ final class WindingSign {
         }
         float[] distance = band.distance();
         int[] farSlots = farSlots(distance, nearDistance);
-        float[] q = grid.positions(farSlots, 0, farSlots.length);
+        float[] q = grid.positions(farSlots);
         int probes = (farSlots.length + SAMPLE_STRIDE - 1) / SAMPLE_STRIDE;
         float[] probe = new float[3 * probes];
         for (int a = 0; a < probes; a++) {
@@ -231,7 +248,10 @@ final class WindingSign {
         return mark;
     }
 
-    /** The bricks in or next to (26-neighbours) a marked brick: a wall's inner samples may lie in a brick whose centre is outside. */
+    /**
+     * The bricks in or next to (26-neighbours) a marked brick: a wall's inner samples may lie in a brick whose centre
+     * is outside.
+     */
     static boolean[] dilate(boolean[] mark, int nb) {
         boolean[] out = mark.clone();
         int[] around = new int[27];

@@ -13,7 +13,8 @@ import org.isofield.reconstruction.Reconstruction;
 import org.junit.jupiter.api.Test;
 
 class WindingSignTest {
-    private static final GridPullConfig CONFIG = GridPullConfig.DEFAULT.withSteps(40).withGridResolution(Resolution.of(48));
+    private static final GridPullConfig CONFIG =
+            GridPullConfig.DEFAULT.withSteps(40).withGridResolution(Resolution.of(48));
 
     /** Volume enclosed by a closed, outward-oriented mesh (divergence theorem). */
     static double volume(TriangleMesh m) {
@@ -59,7 +60,8 @@ class WindingSignTest {
         PointCloud cloud = sphereWithHole(0.9);
         Reconstruction repaired = new GridPull(CONFIG).run(cloud, Progress.NONE);
         assertThat(repaired.details()).containsEntry("sign", "winding_number");
-        assertThat((int) repaired.details().get("leaked_bricks") + (int) repaired.details().get("leaked_probes")).isPositive();
+        assertThat((int) repaired.details().get("leaked_bricks") + (int) repaired.details().get("leaked_probes"))
+                .isPositive();
         MeshReport m = MeshChecks.check(repaired.mesh());
         assertThat(m.watertight()).as(m.toString()).isTrue();
         assertThat(m.components()).isEqualTo(1);

@@ -25,8 +25,9 @@ import org.lwjgl.vulkan.*;
  * storage buffers ({@link FieldLayout}); a frame is one dispatch, or on llvmpipe a fixed number of them that continue
  * the rays' march ({@link TracePasses}, {@link LoopBudget}). Before the first frame that skips empty space the field
  * is evaluated once on a {@value #OCCUPANCY_RES}^3-cell lattice ({@link FieldOccupancy}) so that rays jump over cells
- * without surface; normals are the analytic gradient. Both can be switched off (for measurements). The field's {@link FieldSlice},
- * if any, is drawn ({@link #setSlice}). Uses, but does not own, a {@link VulkanContext}; not thread-safe.
+ * without surface; normals are the analytic gradient. Both can be switched off (for measurements). The field's
+ * {@link FieldSlice}, if any, is drawn ({@link #setSlice}). Uses, but does not own, a {@link VulkanContext}; not
+ * thread-safe.
  */
 public final class FieldTracer implements AutoCloseable {
     /** The most sphere-tracing steps per ray. */
@@ -187,7 +188,7 @@ public final class FieldTracer implements AutoCloseable {
         ComputeKernel kernel = traceKernel();
         GpuBuffer cells = occupancy();
         try (GpuBuffer pixels = GpuBuffer.storageReadback(ctx, 4L * width * height);
-             GpuBuffer rays = GpuBuffer.storageScratch(ctx, 16L * width * height)) {
+             GpuBuffer rays = GpuBuffer.storageScratch(ctx, passes.rayBytes((long) width * height))) {
             kernel.bind(config, grid, mlp, pixels, cells, rays);
             ByteBuffer push = pushConstants(camera, style, width, height, false);
             submit(c -> passes.record(c, kernel, push, (width + 7) / 8, (height + 7) / 8));
@@ -216,7 +217,7 @@ public final class FieldTracer implements AutoCloseable {
                 tileRays.close();
             }
             tilePixels = GpuBuffer.storageCopySource(ctx, bytes);
-            tileRays = GpuBuffer.storageScratch(ctx, 4 * bytes);
+            tileRays = GpuBuffer.storageScratch(ctx, passes.rayBytes((long) width * height));
         }
         kernel.bind(config, grid, mlp, tilePixels, cells, tileRays);
         passes.record(c, kernel, pushConstants(camera, style, width, height, true), (width + 7) / 8, (height + 7) / 8);

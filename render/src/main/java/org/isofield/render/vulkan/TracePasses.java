@@ -17,10 +17,10 @@ import org.lwjgl.vulkan.VkCommandBuffer;
 import org.lwjgl.vulkan.VkMemoryBarrier;
 
 /**
- * The push constants of {@code field_trace.comp} ({@link #push}) and how it is dispatched for one frame: on a device without a loop budget one pass marches every
- * ray to its end and shades it; on llvmpipe ({@link LoopBudget}) the march is split into passes of at most
- * {@link #evaluationsPerPass()} field evaluations per ray, the rays kept in a buffer between them, and a last pass
- * shades. Every ray ends within {@link #MARCH_EVALUATIONS} evaluations, so the passes are a fixed number (passes
+ * The push constants of {@code field_trace.comp} ({@link #push}) and how it is dispatched for one frame: on a
+ * device without a loop budget one pass marches every ray to its end and shades it; on llvmpipe
+ * ({@link LoopBudget}) the march is split into passes of at most {@link #evaluationsPerPass()} field evaluations
+ * per ray, the rays kept in a buffer between them, and a last pass shades. Every ray ends within {@link #MARCH_EVALUATIONS} evaluations, so the passes are a fixed number (passes
  * after a ray's end cost it only the load and store of its state).
  */
 final class TracePasses {
@@ -44,7 +44,10 @@ final class TracePasses {
     private final int evaluationsPerPass;
     private final int count;
 
-    /** The passes for {@code field} under {@code budget}; a field that does not fit is refused ({@link LoopBudget#check}). */
+    /**
+     * The passes for {@code field} under {@code budget}; a field that does not fit is refused
+     * ({@link LoopBudget#check}).
+     */
     TracePasses(LoopBudget budget, FieldLayout field) {
         int maxJumps = FieldTracer.MAX_STEPS + 4 * FieldTracer.OCCUPANCY_RES;
         budget.check(field, maxJumps);
@@ -77,6 +80,14 @@ final class TracePasses {
     /** Dispatches per frame. */
     int count() {
         return count;
+    }
+
+    /**
+     * Bytes of the rays' buffer for {@code pixels}: 16 per pixel between passes; a single pass starts and shades
+     * every ray in one dispatch and never touches it, so the binding gets a placeholder.
+     */
+    long rayBytes(long pixels) {
+        return count > 1 ? 16 * pixels : 16;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.isofield.core.Parallel;
+import org.isofield.datasets.index.Quickselect;
 
 /**
  * Builds the node arrays of a {@link TriangleBvh} with a binned surface-area heuristic (16 bins on each axis whose
@@ -322,7 +323,7 @@ final class BvhBuilder {
 
         /** Quickselect: puts the triangle with the k-th smallest centroid on {@code axis} at {@code order[k]}. */
         private void select(int start, int end, int k, int axis) {
-            org.isofield.datasets.index.Quickselect.select(centroids, order, start, end - 1, k, axis);
+            Quickselect.select(centroids, order, start, end - 1, k, axis);
         }
     }
 
