@@ -1,8 +1,11 @@
 package org.isofield.render.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
+import java.util.List;
+import org.isofield.render.vulkan.VulkanContext;
 import org.isofield.render.vulkan.VulkanProbe;
 
 /**
@@ -28,6 +31,21 @@ public final class VulkanTesting {
                 throw new AssertionError("Vulkan is required (ISOFIELD_REQUIRE names vulkan) but unavailable: " + a.reason());
             }
             assumeTrue(false, "Vulkan unavailable, skipping: " + a.reason());
+        }
+    }
+
+    /** A context with validation on, after {@link #assumeVulkanWithValidation}. */
+    public static VulkanContext openWithValidation() {
+        assumeVulkanWithValidation();
+        return VulkanContext.create(true);
+    }
+
+    /** Closes {@code ctx} (null: skipped) and fails when the validation layer said anything. */
+    public static void closeWithoutMessages(VulkanContext ctx) {
+        if (ctx != null) {
+            List<String> messages = ctx.validationMessages();
+            ctx.close();
+            assertThat(messages).as("validation messages").isEmpty();
         }
     }
 }

@@ -37,17 +37,12 @@ class DefaultFieldTraceTest {
 
     @BeforeAll
     static void open() {
-        VulkanTesting.assumeVulkanWithValidation();
-        ctx = VulkanContext.create(true);
+        ctx = VulkanTesting.openWithValidation();
     }
 
     @AfterAll
     static void close() {
-        if (ctx != null) {
-            java.util.List<String> messages = ctx.validationMessages();
-            ctx.close();
-            assertThat(messages).as("validation messages").isEmpty();
-        }
+        VulkanTesting.closeWithoutMessages(ctx);
     }
 
     private static BufferedImage normals(FieldSurface field, String name) {

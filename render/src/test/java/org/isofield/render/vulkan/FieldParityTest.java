@@ -35,17 +35,12 @@ class FieldParityTest {
 
     @BeforeAll
     static void open() {
-        VulkanTesting.assumeVulkanWithValidation();
-        ctx = VulkanContext.create(true);
+        ctx = VulkanTesting.openWithValidation();
     }
 
     @AfterAll
     static void close() {
-        if (ctx != null) {
-            java.util.List<String> messages = ctx.validationMessages();
-            ctx.close();
-            assertThat(messages).as("validation messages").isEmpty();
-        }
+        VulkanTesting.closeWithoutMessages(ctx);
     }
 
     static float[] points(long seed, int n) {
