@@ -79,10 +79,13 @@ public final class ComputeModule implements KernelSource {
         return "-cl-std=CL1.2 -cl-fp32-correctly-rounded-divide-sqrt";
     }
 
-    /** SHA-256 of {@link #cudaText()}, hex. */
+    /** SHA-256 of the nvcc targets and flags and {@link #cudaText()}, hex: what decides the images. */
     public String cudaSha256() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
+            ModuleCatalog c = ModuleCatalog.get();
+            String head = "// cubins " + c.cubins + " ptx " + c.ptx + " flags " + c.nvccFlags + "\n";
+            md.update(head.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest(cudaText().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
