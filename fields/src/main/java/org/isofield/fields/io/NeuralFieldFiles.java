@@ -13,6 +13,7 @@ import org.isofield.core.config.Json;
 import org.isofield.core.config.JsonOverrides;
 import org.isofield.fields.train.NeuralField;
 import org.isofield.fields.train.NeuralFieldConfig;
+import org.isofield.fields.train.FieldTrainer;
 import org.isofield.fields.train.Trainer;
 
 /**
@@ -40,7 +41,7 @@ public final class NeuralFieldFiles {
      * Packs a trainer's field: its inference parameters ({@link Trainer#inferenceField()}), the world-to-unit
      * transform, metadata with the seed and the step count, and with {@code withOptimizerState} the trainer's state.
      */
-    public static FieldFile pack(Trainer trainer, double scale, double[] translation, long seed,
+    public static FieldFile pack(FieldTrainer trainer, double scale, double[] translation, long seed,
             boolean withOptimizerState) {
         Objects.requireNonNull(trainer, "trainer");
         NeuralField f = trainer.inferenceField();
@@ -105,11 +106,20 @@ public final class NeuralFieldFiles {
      * @throws ConfigException when {@code config} changes the encoding or the network
      */
     public static Trainer resume(FieldFile field, Path file, NeuralFieldConfig config) {
+        return resume(field, file, config, Trainer::new);
+    }
+
+    /**
+     * As {@link #resume(FieldFile, Path, NeuralFieldConfig)}, with the trainer made by {@code trainer} from the
+     * rebuilt field (a {@link org.isofield.fields.device.DeviceTrainer} for a device run).
+     */
+    public static <T extends FieldTrainer> T resume(FieldFile field, Path file, NeuralFieldConfig config,
+                                                    java.util.function.Function<NeuralField, T> trainer) {
         NeuralFieldConfig stored = config(field, file);
         Objects.requireNonNull(config, "config");
         requireSameShape(stored, config, file);
         Map<String, float[]> state = requireOptimizerState(field, file);
-        Trainer t = new Trainer(field(field, file, config));
+        T t = trainer.apply(field(field, file, config));
         try {
             t.restoreState(state);
         } catch (IllegalArgumentException e) {

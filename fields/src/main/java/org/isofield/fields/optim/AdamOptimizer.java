@@ -105,7 +105,7 @@ public final class AdamOptimizer implements Optimizer {
     }
 
     /** {@code sqrt(1 - beta2^k) / (1 - beta1^k)} in float64, on betas rounded to float as the kernel uses them. */
-    static double biasCorrection(double beta1, double beta2, int k) {
+    public static double biasCorrection(double beta1, double beta2, int k) {
         double b1 = (float) beta1;
         double b2 = (float) beta2;
         return Math.sqrt(1 - Math.pow(b2, k)) / (1 - Math.pow(b1, k));
@@ -132,7 +132,7 @@ public final class AdamOptimizer implements Optimizer {
     }
 
     /** Name of this optimizer's state blocks after the prefix. */
-    static final String STATE = "adam.";
+    public static final String STATE = "adam.";
 
     /**
      * Blocks {@code adam.step} (steps taken), {@code adam.first_moments}, {@code adam.second_moments} and
@@ -160,7 +160,23 @@ public final class AdamOptimizer implements Optimizer {
         float[] m = OptimizerState.take(in, p + "first_moments", n);
         float[] v = OptimizerState.take(in, p + "second_moments", n);
         float[] k = OptimizerState.take(in, p + "param_steps", n);
+        validate(p, v, k, s);
+        System.arraycopy(m, 0, firstMoments, 0, n);
+        System.arraycopy(v, 0, secondMoments, 0, n);
         for (int i = 0; i < n; i++) {
+            paramSteps[i] = (int) k[i];
+        }
+        step = s;
+    }
+
+    /**
+     * Checks restored Adam state: every per-parameter step count a whole number from 0 to the step count {@code s},
+     * every second moment 0 or more.
+     *
+     * @throws IllegalArgumentException naming the block, the index and the value
+     */
+    public static void validate(String p, float[] v, float[] k, long s) {
+        for (int i = 0; i < k.length; i++) {
             if (!(k[i] >= 0) || k[i] > s || k[i] != Math.rint(k[i])) {
                 throw new IllegalArgumentException("optimizer state block \"" + p + "param_steps\" has " + k[i]
                         + " at index " + i + "; expected a whole number from 0 to the step count " + s);
@@ -170,12 +186,6 @@ public final class AdamOptimizer implements Optimizer {
                         + " at index " + i + "; expected a value of 0 or more");
             }
         }
-        System.arraycopy(m, 0, firstMoments, 0, n);
-        System.arraycopy(v, 0, secondMoments, 0, n);
-        for (int i = 0; i < n; i++) {
-            paramSteps[i] = (int) k[i];
-        }
-        step = s;
     }
 
     public AdamConfig config() {

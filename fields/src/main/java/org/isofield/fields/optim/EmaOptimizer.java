@@ -26,14 +26,21 @@ public final class EmaOptimizer implements Optimizer {
     public void step(float[] params, float[] grads) {
         nested.step(params, grads);
         step++;
-        float old = (float) (decay * (1 - Math.pow(decay, step - 1)));
-        float fresh = (float) (1 - decay);
-        float norm = (float) (1 / (1 - Math.pow(decay, step)));
+        float[] f = factors(decay, step);
+        float old = f[0];
+        float fresh = f[1];
+        float norm = f[2];
         org.isofield.core.Parallel.forChunks(ema.length, 1 << 16, (chunk, start, end) -> {
             for (int i = start; i < end; i++) {
                 ema[i] = (old * ema[i] + fresh * params[i]) * norm;
             }
         });
+    }
+
+    /** The factors {@code old, fresh, norm} of step {@code t}: {@code ema_t = (old ema_(t-1) + fresh w_t) norm}. */
+    public static float[] factors(double decay, long t) {
+        return new float[] {(float) (decay * (1 - Math.pow(decay, t - 1))), (float) (1 - decay),
+            (float) (1 / (1 - Math.pow(decay, t)))};
     }
 
     @Override
@@ -58,7 +65,7 @@ public final class EmaOptimizer implements Optimizer {
     }
 
     /** Name of this optimizer's state blocks after the prefix; the nested optimizer's follow it. */
-    static final String STATE = "ema.";
+    public static final String STATE = "ema.";
 
     /**
      * Block {@code ema.step}, and after the first step {@code ema.training_params}: the parameters being trained. The

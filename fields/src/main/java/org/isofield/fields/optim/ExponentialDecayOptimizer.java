@@ -26,8 +26,7 @@ public final class ExponentialDecayOptimizer implements Optimizer {
         if (s == 0) {
             factor = 1;
         }
-        if (s >= config.decayStart() && (s - config.decayStart()) % config.decayInterval() == 0
-                && s <= config.decayEnd()) {
+        if (decaysBefore(config, s)) {
             factor *= config.decayBase();
         }
         nested.setLearningRate(baseLearningRate * factor);
@@ -56,7 +55,7 @@ public final class ExponentialDecayOptimizer implements Optimizer {
     }
 
     /** Name of this optimizer's state blocks after the prefix; the nested optimizer's follow it. */
-    static final String STATE = "exponential_decay.";
+    public static final String STATE = "exponential_decay.";
 
     /**
      * Block {@code exponential_decay.step}: the schedule position (steps taken). The factor is not stored: a restore
@@ -81,13 +80,18 @@ public final class ExponentialDecayOptimizer implements Optimizer {
         }
         double f = 1;
         for (long t = 0; t < s; t++) {
-            if (t >= config.decayStart() && (t - config.decayStart()) % config.decayInterval() == 0
-                    && t <= config.decayEnd()) {
+            if (decaysBefore(config, t)) {
                 f *= config.decayBase();
             }
         }
         factor = f;
         nested.setLearningRate(baseLearningRate * factor);
+    }
+
+    /** Whether the rate is multiplied by {@code decay_base} before step {@code s} (steps already taken). */
+    public static boolean decaysBefore(ExponentialDecayConfig config, long s) {
+        return s >= config.decayStart() && (s - config.decayStart()) % config.decayInterval() == 0
+                && s <= config.decayEnd();
     }
 
     public Optimizer nested() {

@@ -16,7 +16,7 @@ public final class OptimizerState {
     }
 
     /** Stores a counter as a one-value block. */
-    static void putCount(Map<String, float[]> out, String name, long count) {
+    public static void putCount(Map<String, float[]> out, String name, long count) {
         if (count < 0 || count > MAX_EXACT_COUNT) {
             throw new IllegalStateException("optimizer state \"" + name + "\" = " + count
                     + " cannot be stored exactly as float32; expected 0 to " + MAX_EXACT_COUNT);
@@ -25,7 +25,7 @@ public final class OptimizerState {
     }
 
     /** Removes and returns a block of exactly {@code length} values. */
-    static float[] take(Map<String, float[]> in, String name, int length) {
+    public static float[] take(Map<String, float[]> in, String name, int length) {
         float[] b = in.remove(name);
         if (b == null) {
             throw new IllegalArgumentException("optimizer state block \"" + name + "\" is missing; the config's "
@@ -39,7 +39,7 @@ public final class OptimizerState {
     }
 
     /** Removes and returns a counter block: one integral value in {@code [0, max]}. */
-    static long takeCount(Map<String, float[]> in, String name, long max) {
+    public static long takeCount(Map<String, float[]> in, String name, long max) {
         float v = take(in, name, 1)[0];
         if (!(v >= 0) || v != Math.rint(v) || v > max) {
             throw new IllegalArgumentException("optimizer state \"" + name + "\" = " + v
@@ -50,8 +50,13 @@ public final class OptimizerState {
 
     /** Requires a fresh optimizer before a restore. */
     static void requireFresh(Optimizer o, String what) {
-        if (o.stepCount() != 0) {
-            throw new IllegalStateException(what + " has taken " + o.stepCount()
+        requireFresh(o.stepCount(), what);
+    }
+
+    /** Requires an optimizer that has taken no step before a restore. */
+    public static void requireFresh(long stepCount, String what) {
+        if (stepCount != 0) {
+            throw new IllegalStateException(what + " has taken " + stepCount
                     + " steps; state can only be restored into a fresh optimizer");
         }
     }

@@ -30,7 +30,7 @@ import org.isofield.fields.optim.ParameterGroup;
  * becomes NaN or infinite stops training with a {@link NumericalException} naming the step and the last finite
  * loss; the field's parameters are then those of the failing step. Not thread-safe.
  */
-public final class Trainer {
+public final class Trainer implements FieldTrainer {
     /** Progress phase name of {@link #train}. */
     public static final String PHASE = "train";
 
@@ -75,6 +75,7 @@ public final class Trainer {
     }
 
     /** Steps taken so far. */
+    @Override
     public long step() {
         return step;
     }
@@ -177,6 +178,7 @@ public final class Trainer {
      * {@value #NETWORK_STATE} (see {@link Optimizer#saveState}). With {@link #inferenceField()}'s parameters it is
      * enough for {@link #restoreState} to continue bitwise as if training had not stopped.
      */
+    @Override
     public Map<String, float[]> saveState() {
         Map<String, float[]> m = new LinkedHashMap<>();
         if (step > OptimizerState.MAX_EXACT_COUNT) {
@@ -195,6 +197,7 @@ public final class Trainer {
      *
      * @throws IllegalArgumentException when a block is missing, unknown, of the wrong length or impossible
      */
+    @Override
     public void restoreState(Map<String, float[]> state) {
         if (step != 0) {
             throw new IllegalStateException("trainer has taken " + step + " steps; restore into a fresh trainer");
@@ -224,6 +227,7 @@ public final class Trainer {
      * The field to use for inference and export: a copy with the optimizers' inference parameters (the moving
      * averages under an {@code Ema} optimizer), or the live field's parameters copied otherwise.
      */
+    @Override
     public NeuralField inferenceField() {
         float[] e = encodingOptimizer.inferenceParams(field.encoding().params());
         float[] w = networkOptimizer.inferenceParams(field.network().params());

@@ -18,6 +18,8 @@ typedef unsigned long long u64;
 #define GRID_SIZE ((int) gridDim.x)
 #define GLOBAL_ID ((i64) blockIdx.x * blockDim.x + threadIdx.x)
 #define SYNC_THREADS() __syncthreads()
+/* Unroll the next loop fully (its trip count is a compile-time constant). */
+#define UNROLL _Pragma("unroll")
 #define SHARED_ARRAY(type, name, n) __shared__ type name[n]
 
 #define FLOORF(x) floorf(x)

@@ -22,6 +22,8 @@ typedef ulong u64;
 #define GRID_SIZE ((int) get_num_groups(0))
 #define GLOBAL_ID ((i64) get_global_id(0))
 #define SYNC_THREADS() barrier(CLK_LOCAL_MEM_FENCE)
+/* Unroll the next loop fully (its trip count is a compile-time constant). */
+#define UNROLL _Pragma("unroll")
 /* A local (shared) array; declare at kernel scope. */
 #define SHARED_ARRAY(type, name, n) __local type name[n]
 
