@@ -26,6 +26,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    BackendOptions compute;
+
     @Parameters(paramLabel = "FIELD", description = "The field file (.isf).")
     Path field;
 
@@ -61,8 +64,21 @@ final class ExtractCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(), "--resolution " + resolution
                     + ": expected 8 to 2048 marching-cubes cells across the longest side for a " + f.kind() + " field");
         }
+        org.isofield.core.compute.Backends.Selection backend = new org.isofield.core.compute.Backends.Selection(
+                org.isofield.core.compute.Backend.CPU, null, "a grid field: marching cubes on the CPU");
+        if (!GridPullFieldFiles.isGrid(f)) {
+            var config = org.isofield.fields.io.NeuralFieldFiles.config(f, field);
+            backend = org.isofield.fields.device.FieldBackends.select(compute.backend(org.isofield.core.compute
+                    .Backend.AUTO), compute.precision(org.isofield.core.compute.Precision.FP32), config);
+            common.info("backend " + backend.describe());
+        } else if (compute.backend != null && compute.backend.isDevice()) {
+            throw new org.isofield.core.ConfigException("backend", "a " + f.kind() + " field is meshed on the CPU"
+                    + " (sparse marching cubes over its stored bricks); expected --backend auto or cpu");
+        }
+        var selected = backend;
+        var precision = compute.precision(org.isofield.core.compute.Precision.FP32);
         var cleaned = common.phase("extract", () -> GridFieldMeshes.extract(f, field, resolution, minPieceFraction,
-                common.progress()));
+                selected, precision, common.progress()));
         TriangleMesh mesh = cleaned.mesh();
         if (cleaned.componentsRemoved() > 0) {
             common.info("removed " + cleaned.componentsRemoved() + " of " + cleaned.componentsBefore()

@@ -33,6 +33,9 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Mixin
+    BackendOptions compute;
+
     @Parameters(paramLabel = "MESH", description = "The mesh to fit (.ply, .obj, .off, .stl).")
     Path mesh;
 
@@ -80,18 +83,20 @@ final class FitCommand implements Callable<Integer> {
         JsonNode doc = config == null ? null : Json.read(config);
         boolean withState = saveOptimizerState != null ? saveOptimizerState : resume != null;
         if (resume == null) {
-            NeuralFieldConfig cfg = NeuralFieldConfig.load(doc, set);
+            NeuralFieldConfig cfg = withCompute(NeuralFieldConfig.load(doc, set));
             OutputOptions.refuseExisting(force, out);
             TriangleMesh m = common.phase("read", () -> Meshes.read(mesh, input.readOptions(common.progress())));
             SdfFit.Result r = common.phase("fit", () -> inputChecked(() -> SdfFit.fit(m, cfg, steps, common.seed(),
                     common.progress())));
-            write(r, withState);
+            try (r) {
+                write(r, withState);
+            }
             return 0;
         }
         InputOptions.existing(common.mixee.commandLine(), resume);
         FieldFile old = common.phase("read", () -> FieldFiles.read(resume));
         NeuralFieldFiles.requireOptimizerState(old, resume);
-        NeuralFieldConfig cfg = NeuralFieldFiles.resumeConfig(old, resume, doc, set);
+        NeuralFieldConfig cfg = withCompute(NeuralFieldFiles.resumeConfig(old, resume, doc, set));
         long seed = common.seed();
         OptionalLong stored = NeuralFieldFiles.seed(old);
         if (!common.mixee.commandLine().getParseResult().hasMatchedOption("--seed") && stored.isPresent()) {
@@ -106,11 +111,18 @@ final class FitCommand implements Callable<Integer> {
         SdfFit.Result r = common.phase("fit", () -> inputChecked(
                 () -> SdfFit.resume(m, old, resume, cfg, steps, runSeed, common.progress())));
         common.info("resumed " + resume + " at step " + (r.trainer().step() - r.training().steps()));
-        write(r, withState);
+        try (r) {
+            write(r, withState);
+        }
         return 0;
     }
 
+    private NeuralFieldConfig withCompute(NeuralFieldConfig c) {
+        return common.config(() -> c.withCompute(compute.backend(c.backend()), compute.precision(c.precision())));
+    }
+
     private void write(SdfFit.Result r, boolean withState) {
+        common.info("backend " + r.backend().describe());
         common.phase("write", () -> FieldFiles.write(r.toFieldFile(withState), out, force));
         common.info(String.format(Locale.ROOT, "wrote %s (%d parameters, %d steps, final loss %.4g, %.1f steps/s, %.0f samples/s)",
                 out, r.field().paramCount(), r.training().steps(), r.training().finalLoss(),

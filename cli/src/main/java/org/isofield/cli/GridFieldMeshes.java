@@ -32,13 +32,28 @@ final class GridFieldMeshes {
      */
     static SmallPieces.Result extract(FieldFile field, Path file, Integer resolution, Double minPieceFraction,
             Progress progress) {
+        return extract(field, file, resolution, minPieceFraction, new org.isofield.core.compute.Backends.Selection(
+                org.isofield.core.compute.Backend.CPU, null, "asked for"), progress);
+    }
+
+    /** As above, a neural field's values evaluated on {@code backend}. */
+    static SmallPieces.Result extract(FieldFile field, Path file, Integer resolution, Double minPieceFraction,
+            org.isofield.core.compute.Backends.Selection backend, Progress progress) {
+        return extract(field, file, resolution, minPieceFraction, backend, org.isofield.core.compute.Precision.FP32,
+                progress);
+    }
+
+    /** As above, with the precision of a device's network passes. */
+    static SmallPieces.Result extract(FieldFile field, Path file, Integer resolution, Double minPieceFraction,
+            org.isofield.core.compute.Backends.Selection backend, org.isofield.core.compute.Precision precision,
+            Progress progress) {
         if (GridPullFieldFiles.isGrid(field)) {
             TriangleMesh raw = GridPullFieldExtractor.extract(field, file, resolution == null ? 0 : resolution, progress);
             return minPieceFraction == null ? GridPullFieldExtractor.clean(raw, field, file)
                     : SmallPieces.remove(raw, minPieceFraction);
         }
         int n = resolution == null ? FieldExtractor.DEFAULT_RESOLUTION : resolution;
-        TriangleMesh raw = FieldExtractor.extract(field, file, n, progress);
+        TriangleMesh raw = FieldExtractor.extract(field, file, n, backend, precision, progress);
         return SmallPieces.remove(raw, minPieceFraction == null ? SmallPieces.DEFAULT_MIN_PIECE_FRACTION : minPieceFraction);
     }
 

@@ -80,6 +80,9 @@ final class ReconstructCommand implements Callable<Integer> {
                 + "GridPull only.")
     String gridResolution;
 
+    @picocli.CommandLine.Mixin
+    BackendOptions compute;
+
     @Option(names = "--config", paramLabel = "FILE", description = "JSON config of the method (keys as printed by "
             + "'isofield config defaults reconstructor GridPull').")
     Path config;
@@ -168,6 +171,12 @@ final class ReconstructCommand implements Callable<Integer> {
         }
         MeshReport checks = MeshChecks.check(mesh);
         entry.put("method", cfg.otype());
+        Object backend = r.details().getOrDefault("backend", "cpu");
+        entry.put("backend", backend);
+        if (r.details().containsKey("backend_reason")) {
+            common.info("backend " + backend + ": " + r.details().get("backend_device") + " ("
+                    + r.details().get("backend_reason") + ")");
+        }
         entry.put("config", Reconstructors.registry().toJson(cfg));
         entry.put("phases_seconds", times.seconds());
         entry.put("total_seconds", Math.round((System.nanoTime() - t0) * 1e-6) / 1e3);
@@ -210,6 +219,17 @@ final class ReconstructCommand implements Callable<Integer> {
         }
         if (gridResolution != null) {
             sets.add("grid_resolution=" + gridResolution);
+        }
+        boolean neural = "NeuralPull".equals(otype);
+        if (!neural && ((compute.backend != null && compute.backend.isDevice()) || compute.precision != null)) {
+            throw new ConfigException("backend", otype + " runs on the CPU (its optimisation is Java code);"
+                    + " --backend and --precision apply to --method neuralpull; expected --backend auto or cpu");
+        }
+        if (neural && compute.backend != null) {
+            sets.add("backend=" + compute.backend.jsonName());
+        }
+        if (neural && compute.precision != null) {
+            sets.add("precision=" + compute.precision.jsonName());
         }
         ObjectNode merged = JsonOverrides.apply(doc, sets);
         if (!merged.has("otype")) {

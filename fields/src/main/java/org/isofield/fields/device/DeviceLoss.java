@@ -96,6 +96,15 @@ public final class DeviceLoss implements AutoCloseable {
                 .i32("cols", cols).i32("pointMajor", pointMajor ? 1 : 0).array("src", src).array("dst", dst));
     }
 
+    /** {@code y += a x} over {@code count} entries. */
+    public void axpy(int count, float a, DeviceArray x, DeviceArray y) {
+        if (count == 0) {
+            return;
+        }
+        program.kernel("axpy").launch(Launch.over(count, BLOCK), KernelArgs.of().i32("count", count).f32("a", a)
+                .array("x", x).array("y", y));
+    }
+
     @Override
     public void close() {
         if (partial != null) {

@@ -1,10 +1,14 @@
 package org.isofield.fields.device;
 
 import java.util.Map;
+import java.util.Set;
+import org.isofield.core.ConfigException;
+import org.isofield.core.compute.Backend;
 import org.isofield.core.compute.ComputeDevice;
 import org.isofield.core.compute.DeviceArray;
 import org.isofield.core.compute.KernelArgs;
 import org.isofield.core.compute.Launch;
+import org.isofield.core.compute.Precision;
 import org.isofield.core.compute.Program;
 import org.isofield.fields.mlp.MlpNetwork;
 import org.isofield.shaders.compute.ComputeModules;
@@ -15,6 +19,10 @@ import org.isofield.shaders.compute.ComputeModules;
  * The twin is {@link MlpNetwork} (same parameter layout; {@link #upload}/{@link #download} copy it). Batches are
  * feature-major with stride {@code n}. Parameter gradients are sums of outer products over the batch in fixed chunks
  * of samples, added in chunk order: deterministic, with no atomics.
+ *
+ * <p>With {@link Precision#FP16} (CUDA only) the forward passes run on tensor cores ({@code mlp_forward_fp16} of
+ * {@code mlp_fp16.cu}: half inputs to each product, fp32 accumulation, fp32 master weights rounded to a half copy before
+ * each pass); the backward passes stay fp32 on the fp32 pre-activations the forward keeps.
  */
 public final class DeviceMlp implements AutoCloseable {
     static final int BLOCK = 128;
@@ -32,8 +40,22 @@ public final class DeviceMlp implements AutoCloseable {
     private final int layers;
     private final int act;
     private final int outAct;
+    private final Precision precision;
+    private final Program fp16;
+    private final DeviceArray halfParams;
+
+    /** Widths the tensor-core forward is built for. */
+    public static final Set<Integer> FP16_WIDTHS = Set.of(16, 32, 64, 128);
 
     public DeviceMlp(ComputeDevice device, MlpNetwork twin) {
+        this(device, twin, Precision.FP32);
+    }
+
+    /**
+     * @throws ConfigException for fp16 off CUDA, at a width it is not built for, or with more padded inputs than its
+     *     shared-memory tile holds
+     */
+    public DeviceMlp(ComputeDevice device, MlpNetwork twin, Precision precision) {
         this.twin = twin;
         this.device = device;
         this.din = twin.inputDims();
@@ -45,7 +67,38 @@ public final class DeviceMlp implements AutoCloseable {
         this.outAct = twin.config().outputActivation().ordinal();
         this.program = device.program(ComputeModules.get("mlp", Map.of("WIDTH", width)));
         this.params = device.allocateFloats(twin.paramCount(), "network.params");
+        this.precision = precision;
+        if (precision == Precision.FP16) {
+            requireFp16(device.info().backend(), width, ip);
+            this.fp16 = device.program(ComputeModules.get("mlp_fp16", Map.of("WIDTH", width)));
+            this.halfParams = device.allocateFloats((twin.paramCount() + 1) / 2, "network.params_fp16");
+        } else {
+            this.fp16 = null;
+            this.halfParams = null;
+        }
         upload();
+    }
+
+    /** Checks that the tensor-core forward can run this network. */
+    public static void requireFp16(Backend backend, int width, int paddedInputs) {
+        if (backend != Backend.CUDA) {
+            throw new ConfigException("precision", "fp16 runs on CUDA tensor cores; the backend is " + backend
+                    + " (expected precision fp32 there)");
+        }
+        if (!FP16_WIDTHS.contains(width)) {
+            throw new ConfigException("network.n_neurons", "value " + width + " with precision fp16; expected 16, 32,"
+                    + " 64 or 128 (the tensor-core MLP's widths) or precision fp32");
+        }
+        int cols = Math.max(width, 64);
+        if (paddedInputs > cols) {
+            throw new ConfigException("precision", "fp16 with " + paddedInputs + " padded network inputs; the"
+                    + " tensor-core tile holds " + cols + " at width " + width + " (fewer encoding outputs, or fp32)");
+        }
+    }
+
+    /** The precision of the forward passes. */
+    public Precision precision() {
+        return precision;
     }
 
     public MlpNetwork twin() {
@@ -166,6 +219,10 @@ public final class DeviceMlp implements AutoCloseable {
         if (n == 0) {
             return;
         }
+        if (fp16 != null) {
+            forwardFp16(in, n, out, 0, scratch, scratch);
+            return;
+        }
         program.kernel("mlp_forward").launch(Launch.over(n, BLOCK), shape(n).array("x", in).array("y", out)
                 .i32("keep", 0).array("z", scratch).array("zo", scratch));
     }
@@ -176,8 +233,23 @@ public final class DeviceMlp implements AutoCloseable {
         if (n == 0) {
             return;
         }
+        if (fp16 != null) {
+            forwardFp16(in, n, out, 1, ws.z, ws.zo);
+            return;
+        }
         program.kernel("mlp_forward").launch(Launch.over(n, BLOCK), shape(n).array("x", in).array("y", out)
                 .i32("keep", 1).array("z", ws.z).array("zo", ws.zo));
+    }
+
+    /** The tensor-core forward: the half copy of the weights, then one block of WIDTH/16 warps per tile of samples. */
+    private void forwardFp16(DeviceArray in, int n, DeviceArray out, int keep, DeviceArray z, DeviceArray zo) {
+        int count = twin.paramCount();
+        fp16.kernel("mlp_fp16_weights").launch(Launch.over(count, 256), KernelArgs.of().i32("count", count)
+                .array("params", params).array("out", halfParams));
+        int samples = width > 64 ? 64 : 128;
+        int blocks = (n + samples - 1) / samples;
+        fp16.kernel("mlp_forward_fp16").launch(new Launch(blocks, 1, width / 16 * 32), shape(n).array("wh", halfParams)
+                .array("x", in).array("y", out).i32("keep", keep).array("z", z).array("zo", zo));
     }
 
     /** First-order backward after {@link #forwardTrain}: adds {@code dL/dparams} to {@code dParams}; writes
@@ -264,5 +336,8 @@ public final class DeviceMlp implements AutoCloseable {
     @Override
     public void close() {
         params.close();
+        if (halfParams != null) {
+            halfParams.close();
+        }
     }
 }

@@ -39,13 +39,23 @@ public final class DeviceNeuralField implements AutoCloseable {
      * @throws DeviceMemoryException when its parameters do not fit
      */
     public DeviceNeuralField(ComputeDevice device, NeuralField field) {
+        this(device, field, field.config().precision());
+    }
+
+    /**
+     * Uploads {@code field}, its network's forward passes in {@code precision} (fp16: CUDA tensor cores).
+     *
+     * @throws ConfigException when its encoding or network has no device kernels, or fp16 cannot run it
+     * @throws DeviceMemoryException when its parameters do not fit
+     */
+    public DeviceNeuralField(ComputeDevice device, NeuralField field, org.isofield.core.compute.Precision precision) {
         requireSupported(field.config());
         this.device = device;
         this.twin = field;
         device.requireMemory(4 * field.paramCount(), "the field's " + field.paramCount() + " parameters",
                 "use a smaller encoding (log2_hashmap_size, n_levels) or backend cpu");
         this.encoding = DeviceEncodings.create(device, field.encoding(), field.config().encoding().otype());
-        this.network = new DeviceMlp(device, (MlpNetwork) field.network());
+        this.network = new DeviceMlp(device, (MlpNetwork) field.network(), precision);
     }
 
     /**

@@ -12,7 +12,9 @@ import org.isofield.core.compute.ComputeDevice;
 import org.isofield.core.compute.DeviceArray;
 import org.isofield.core.compute.DeviceMemoryException;
 import org.isofield.encodings.device.DeviceEncoding;
+import org.isofield.fields.loss.LossConfig;
 import org.isofield.fields.mlp.MlpNetwork;
+import org.isofield.fields.optim.OptimizerConfig;
 import org.isofield.fields.optim.OptimizerState;
 import org.isofield.fields.optim.ParameterGroup;
 import org.isofield.fields.train.FieldTrainer;
@@ -39,6 +41,7 @@ public final class DeviceTrainer implements FieldTrainer, AutoCloseable {
     private final DeviceEikonalTerm eikonal;
     private final ComputeDevice device;
     private final int capacity;
+    private final boolean ownsField;
     private DeviceMlp.Workspace workspace;
     private DeviceArray positions;
     private DeviceArray targets;
@@ -58,41 +61,60 @@ public final class DeviceTrainer implements FieldTrainer, AutoCloseable {
      * @throws DeviceMemoryException when the plan does not fit the device, before anything is allocated
      */
     public DeviceTrainer(ComputeDevice device, NeuralField field) {
+        this(device, field, null, field.config().loss(), field.config().optimizer(), field.config().batchSize(),
+                field.config().eikonalWeight(), field.config().eikonalFraction());
+    }
+
+    /**
+     * A trainer with its own loss, optimizer and batch size over {@code shared}, a field already on the device (which
+     * the trainer does not close): a fit of another target before the main one, as NeuralPull's signed start.
+     */
+    public DeviceTrainer(DeviceNeuralField shared, LossConfig loss, OptimizerConfig optimizer, int batch) {
+        this(shared.device(), shared.twin(), shared, loss, optimizer, batch, 0, 1);
+    }
+
+    private DeviceTrainer(ComputeDevice device, NeuralField field, DeviceNeuralField shared, LossConfig lossConfig,
+                          OptimizerConfig optimizer, int batch, double eikonalWeight, double eikonalFraction) {
         this.twin = Objects.requireNonNull(field, "field");
         this.device = device;
         NeuralFieldConfig config = field.config();
         DeviceNeuralField.requireSupported(config);
-        this.capacity = config.batchSize();
-        long bytes = plannedBytes(field, capacity);
+        this.capacity = batch;
+        long bytes = plannedBytes(field, optimizer, capacity, eikonalWeight > 0) - (shared != null
+                ? 4 * field.paramCount() : 0);
         device.requireMemory(bytes, "training " + config.encoding().otype() + " (" + field.encoding().paramCount()
-                + " parameters) + " + config.network().otype() + " with " + config.optimizer().otype()
+                + " parameters) + " + config.network().otype() + " with " + optimizer.otype()
                 + " at batch " + capacity, "lower encoding.log2_hashmap_size or batch_size, or use backend cpu");
-        this.field = new DeviceNeuralField(device, field);
-        this.loss = new DeviceLoss(device, config.loss());
+        this.ownsField = shared == null;
+        this.field = shared != null ? shared : new DeviceNeuralField(device, field);
+        this.loss = new DeviceLoss(device, lossConfig);
         int pe = field.encoding().paramCount();
         int pn = field.network().paramCount();
-        this.encodingOptimizer = DeviceOptimizers.create(device, config.optimizer(),
+        this.encodingOptimizer = DeviceOptimizers.create(device, optimizer,
                 List.of(ParameterGroup.of("encoding", 0, pe, ParameterGroup.Kind.GRID)), pe);
-        this.networkOptimizer = DeviceOptimizers.create(device, config.optimizer(), field.network().parameterGroups(),
-                pn);
+        this.networkOptimizer = DeviceOptimizers.create(device, optimizer, field.network().parameterGroups(), pn);
         this.encodingGrad = device.allocateFloats(Math.max(1, pe), "encoding.grad");
         this.networkGrad = device.allocateFloats(pn, "network.grad");
-        this.eikonal = config.eikonalWeight() > 0 ? new DeviceEikonalTerm(device, this.field, loss,
-                config.eikonalWeight(), config.eikonalFraction()) : null;
+        this.eikonal = eikonalWeight > 0 ? new DeviceEikonalTerm(device, this.field, loss, eikonalWeight,
+                eikonalFraction) : null;
     }
 
     /** Device bytes a training run of {@code field} at batch {@code n} needs (parameters, state, batch arrays). */
     public static long plannedBytes(NeuralField field, int n) {
         NeuralFieldConfig c = field.config();
+        return plannedBytes(field, c.optimizer(), n, c.eikonalWeight() > 0);
+    }
+
+    private static long plannedBytes(NeuralField field, OptimizerConfig optimizer, int n, boolean eikonal) {
         long pe = field.encoding().paramCount();
         long pn = field.network().paramCount();
         int d = field.encoding().outputDims();
-        long params = 8 * (pe + pn) + DeviceOptimizers.stateBytes(c.optimizer(), pe)
-                + DeviceOptimizers.stateBytes(c.optimizer(), pn);
+        long params = 8 * (pe + pn) + DeviceOptimizers.stateBytes(optimizer, pe)
+                + DeviceOptimizers.stateBytes(optimizer, pn);
         long batch = 4L * n * (3 + 1 + 2 * d + 2);
         MlpNetwork shape = (MlpNetwork) field.network();
         long net = 4L * n * (2L * shape.hiddenLayers() * shape.width() + 2) + 4L * 128 * shape.width() * 256;
-        if (c.eikonalWeight() > 0) {
+        if (eikonal) {
             net = net * 3;
         }
         return params + batch + net;
@@ -262,6 +284,8 @@ public final class DeviceTrainer implements FieldTrainer, AutoCloseable {
         encodingOptimizer.close();
         networkOptimizer.close();
         loss.close();
-        field.close();
+        if (ownsField) {
+            field.close();
+        }
     }
 }

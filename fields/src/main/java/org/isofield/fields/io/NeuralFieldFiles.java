@@ -48,9 +48,18 @@ public final class NeuralFieldFiles {
         ObjectNode meta = Json.mapper().createObjectNode();
         meta.put(SEED_KEY, seed);
         meta.put(STEPS_KEY, trainer.step());
-        FieldFile file = FieldFile.of(KIND, f.config().toJsonText(), scale, translation, f.blocks())
+        FieldFile file = FieldFile.of(KIND, storedConfig(f.config()), scale, translation, f.blocks())
                 .withMetadata(Json.write(meta));
         return withOptimizerState ? file.withOptimizerState(trainer.saveState()) : file;
+    }
+
+    /**
+     * The config JSON a field file stores: the run's config with backend auto and fp32, since where a field was
+     * trained does not bind where it is evaluated (the run's choice goes into the metadata).
+     */
+    public static String storedConfig(NeuralFieldConfig config) {
+        return config.withCompute(org.isofield.core.compute.Backend.AUTO, org.isofield.core.compute.Precision.FP32)
+                .toJsonText();
     }
 
     /** The stored config of a neural field file; {@code file} names it in messages (may be null). */

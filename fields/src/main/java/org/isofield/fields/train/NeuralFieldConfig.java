@@ -9,6 +9,8 @@ import java.util.Set;
 import org.isofield.core.Check;
 import org.isofield.core.ConfigException;
 import org.isofield.core.config.Json;
+import org.isofield.core.compute.Backend;
+import org.isofield.core.compute.Precision;
 import org.isofield.core.config.JsonOverrides;
 import org.isofield.encodings.EncodingConfig;
 import org.isofield.encodings.Encodings;
@@ -30,7 +32,7 @@ import org.isofield.fields.optim.Optimizers;
  *   "network":   { "otype": "FullyFusedMLP", "n_neurons": 64, "n_hidden_layers": 2, "activation": "ReLU", ... },
  *   "loss":      { "otype": "MAPE" },
  *   "optimizer": { "otype": "Ema", "decay": 0.95, "nested": { "otype": "ExponentialDecay", ... } },
- *   "batch_size": 65536, "eikonal_weight": 0.0, "eikonal_fraction": 0.125 }
+ *   "batch_size": 65536, "eikonal_weight": 0.0, "eikonal_fraction": 0.125, "backend": "auto", "precision": "fp32" }
  * }</pre>
  * Parsing is strict: an unknown top-level key is a {@link ConfigException} naming its path ({@code $.encodnig});
  * unknown keys inside a block are rejected by the block's registry. An absent block takes its {@link #DEFAULT}.
@@ -46,12 +48,18 @@ import org.isofield.fields.optim.Optimizers;
  *                      second-order pass ({@code FullyFusedMLP}, not {@code CamMLP})
  * @param eikonalFraction share of each batch the eikonal term is evaluated on, in {@code (0, 1]}: samples spread
  *                        evenly over the batch, so its mix of surface, near-surface and uniform samples is kept
+ * @param backend where training and evaluation run ({@link Backend}): {@code auto} (CUDA, then an OpenCL GPU, then
+ *                the Java CPU path), {@code cpu}, {@code opencl} or {@code cuda}; a backend asked for and missing is an
+ *                error, never a fallback. Not stored in field files (a field trained on a GPU evaluates anywhere)
+ * @param precision {@code fp32}, or {@code fp16} for the CUDA backend's tensor-core MLP (fp32 accumulation and master
+ *                  weights); not stored in field files
  */
 public record NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, LossConfig loss,
-        OptimizerConfig optimizer, int batchSize, double eikonalWeight, double eikonalFraction) {
+        OptimizerConfig optimizer, int batchSize, double eikonalWeight, double eikonalFraction, Backend backend,
+        Precision precision) {
     /** Top-level keys, in order. */
     public static final List<String> KEYS = List.of("encoding", "network", "loss", "optimizer", "batch_size",
-            "eikonal_weight", "eikonal_fraction");
+            "eikonal_weight", "eikonal_fraction", "backend", "precision");
     /** Default share of a batch for the eikonal term. */
     public static final double DEFAULT_EIKONAL_FRACTION = 0.125;
 
@@ -68,6 +76,16 @@ public record NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, 
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(optimizer, "optimizer");
+        if (backend == null) {
+            throw new ConfigException("backend", "missing; expected auto, cpu, opencl or cuda");
+        }
+        if (precision == null) {
+            throw new ConfigException("precision", "missing; expected fp32 or fp16");
+        }
+        if (precision == Precision.FP16 && (backend == Backend.CPU || backend == Backend.OPENCL)) {
+            throw new ConfigException("precision", "fp16 uses CUDA tensor cores, which backend " + backend
+                    + " has not; expected precision fp32 with backend " + backend + ", or backend cuda (or auto)");
+        }
         Check.configRange("batch_size", batchSize, 8, 1 << 24);
         if (batchSize % 8 != 0) {
             throw new ConfigException("batch_size", "value " + batchSize + " is not a multiple of 8; expected 8, 16, ...");
@@ -87,10 +105,17 @@ public record NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, 
         }
     }
 
-    /** A config without the eikonal term ({@code eikonal_weight} 0). */
+    /** A config without the eikonal term ({@code eikonal_weight} 0), backend auto, fp32. */
     public NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, LossConfig loss,
                              OptimizerConfig optimizer, int batchSize) {
         this(encoding, network, loss, optimizer, batchSize, 0.0, DEFAULT_EIKONAL_FRACTION);
+    }
+
+    /** A config with backend auto and fp32. */
+    public NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, LossConfig loss,
+                             OptimizerConfig optimizer, int batchSize, double eikonalWeight, double eikonalFraction) {
+        this(encoding, network, loss, optimizer, batchSize, eikonalWeight, eikonalFraction, Backend.AUTO,
+                Precision.FP32);
     }
 
     /** Parses a config object; absent blocks take the defaults, unknown keys are errors with their JSON path. */
@@ -122,11 +147,21 @@ public record NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, 
         }
         double weight = number(json, "eikonal_weight", DEFAULT.eikonalWeight);
         double fraction = number(json, "eikonal_fraction", DEFAULT.eikonalFraction);
+        Backend backend = json.has("backend") ? Backend.parse(text(json, "backend")) : DEFAULT.backend;
+        Precision precision = json.has("precision") ? Precision.parse(text(json, "precision")) : DEFAULT.precision;
         try {
-            return new NeuralFieldConfig(enc, net, loss, opt, batch, weight, fraction);
+            return new NeuralFieldConfig(enc, net, loss, opt, batch, weight, fraction, backend, precision);
         } catch (ConfigException e) {
             throw new ConfigException("$." + e.jsonPath(), e.detail(), e);
         }
+    }
+
+    private static String text(JsonNode json, String key) {
+        JsonNode v = json.get(key);
+        if (!v.isTextual()) {
+            throw new ConfigException("$." + key, "found " + v + "; expected a string");
+        }
+        return v.textValue();
     }
 
     private static double number(JsonNode json, String key, double fallback) {
@@ -170,6 +205,8 @@ public record NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, 
         o.put("batch_size", batchSize);
         o.put("eikonal_weight", eikonalWeight);
         o.put("eikonal_fraction", eikonalFraction);
+        o.put("backend", backend.jsonName());
+        o.put("precision", precision.jsonName());
         return o;
     }
 
@@ -179,11 +216,19 @@ public record NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, 
     }
 
     public NeuralFieldConfig withBatchSize(int n) {
-        return new NeuralFieldConfig(encoding, network, loss, optimizer, n, eikonalWeight, eikonalFraction);
+        return new NeuralFieldConfig(encoding, network, loss, optimizer, n, eikonalWeight, eikonalFraction, backend,
+                precision);
     }
 
     /** Same config with the eikonal term set. */
     public NeuralFieldConfig withEikonal(double weight, double fraction) {
-        return new NeuralFieldConfig(encoding, network, loss, optimizer, batchSize, weight, fraction);
+        return new NeuralFieldConfig(encoding, network, loss, optimizer, batchSize, weight, fraction, backend,
+                precision);
+    }
+
+    /** Same config with another backend and precision. */
+    public NeuralFieldConfig withCompute(Backend b, Precision p) {
+        return new NeuralFieldConfig(encoding, network, loss, optimizer, batchSize, eikonalWeight, eikonalFraction, b,
+                p);
     }
 }

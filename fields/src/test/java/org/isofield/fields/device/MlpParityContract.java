@@ -34,7 +34,7 @@ abstract class MlpParityContract {
                 Arguments.of(new MlpConfig(48, 2, Activation.LEAKY_RELU, Activation.RELU), 36, 1));
     }
 
-    private static MlpNetwork absolute(MlpConfig c, MlpNetwork net, int din, int dout) {
+    static MlpNetwork absolute(MlpConfig c, MlpNetwork net, int din, int dout) {
         MlpNetwork a = new MlpNetwork(new MlpConfig(c.nNeurons(), c.nHiddenLayers(), Activation.NONE, Activation.NONE),
                 din, dout, 0);
         float[] p = net.params();

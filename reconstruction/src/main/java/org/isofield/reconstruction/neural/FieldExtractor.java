@@ -1,5 +1,8 @@
 package org.isofield.reconstruction.neural;
 
+import org.isofield.core.compute.Backend;
+import org.isofield.core.compute.Backends;
+import org.isofield.fields.device.DeviceNeuralField;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.isofield.core.Check;
@@ -65,12 +68,36 @@ public final class FieldExtractor {
         return new Normalization(field.scale(), new Vec3d(t[0], t[1], t[2]));
     }
 
-    /** Meshes a field at {@code resolution} samples per axis; {@code file} names it in messages (may be null). */
+    /** Meshes a field at {@code resolution} samples per axis on the CPU; {@code file} names it in messages. */
     public static TriangleMesh extract(FieldFile field, Path file, int resolution, Progress progress) {
+        return extract(field, file, resolution, new Backends.Selection(Backend.CPU, null, "asked for"), progress);
+    }
+
+    /**
+     * Meshes a field at {@code resolution} samples per axis, its values evaluated on {@code backend} (a device
+     * evaluates the grid in chunks of {@link DeviceNeuralField#CHUNK} points); {@code file} names it in messages.
+     */
+    public static TriangleMesh extract(FieldFile field, Path file, int resolution, Backends.Selection backend,
+                                       Progress progress) {
+        return extract(field, file, resolution, backend, org.isofield.core.compute.Precision.FP32, progress);
+    }
+
+    /** As above, the network's forward pass on a device in {@code precision} (fp16: CUDA tensor cores). */
+    public static TriangleMesh extract(FieldFile field, Path file, int resolution, Backends.Selection backend,
+                                       org.isofield.core.compute.Precision precision, Progress progress) {
         Check.range("resolution", resolution, 2, 1 << 12);
         NeuralField f = neuralField(field, file);
-        TriangleMesh unit = new MarchingCubes(MarchingCubesConfig.DEFAULT)
-                .extract(f::evaluate, SampleGrid.unitCube(resolution), progress == null ? Progress.NONE : progress);
+        Progress p = progress == null ? Progress.NONE : progress;
+        TriangleMesh unit;
+        if (backend.onDevice()) {
+            try (DeviceNeuralField d = new DeviceNeuralField(backend.device(), f, precision)) {
+                unit = new MarchingCubes(MarchingCubesConfig.DEFAULT).extract(d::evaluate,
+                        SampleGrid.unitCube(resolution), p);
+            }
+        } else {
+            unit = new MarchingCubes(MarchingCubesConfig.DEFAULT).extract(f::evaluate, SampleGrid.unitCube(resolution),
+                    p);
+        }
         return normalization(field).inverse().apply(unit);
     }
 }

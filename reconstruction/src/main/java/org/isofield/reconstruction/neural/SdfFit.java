@@ -10,12 +10,17 @@ import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.sample.Normalization;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.NeuralFieldFiles;
+import org.isofield.core.compute.Backends;
+import org.isofield.fields.device.DeviceTrainer;
+import org.isofield.fields.device.FieldBackends;
 import org.isofield.fields.train.BatchSource;
+import org.isofield.fields.train.FieldTrainer;
 import org.isofield.fields.train.NeuralField;
 import org.isofield.fields.train.NeuralFieldConfig;
 import org.isofield.fields.train.Trainer;
 import org.isofield.fields.train.TrainingResult;
 import org.isofield.reconstruction.sdf.SdfSampler;
+import org.isofield.reconstruction.sdf.DeviceSdfSampler;
 import org.isofield.reconstruction.sdf.SdfSamplingConfig;
 
 /**
@@ -50,13 +55,14 @@ public final class SdfFit {
      * @param trainer the trainer, holding the training parameters and optimizer state (for checkpoints)
      * @param seed the seed of the sampler and of the field's initialisation
      */
-    public record Result(NeuralField field, Normalization normalization, TrainingResult training, Trainer trainer,
-            long seed) {
+    public record Result(NeuralField field, Normalization normalization, TrainingResult training,
+            FieldTrainer trainer, long seed, Backends.Selection backend) implements AutoCloseable {
         public Result {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(normalization, "normalization");
             Objects.requireNonNull(training, "training");
             Objects.requireNonNull(trainer, "trainer");
+            Objects.requireNonNull(backend, "backend");
         }
 
         /** The field file without optimizer state: see {@link #toFieldFile(boolean)}. */
@@ -73,6 +79,14 @@ public final class SdfFit {
             var t = normalization.translation();
             return NeuralFieldFiles.pack(trainer, normalization.scale(), new double[] {t.x(), t.y(), t.z()}, seed,
                     withOptimizerState);
+        }
+
+        /** Frees the device memory of a device run (after which {@link #toFieldFile} with state no longer works). */
+        @Override
+        public void close() {
+            if (trainer instanceof DeviceTrainer d) {
+                d.close();
+            }
         }
     }
 
@@ -97,8 +111,11 @@ public final class SdfFit {
             throw new IllegalArgumentException("steps = " + steps + "; expected 0 or more");
         }
         Progress p = progress == null ? Progress.NONE : progress;
-        SdfSampler sampler = sampler(mesh, config, seed, p);
-        return train(new Trainer(new NeuralField(config, seed)), sampler, config, steps, seed, p);
+        Backends.Selection backend = FieldBackends.select(config);
+        SdfSampler sampler = sampler(mesh, config, seed, backend, p);
+        NeuralField initial = new NeuralField(config, seed);
+        FieldTrainer trainer = backend.onDevice() ? new DeviceTrainer(backend.device(), initial) : new Trainer(initial);
+        return train(trainer, sampler, config, steps, seed, backend, p);
     }
 
     /**
@@ -106,7 +123,9 @@ public final class SdfFit {
      * {@code steps} more steps. With the mesh, config and seed of the original run, the result is bitwise the one an
      * uninterrupted run of the total step count gives: the sampler is replayed up to the stored step (it is
      * deterministic per step; the replay costs the sampling part of the steps already taken, about a tenth of their
-     * time), then training continues from the restored parameters and optimizer state.
+     * time), then training continues from the restored parameters and optimizer state. On a device the batches are
+     * counter-based, so there is nothing to replay; bitwise resumption holds within one backend (a CPU checkpoint
+     * resumed on a device continues with the device's batches).
      *
      * @param file names the checkpoint in messages (may be null)
      * @param config the run's config: the stored encoding and network (see {@link NeuralFieldFiles#resumeConfig})
@@ -123,8 +142,11 @@ public final class SdfFit {
             throw new IllegalArgumentException("steps = " + steps + "; expected 0 or more");
         }
         Progress p = progress == null ? Progress.NONE : progress;
-        Trainer trainer = NeuralFieldFiles.resume(checkpoint, file, config);
-        SdfSampler sampler = sampler(mesh, config, seed, p);
+        Backends.Selection backend = FieldBackends.select(config);
+        FieldTrainer trainer = backend.onDevice()
+                ? NeuralFieldFiles.resume(checkpoint, file, config, f -> new DeviceTrainer(backend.device(), f))
+                : NeuralFieldFiles.resume(checkpoint, file, config);
+        SdfSampler sampler = sampler(mesh, config, seed, backend, p);
         Normalization n = sampler.normalization();
         double[] t = checkpoint.translation();
         if (n.scale() != checkpoint.scale() || n.translation().x() != t[0] || n.translation().y() != t[1]
@@ -135,21 +157,41 @@ public final class SdfFit {
                     t[1], t[2], n.scale(), n.translation().x(), n.translation().y(), n.translation().z()));
         }
         ProgressMeter replay = ProgressMeter.of(p, REPLAY_PHASE, 1);
-        sampler.skipTo(trainer.step());
+        if (!backend.onDevice()) {
+            sampler.skipTo(trainer.step());
+        }
         replay.done();
-        return train(trainer, sampler, config, steps, seed, p);
+        return train(trainer, sampler, config, steps, seed, backend, p);
     }
 
-    private static SdfSampler sampler(TriangleMesh mesh, NeuralFieldConfig config, long seed, Progress p) {
+    /** The host sampler; on a device only its normalisation and BVH are used, so it keeps no pool there. */
+    private static SdfSampler sampler(TriangleMesh mesh, NeuralFieldConfig config, long seed,
+            Backends.Selection backend, Progress p) {
         p.report(PREPARE_PHASE, 0);
-        SdfSampler sampler = new SdfSampler(mesh,
-                SdfSamplingConfig.DEFAULT.withBatchSize(config.batchSize()).withSeed(seed));
+        SdfSamplingConfig sampling = samplingConfig(config, seed);
+        SdfSampler sampler = new SdfSampler(mesh, backend.onDevice() ? sampling.withPool(0, 1) : sampling);
         p.report(PREPARE_PHASE, 1);
         return sampler;
     }
 
-    private static Result train(Trainer trainer, SdfSampler sampler, NeuralFieldConfig config, long steps, long seed,
-            Progress p) {
+    private static SdfSamplingConfig samplingConfig(NeuralFieldConfig config, long seed) {
+        return SdfSamplingConfig.DEFAULT.withBatchSize(config.batchSize()).withSeed(seed);
+    }
+
+    /**
+     * Trains; on a device the batches are drawn there ({@link DeviceSdfSampler}: fresh every step, counter-based, so a
+     * resumed run continues at the checkpoint's step), on the CPU by the pooled {@link SdfSampler}.
+     */
+    private static Result train(FieldTrainer trainer, SdfSampler sampler, NeuralFieldConfig config, long steps,
+            long seed, Backends.Selection backend, Progress p) {
+        if (trainer instanceof DeviceTrainer d) {
+            try (DeviceSdfSampler batches = new DeviceSdfSampler(backend.device(), sampler.bvh(),
+                    samplingConfig(config, seed))) {
+                batches.skipTo(d.step());
+                TrainingResult r = d.train(batches, steps, p);
+                return new Result(d.inferenceField(), sampler.normalization(), r, d, seed, backend);
+            }
+        }
         BatchSource source = new BatchSource() {
             @Override
             public int batchSize() {
@@ -161,7 +203,7 @@ public final class SdfFit {
                 sampler.next(positions, targets);
             }
         };
-        TrainingResult r = trainer.train(source, steps, p);
-        return new Result(trainer.inferenceField(), sampler.normalization(), r, trainer, seed);
+        TrainingResult r = ((Trainer) trainer).train(source, steps, p);
+        return new Result(trainer.inferenceField(), sampler.normalization(), r, trainer, seed, backend);
     }
 }

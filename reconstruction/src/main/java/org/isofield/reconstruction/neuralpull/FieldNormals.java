@@ -21,7 +21,17 @@ final class FieldNormals {
     record Result(TriangleMesh mesh, boolean flipped) {
     }
 
+    /** The field's spatial gradient at {@code n} points ({@code 3n} out), on the CPU or a device. */
+    @FunctionalInterface
+    interface Gradients {
+        void at(float[] xyz, int n, float[] out);
+    }
+
     static Result of(NeuralField field, TriangleMesh mesh) {
+        return of((xyz, n, out) -> NeuralLattice.fieldGradients(field, xyz, n, out), mesh);
+    }
+
+    static Result of(Gradients gradients, TriangleMesh mesh) {
         int n = mesh.vertexCount();
         float[] v = mesh.vertices();
         Vec3d o = mesh.origin();
@@ -32,7 +42,7 @@ final class FieldNormals {
             xyz[3 * i + 2] = (float) (o.z() + v[3 * i + 2]);
         }
         float[] g = new float[3 * n];
-        NeuralLattice.fieldGradients(field, xyz, n, g);
+        gradients.at(xyz, n, g);
         float[] old = mesh.normals();
         double agree = 0;
         for (int i = 0; i < n; i++) {

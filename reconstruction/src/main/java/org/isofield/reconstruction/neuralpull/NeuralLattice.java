@@ -21,7 +21,7 @@ final class NeuralLattice implements LatticeField {
     static final int BRICK = 8;
     private static final float[] ONE = {1f};
 
-    private final NeuralField field;
+    private final org.isofield.reconstruction.mc.FieldFunction field;
     private final SampleGrid grid;
     private final int bx;
     private final int by;
@@ -30,6 +30,11 @@ final class NeuralLattice implements LatticeField {
     private long evaluated;
 
     NeuralLattice(NeuralField field, SampleGrid grid) {
+        this(field::evaluate, grid);
+    }
+
+    /** A lattice over any batch evaluator of the field (a {@link NeuralField}, or its device twin). */
+    NeuralLattice(org.isofield.reconstruction.mc.FieldFunction field, SampleGrid grid) {
         this.field = field;
         this.grid = grid;
         this.bx = (grid.nx() + BRICK - 1) / BRICK;

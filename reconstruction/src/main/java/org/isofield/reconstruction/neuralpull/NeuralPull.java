@@ -9,6 +9,8 @@ import java.util.Objects;
 import org.isofield.core.NumericalException;
 import org.isofield.core.Progress;
 import org.isofield.core.ProgressMeter;
+import org.isofield.core.compute.Backends;
+import org.isofield.core.compute.DeviceArray;
 import org.isofield.core.config.Json;
 import org.isofield.datasets.clean.SmallPieces;
 import org.isofield.datasets.geom.Aabb;
@@ -19,6 +21,11 @@ import org.isofield.datasets.index.kdtree.KdTree;
 import org.isofield.datasets.sample.Normalization;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.NeuralFieldFiles;
+import org.isofield.fields.device.DeviceBatchSource;
+import org.isofield.fields.device.DeviceNeuralField;
+import org.isofield.fields.device.DeviceTrainer;
+import org.isofield.fields.device.FieldBackends;
+import org.isofield.fields.loss.L2Config;
 import org.isofield.fields.mlp.Activation;
 import org.isofield.fields.mlp.MlpConfig;
 import org.isofield.fields.mlp.MlpNetwork;
@@ -105,6 +112,10 @@ public final class NeuralPull implements Reconstructor {
         details.put("median_sigma", sortedSigma[n / 2] / side);
         details.put("query_pool", poolSize);
 
+        Backends.Selection backend = FieldBackends.select(config.fieldConfig());
+        details.put("backend", backend.backend().jsonName());
+        details.put("backend_device", backend.onDevice() ? backend.device().info().name() : "Java");
+        details.put("backend_reason", backend.reason());
         NeuralField field = new NeuralField(config.fieldConfig(), config.seed());
         details.put("field_parameters", field.paramCount());
         ProgressMeter init = ProgressMeter.of(progress, "neuralpull.init", config.initSteps());
@@ -114,49 +125,93 @@ public final class NeuralPull implements Reconstructor {
                     + " inside at voxel size %.3g of the longest side; expected a closed surface (an open scan, or"
                     + " gaps in the sampling wider than about 3 point spacings)", occ.voxel / side));
         }
-        double initLoss = SignedStart.fit(field, config.optimizer(), unit, tree, occ, 4 * sortedSigma[n / 2],
-                config.initSteps(), config.batchSize(), config.seed(), init);
-        init.done();
+        double spread = 4 * sortedSigma[n / 2];
+        NeuralField trained;
+        PullTrainer.Losses losses;
+        ProgressMeter pull = ProgressMeter.of(progress, "neuralpull.optimize", config.steps());
+        if (backend.onDevice()) {
+            try (DeviceNeuralField device = new DeviceNeuralField(backend.device(), field)) {
+                details.put("init_mse", deviceStart(device, unit, tree, occ, spread, init));
+                init.done();
+                try (DevicePullTrainer trainer = new DevicePullTrainer(device, config)) {
+                    trainer.upload(pool);
+                    losses = trainer.train(config.steps(), pull);
+                    trained = trainer.inferenceField();
+                }
+            }
+        } else {
+            double initLoss = SignedStart.fit(field, config.optimizer(), unit, tree, occ, spread, config.initSteps(),
+                    config.batchSize(), config.seed(), init);
+            init.done();
+            details.put("init_mse", initLoss);
+            PullTrainer trainer = new PullTrainer(field, config);
+            losses = trainer.train(pool, config.steps(), pull);
+            trained = trainer.inferenceField();
+        }
         details.put("init_voxels_per_side", occ.n);
         details.put("init_steps", config.initSteps());
-        details.put("init_mse", initLoss);
-
-        ProgressMeter pull = ProgressMeter.of(progress, "neuralpull.optimize", config.steps());
-        PullTrainer trainer = new PullTrainer(field, config);
-        PullTrainer.Losses losses = trainer.train(pool, config.steps(), pull);
         pull.done();
         details.put("steps", config.steps());
         details.put("batch_size", config.batchSize());
         details.put("final_loss", Map.of("total", losses.total(), "pull", losses.pull() / side));
-        NeuralField trained = trainer.inferenceField();
 
         int cells = config.resolution().orElse(autoResolution(median / side));
         double h = side / cells;
         int samples = (int) Math.floor(1 / h) + 1;
         SampleGrid grid = new SampleGrid(samples, samples, samples, Vec3d.ZERO, h);
         CellMask seeds = CellMask.near(grid, PointCloud.of(unit), 1.5 * h);
-        NeuralLattice lattice = new NeuralLattice(trained, grid);
-        lattice.prefetch(seeds);
-        SparseMarchingCubes.Result extracted = SparseMarchingCubes.extract(lattice, seeds, progress);
-        details.put("resolution", cells);
-        details.put("extract_visited_cells", extracted.visitedCells());
-        details.put("extract_crossed_cells", extracted.crossedCells());
-        details.put("extract_field_samples", lattice.evaluatedSamples());
-        SmallPieces.Result cleaned = SmallPieces.remove(extracted.mesh(), config.minPieceFraction());
-        details.put("pieces_removed", cleaned.componentsRemoved());
-        details.put("pieces_kept", cleaned.componentsBefore() - cleaned.componentsRemoved());
-        if (cleaned.mesh().faceCount() == 0) {
-            throw new NumericalException("neuralpull.extract", -1, "the field has no zero crossing near the points;"
-                    + " expected a closed surface through them (an open scan has no inside; or try more steps)");
+        DeviceNeuralField evaluator = backend.onDevice() ? new DeviceNeuralField(backend.device(), trained) : null;
+        TriangleMesh mesh;
+        FieldNormals.Result normals;
+        try {
+            NeuralLattice lattice = evaluator != null ? new NeuralLattice(evaluator::evaluate, grid)
+                    : new NeuralLattice(trained, grid);
+            lattice.prefetch(seeds);
+            SparseMarchingCubes.Result extracted = SparseMarchingCubes.extract(lattice, seeds, progress);
+            details.put("resolution", cells);
+            details.put("extract_visited_cells", extracted.visitedCells());
+            details.put("extract_crossed_cells", extracted.crossedCells());
+            details.put("extract_field_samples", lattice.evaluatedSamples());
+            SmallPieces.Result cleaned = SmallPieces.remove(extracted.mesh(), config.minPieceFraction());
+            details.put("pieces_removed", cleaned.componentsRemoved());
+            details.put("pieces_kept", cleaned.componentsBefore() - cleaned.componentsRemoved());
+            if (cleaned.mesh().faceCount() == 0) {
+                throw new NumericalException("neuralpull.extract", -1, "the field has no zero crossing near the"
+                        + " points; expected a closed surface through them (an open scan has no inside; or try more"
+                        + " steps)");
+            }
+            mesh = cleaned.mesh();
+            normals = evaluator != null ? FieldNormals.of(evaluator::gradients, mesh) : FieldNormals.of(trained, mesh);
+        } finally {
+            if (evaluator != null) {
+                evaluator.close();
+            }
         }
-        TriangleMesh mesh = cleaned.mesh();
-        FieldNormals.Result normals = FieldNormals.of(trained, mesh);
         mesh = normals.mesh();
         details.put("field_positive_inside", normals.flipped());
         if (normals.flipped()) {
             negateOutput(trained);
         }
         return new Reconstruction(norm.inverse().apply(mesh), details, toFieldFile(trained, norm));
+    }
+
+    /** The signed start on a device (the CPU's {@link SignedStart#fit} with the same batches); the last step's MSE. */
+    private double deviceStart(DeviceNeuralField device, float[] unit, KdTree tree, SignedStart.Occupancy occ,
+                               double spread, ProgressMeter meter) {
+        int b = config.batchSize();
+        DeviceBatchSource source = DeviceBatchSource.uploading(SignedStart.batches(unit, tree, occ, spread, b,
+                config.seed()));
+        double mse = Double.NaN;
+        try (DeviceTrainer start = new DeviceTrainer(device, L2Config.DEFAULT, config.optimizer(), b);
+             DeviceArray pos = device.device().allocateFloats(3L * b, "start.positions");
+             DeviceArray target = device.device().allocateFloats(b, "start.targets")) {
+            for (int s = 0; s < config.initSteps(); s++) {
+                source.next(pos, target);
+                mse = start.step(pos, target, b);
+                meter.step();
+            }
+        }
+        return mse;
     }
 
     /** The auto marching-cubes resolution for a median 8th-neighbour distance (in units of the longest side). */
@@ -173,7 +228,7 @@ public final class NeuralPull implements Reconstructor {
         meta.put(NeuralFieldFiles.STEPS_KEY, config.steps());
         meta.put("method", config.otype());
         Vec3d t = norm.translation();
-        return FieldFile.of(NeuralFieldFiles.KIND, field.config().toJsonText(), norm.scale(),
+        return FieldFile.of(NeuralFieldFiles.KIND, NeuralFieldFiles.storedConfig(field.config()), norm.scale(),
                 new double[] {t.x(), t.y(), t.z()}, field.blocks()).withMetadata(Json.write(meta));
     }
 

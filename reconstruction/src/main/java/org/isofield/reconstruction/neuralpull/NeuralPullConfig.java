@@ -2,6 +2,8 @@ package org.isofield.reconstruction.neuralpull;
 
 import java.util.Objects;
 import org.isofield.core.Check;
+import org.isofield.core.compute.Backend;
+import org.isofield.core.compute.Precision;
 import org.isofield.core.ConfigException;
 import org.isofield.encodings.EncodingConfig;
 import org.isofield.encodings.Encodings;
@@ -46,11 +48,14 @@ import org.isofield.reconstruction.gridpull.Resolution;
  *     [{@value NeuralPull#AUTO_MIN}, {@value NeuralPull#AUTO_MAX}]
  * @param minPieceFraction pieces with fewer faces than this fraction of the largest piece are removed, 0 to 1
  * @param seed seed of the field's initialisation, the query pool and its order
+ * @param backend where the field trains and is evaluated: auto (CUDA, then an OpenCL GPU, then the Java CPU path),
+ *     cpu, opencl or cuda; asked for and missing is an error (exit code 4), never a fallback
+ * @param precision fp32, or fp16 for the CUDA tensor-core MLP
  */
 public record NeuralPullConfig(EncodingConfig encoding, NetworkConfig network, OptimizerConfig optimizer, int steps,
         int batchSize, int queriesPerPoint, int sigmaNeighbours, double sigmaScale, double eikonalWeight, double surfaceWeight,
-        int initSteps, Resolution resolution, double minPieceFraction, long seed)
-        implements ReconstructorConfig {
+        int initSteps, Resolution resolution, double minPieceFraction, long seed, Backend backend,
+        Precision precision) implements ReconstructorConfig {
     static {
         // nested blocks parse through these registries: make sure they are built
         Encodings.registry();
@@ -69,7 +74,8 @@ public record NeuralPullConfig(EncodingConfig encoding, NetworkConfig network, O
 
     /** The defaults; see docs/NOTES.md for how they were chosen. */
     public static final NeuralPullConfig DEFAULT = new NeuralPullConfig(DEFAULT_ENCODING, DEFAULT_NETWORK,
-            DEFAULT_OPTIMIZER, 400, 4096, 16, 8, 1.0, 0.0, 1.0, 100, Resolution.AUTO, 0.01, 0L);
+            DEFAULT_OPTIMIZER, 400, 4096, 16, 8, 1.0, 0.0, 1.0, 100, Resolution.AUTO, 0.01, 0L, Backend.AUTO,
+            Precision.FP32);
 
     public NeuralPullConfig {
         if (encoding == null) {
@@ -100,6 +106,12 @@ public record NeuralPullConfig(EncodingConfig encoding, NetworkConfig network, O
             throw new ConfigException("resolution", "missing; expected 8 to 2048 or \"auto\"");
         }
         Check.configRange("min_piece_fraction", minPieceFraction, 0.0, 1.0);
+        if (backend == null) {
+            throw new ConfigException("backend", "missing; expected auto, cpu, opencl or cuda");
+        }
+        if (precision == null) {
+            throw new ConfigException("precision", "missing; expected fp32 or fp16");
+        }
     }
 
     @Override
@@ -110,31 +122,37 @@ public record NeuralPullConfig(EncodingConfig encoding, NetworkConfig network, O
     /** The neural-field config of the trained field, as stored in its {@code .isf} file (loss unused: MAPE). */
     public NeuralFieldConfig fieldConfig() {
         return new NeuralFieldConfig(encoding, network, MapeConfig.DEFAULT, optimizer, batchSize, eikonalWeight,
-                NeuralFieldConfig.DEFAULT_EIKONAL_FRACTION);
+                NeuralFieldConfig.DEFAULT_EIKONAL_FRACTION, backend, precision);
     }
 
     /** This config with another number of pulling steps. */
     public NeuralPullConfig withSteps(int n) {
         return new NeuralPullConfig(encoding, network, optimizer, n, batchSize, queriesPerPoint, sigmaNeighbours,
-                sigmaScale, eikonalWeight, surfaceWeight, initSteps, resolution, minPieceFraction, seed);
+                sigmaScale, eikonalWeight, surfaceWeight, initSteps, resolution, minPieceFraction, seed, backend, precision);
     }
 
     /** This config with another marching-cubes resolution. */
     public NeuralPullConfig withResolution(Resolution r) {
         return new NeuralPullConfig(encoding, network, optimizer, steps, batchSize, queriesPerPoint, sigmaNeighbours,
                 sigmaScale, eikonalWeight, surfaceWeight, initSteps, Objects.requireNonNull(r, "r"), minPieceFraction,
-                seed);
+                seed, backend, precision);
     }
 
     /** This config with other field blocks. */
     public NeuralPullConfig withField(EncodingConfig e, NetworkConfig n, OptimizerConfig o) {
         return new NeuralPullConfig(e, n, o, steps, batchSize, queriesPerPoint, sigmaNeighbours, sigmaScale,
-                eikonalWeight, surfaceWeight, initSteps, resolution, minPieceFraction, seed);
+                eikonalWeight, surfaceWeight, initSteps, resolution, minPieceFraction, seed, backend, precision);
+    }
+
+    /** This config with another backend and precision. */
+    public NeuralPullConfig withCompute(Backend b, Precision p) {
+        return new NeuralPullConfig(encoding, network, optimizer, steps, batchSize, queriesPerPoint, sigmaNeighbours,
+                sigmaScale, eikonalWeight, surfaceWeight, initSteps, resolution, minPieceFraction, seed, b, p);
     }
 
     /** This config with another eikonal weight. */
     public NeuralPullConfig withEikonalWeight(double w) {
         return new NeuralPullConfig(encoding, network, optimizer, steps, batchSize, queriesPerPoint, sigmaNeighbours,
-                sigmaScale, w, surfaceWeight, initSteps, resolution, minPieceFraction, seed);
+                sigmaScale, w, surfaceWeight, initSteps, resolution, minPieceFraction, seed, backend, precision);
     }
 }

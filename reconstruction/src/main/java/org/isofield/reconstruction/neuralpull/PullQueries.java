@@ -64,6 +64,21 @@ final class PullQueries {
         return new PullQueries(q, t, order);
     }
 
+    /** The queries, point-major (live array). */
+    float[] queries() {
+        return queries;
+    }
+
+    /** The targets, point-major (live array). */
+    float[] targets() {
+        return targets;
+    }
+
+    /** The shuffled order batches are taken in (live array). */
+    int[] order() {
+        return order;
+    }
+
     int size() {
         return order.length;
     }

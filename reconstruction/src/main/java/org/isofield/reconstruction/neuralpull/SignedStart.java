@@ -179,7 +179,6 @@ final class SignedStart {
                 enc.paramCount());
         Optimizer netOpt = Optimizers.create(optimizer, net.parameterGroups(), net.paramCount());
         int dims = enc.outputDims();
-        int np = points.length / 3;
         Network.Workspace ws = net.newWorkspace(batch);
         float[] pos = new float[3 * batch];
         float[] d2 = new float[batch];
@@ -189,29 +188,16 @@ final class SignedStart {
         float[] dEnc = new float[batch * dims];
         float[] encGrad = new float[enc.paramCount()];
         float[] netGrad = new float[net.paramCount()];
-        SplittableRandom rnd = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+        SplittableRandom rnd = random(seed);
         double mse = Double.NaN;
         for (int s = 0; s < steps; s++) {
-            for (int i = 0; i < batch; i++) {
-                if (i % 2 == 0) {
-                    for (int a = 0; a < 3; a++) {
-                        pos[3 * i + a] = (float) rnd.nextDouble();
-                    }
-                } else {
-                    int p = rnd.nextInt(np);
-                    for (int a = 0; a < 3; a++) {
-                        double x = points[3 * p + a] + spread * rnd.nextGaussian();
-                        pos[3 * i + a] = (float) Math.max(0, Math.min(1, x));
-                    }
-                }
-            }
+            draw(rnd, points, spread, pos, batch);
             tree.nearest(pos, null, d2);
             enc.encode(pos, batch, encoded);
             net.forwardTrain(encoded, batch, ws, out);
             double sum = 0;
             for (int i = 0; i < batch; i++) {
-                double d = Math.sqrt(d2[i]);
-                double target = occ.isOutside(pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]) ? d : -d;
+                double target = target(occ, pos, d2, i);
                 double e = out[i] - target;
                 sum += e * e;
                 dOut[i] = (float) (2 * e / batch);
@@ -226,5 +212,56 @@ final class SignedStart {
             meter.step();
         }
         return mse;
+    }
+
+    /** The stream of the start's batches. */
+    static SplittableRandom random(long seed) {
+        return new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+    }
+
+    /** One batch of positions: even samples uniform in the cube, odd ones input points plus noise of {@code spread}. */
+    static void draw(SplittableRandom rnd, float[] points, double spread, float[] pos, int batch) {
+        int np = points.length / 3;
+        for (int i = 0; i < batch; i++) {
+            if (i % 2 == 0) {
+                for (int a = 0; a < 3; a++) {
+                    pos[3 * i + a] = (float) rnd.nextDouble();
+                }
+            } else {
+                int p = rnd.nextInt(np);
+                for (int a = 0; a < 3; a++) {
+                    double x = points[3 * p + a] + spread * rnd.nextGaussian();
+                    pos[3 * i + a] = (float) Math.max(0, Math.min(1, x));
+                }
+            }
+        }
+    }
+
+    /** The rough signed distance of sample {@code i}: the distance to the nearest point, negative inside. */
+    static double target(Occupancy occ, float[] pos, float[] d2, int i) {
+        double d = Math.sqrt(d2[i]);
+        return occ.isOutside(pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]) ? d : -d;
+    }
+
+    /** The start's batches as a batch source (targets rounded to float), the same draws as {@link #fit}. */
+    static org.isofield.fields.train.BatchSource batches(float[] points, KdTree tree, Occupancy occ, double spread,
+                                                        int batch, long seed) {
+        SplittableRandom rnd = random(seed);
+        float[] d2 = new float[batch];
+        return new org.isofield.fields.train.BatchSource() {
+            @Override
+            public int batchSize() {
+                return batch;
+            }
+
+            @Override
+            public void next(float[] pos, float[] targets) {
+                draw(rnd, points, spread, pos, batch);
+                tree.nearest(pos, null, d2);
+                for (int i = 0; i < batch; i++) {
+                    targets[i] = (float) target(occ, pos, d2, i);
+                }
+            }
+        };
     }
 }

@@ -1,5 +1,7 @@
 package org.isofield.reconstruction.neuralpull;
 
+import org.isofield.core.compute.Backend;
+import org.isofield.core.compute.Precision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -112,6 +114,6 @@ class NeuralPullTest {
         static final NeuralPullConfig QUICK = new NeuralPullConfig(new HashGridConfig(8, 2, 15, 16, 1.5,
                 Interpolation.LINEAR), NeuralPullConfig.DEFAULT_NETWORK, new ExponentialDecayConfig(0.33, 100, 150,
                 10_000_000, new AdamConfig(5e-3, 0.9, 0.99, 1e-15, 1e-6)), STEPS,
-                2048, 16, 8, 1.0, 0.0, 1.0, 100, Resolution.AUTO, 0.01, 0L);
+                2048, 16, 8, 1.0, 0.0, 1.0, 100, Resolution.AUTO, 0.01, 0L, Backend.CPU, Precision.FP32);
     }
 }

@@ -69,8 +69,17 @@ public final class ComputeModule implements KernelSource {
         return text("prelude_cuda.h");
     }
 
+    /** Whether the module has no OpenCL form (tensor-core kernels). */
+    public boolean cudaOnly() {
+        return module.cudaOnly();
+    }
+
     @Override
     public String openClSource() {
+        if (module.cudaOnly()) {
+            throw new IllegalStateException("kernel module " + module.name() + " is CUDA-only (tensor cores); it has"
+                    + " no OpenCL form");
+        }
         return text("prelude_opencl.h");
     }
 

@@ -21,8 +21,8 @@ final class ModuleCatalog {
     /** Resource folder of the nvcc-built images and their manifest. */
     static final String CUDA_ROOT = ROOT + "cuda/";
 
-    /** One module: name, source files, variants. */
-    record Module(String name, List<String> sources, List<Map<String, Integer>> variants) {
+    /** One module: name, source files, variants, and whether it has no OpenCL form (tensor-core kernels). */
+    record Module(String name, List<String> sources, List<Map<String, Integer>> variants, boolean cudaOnly) {
     }
 
     private static ModuleCatalog instance;
@@ -45,7 +45,8 @@ final class ModuleCatalog {
                 variants.add(d);
             }
             String name = mod.get("name").asText();
-            m.put(name, new Module(name, strings(mod.get("sources")), variants));
+            m.put(name, new Module(name, strings(mod.get("sources")), variants,
+                    mod.has("cuda_only") && mod.get("cuda_only").asBoolean()));
         }
         modules = m;
     }

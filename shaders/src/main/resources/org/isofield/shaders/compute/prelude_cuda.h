@@ -31,6 +31,7 @@ typedef unsigned long long u64;
 #define TANHF(x) tanhf(x)
 #define SINF(x) sinf(x)
 #define COSF(x) cosf(x)
+#define ATAN2F(y, x) atan2f(y, x)
 #define FABSF(x) fabsf(x)
 #define FMAXF(a, b) fmaxf(a, b)
 #define FMINF(a, b) fminf(a, b)

@@ -36,6 +36,7 @@ typedef ulong u64;
 #define TANHF(x) tanh(x)
 #define SINF(x) sin(x)
 #define COSF(x) cos(x)
+#define ATAN2F(y, x) atan2(y, x)
 #define FABSF(x) fabs(x)
 #define FMAXF(a, b) fmax(a, b)
 #define FMINF(a, b) fmin(a, b)

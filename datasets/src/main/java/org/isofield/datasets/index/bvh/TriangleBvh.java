@@ -97,6 +97,27 @@ public final class TriangleBvh {
         return build(TriangleMesh.of(vertices, faces));
     }
 
+    /**
+     * The flat arrays of the hierarchy, for a device twin of the queries (not copies: do not modify). Coordinates are
+     * relative to the mesh origin.
+     *
+     * @param bounds   node boxes, 6 floats per node (min xyz, max xyz)
+     * @param nodes    4 ints per node: first triangle slot, triangle count, left child, right child (-1 for leaves)
+     * @param tris     triangle corners in leaf order, 9 floats per slot
+     * @param balls    winding-number expansion balls, 4 floats per node (centre, radius)
+     * @param coeffs   winding-number expansion coefficients, {@value WindingMoments#STRIDE} floats per node
+     * @param maxDepth the deepest node's depth (a traversal stack of {@code maxDepth + 2} suffices)
+     */
+    public record Flat(float[] bounds, int[] nodes, float[] tris, float[] balls, float[] coeffs, int maxDepth) {
+        /** Floats of winding coefficients per node. */
+        public static final int COEFFS = WindingMoments.STRIDE;
+    }
+
+    /** The hierarchy's flat arrays. */
+    public Flat flat() {
+        return new Flat(bounds, nodes, tris, winding.balls, winding.coeffs, maxDepth);
+    }
+
     /** The indexed mesh. */
     public TriangleMesh mesh() {
         return mesh;

@@ -1,0 +1,87 @@
+package org.isofield.fields.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.isofield.fields.device.Parity.abs;
+import static org.isofield.fields.device.Parity.gaussian;
+import static org.isofield.fields.device.Parity.toFeatureMajor;
+import static org.isofield.fields.device.Parity.toPointMajor;
+
+import java.util.stream.Stream;
+import org.isofield.core.compute.ComputeDevice;
+import org.isofield.core.compute.DeviceArray;
+import org.isofield.core.compute.Precision;
+import org.isofield.core.compute.testing.ComputeTesting;
+import org.isofield.fields.mlp.Activation;
+import org.isofield.fields.mlp.MlpConfig;
+import org.isofield.fields.mlp.MlpNetwork;
+import org.isofield.fields.mlp.Network;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The tensor-core forward ({@code mlp_fp16.cu}) against the fp32 CPU network: every output and kept pre-activation
+ * within {@code 5e-3 (|cpu| + sum |terms|)}. The bound: each half product rounds both factors (unit roundoff
+ * 2^-11 each), so a layer adds at most about {@code 2^-10} of its absolute terms, and errors carried from earlier layers
+ * pass through 1-Lipschitz activations; with up to three half products that is under {@code 3.1e-3}, and the output
+ * layer is fp32. The sums of absolute terms come from the absolute-value network of {@link MlpParityContract}.
+ */
+@Tag("gpu")
+class CudaFp16MlpGpuTest {
+    private static ComputeDevice device;
+
+    @BeforeAll
+    static void open() {
+        device = ComputeTesting.cudaOrSkip();
+    }
+
+    static Stream<Arguments> networks() {
+        return Stream.of(Arguments.of(new MlpConfig(64, 2, Activation.RELU, Activation.NONE), 32, 1),
+                Arguments.of(new MlpConfig(16, 1, Activation.TANH, Activation.NONE), 3, 2),
+                Arguments.of(new MlpConfig(128, 3, Activation.SOFTPLUS, Activation.SIGMOID), 20, 1),
+                Arguments.of(new MlpConfig(32, 2, Activation.RELU, Activation.NONE), 64, 1));
+    }
+
+    @ParameterizedTest(name = "{0} in {1} out {2}")
+    @MethodSource("networks")
+    void forwardIsWithinTheHalfPrecisionBound(MlpConfig config, int din, int dout) {
+        int n = 1000;
+        MlpNetwork cpu = new MlpNetwork(config, din, dout, 5);
+        MlpNetwork bound = MlpParityContract.absolute(config, cpu, din, dout);
+        float[] x = gaussian(n * din, 1, 1.0);
+        float[] y = new float[n * dout];
+        float[] yb = new float[n * dout];
+        Network.Workspace ws = cpu.newWorkspace(n);
+        cpu.forwardTrain(x, n, ws, y);
+        bound.forward(abs(x), n, yb);
+        try (DeviceMlp gpu = new DeviceMlp(device, cpu, Precision.FP16);
+             DeviceMlp.Workspace dws = gpu.newWorkspace(n);
+             DeviceArray dx = device.upload(toFeatureMajor(x, n, din), "x");
+             DeviceArray dy = device.allocateFloats((long) n * dout, "y");
+             DeviceArray one = device.allocateFloats(1, "scratch")) {
+            gpu.forward(dx, n, dy, one);
+            assertWithin("fp16 forward", toPointMajor(dy.toFloatArray(n * dout), n, dout), y, yb);
+            gpu.forwardTrain(dx, n, dws, dy);
+            assertWithin("fp16 forward train", toPointMajor(dy.toFloatArray(n * dout), n, dout), y, yb);
+        }
+    }
+
+    private static void assertWithin(String what, float[] got, float[] want, float[] terms) {
+        int bad = 0;
+        String first = null;
+        double worst = 0;
+        for (int i = 0; i < want.length; i++) {
+            double tol = 5e-3 * (Math.abs(want[i]) + terms[i]);
+            double err = Math.abs((double) got[i] - want[i]);
+            worst = Math.max(worst, err / tol);
+            if (!(err <= tol)) {
+                first = first != null ? first : "value " + i + ": device " + got[i] + ", cpu " + want[i];
+                bad++;
+            }
+        }
+        System.out.printf("%s: worst error %.3f of the bound%n", what, worst);
+        assertThat(bad).as(what + ": " + bad + " of " + want.length + " outside (first: " + first + ")").isZero();
+    }
+}
