@@ -33,20 +33,13 @@ class CliBackendTest {
         return p;
     }
 
-    private static String[] with(String[] head, String... tail) {
-        String[] all = new String[head.length + tail.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(tail, 0, all, head.length, tail.length);
-        return all;
-    }
-
     @Test
     void fitAndExtractOnOpenClAgreeWithTheCpu() {
         ComputeTesting.openClOrSkip();
         Path mesh = torus();
         Path field = dir.resolve("t.isf");
-        CliTest.Result fit = CliTest.run(with(new String[] {"fit", mesh.toString(), "-o", field.toString(), "--steps",
-            "150", "--seed", "3", "--progress", "never", "--backend", "opencl"}, CliFitTest.SMALL));
+        CliTest.Result fit = CliTest.run(CliFitTest.args("fit", mesh.toString(), "-o", field.toString(), "--steps",
+            "150", "--seed", "3", "--progress", "never", "--backend", "opencl"));
         assertThat(fit.code()).as(fit.err()).isZero();
         assertThat(fit.out()).contains("backend opencl", "(asked for)", "wrote");
         Path cl = dir.resolve("cl.ply");
@@ -75,8 +68,8 @@ class CliBackendTest {
     void missingCudaIsExitFourWithTheReasonAndNothingWritten() {
         assumeThat(Backends.unavailableReason(Backend.CUDA)).as("CUDA is available here").isNotEmpty();
         Path field = dir.resolve("c.isf");
-        CliTest.Result r = CliTest.run(with(new String[] {"fit", torus().toString(), "-o", field.toString(),
-            "--steps", "5", "--backend", "cuda"}, CliFitTest.SMALL));
+        CliTest.Result r = CliTest.run(CliFitTest.args("fit", torus().toString(), "-o", field.toString(),
+            "--steps", "5", "--backend", "cuda"));
         assertThat(r.code()).as(r.err()).isEqualTo(4);
         assertThat(r.err()).contains("cuda", Backends.unavailableReason(Backend.CUDA));
         assertThat(field).doesNotExist();
@@ -89,9 +82,8 @@ class CliBackendTest {
                 "--backend", "metal");
         assertThat(bogus.code()).isEqualTo(2);
         assertThat(bogus.err()).contains("metal", "auto", "cpu", "opencl", "cuda");
-        CliTest.Result fp16 = CliTest.run(with(new String[] {"fit", mesh.toString(), "-o",
-            dir.resolve("y.isf").toString(), "--steps", "1", "--backend", "cpu", "--precision", "fp16"},
-            CliFitTest.SMALL));
+        CliTest.Result fp16 = CliTest.run(CliFitTest.args("fit", mesh.toString(), "-o",
+            dir.resolve("y.isf").toString(), "--steps", "1", "--backend", "cpu", "--precision", "fp16"));
         assertThat(fp16.code()).as(fp16.err()).isEqualTo(2);
         assertThat(fp16.err()).contains("fp16", "cuda");
         Path cloud = dir.resolve("ball.ply");

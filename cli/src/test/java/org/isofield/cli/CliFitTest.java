@@ -27,7 +27,8 @@ class CliFitTest {
         return p;
     }
 
-    private static String[] args(String... head) {
+    /** {@code head} followed by {@link #SMALL}. */
+    static String[] args(String... head) {
         String[] all = new String[head.length + SMALL.length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(SMALL, 0, all, head.length, SMALL.length);

@@ -3,24 +3,6 @@
 #define LOSS_L2 1
 #define LOSS_RELATIVE_L2 2
 #define LOSS_MAPE 3
-#define REDUCE_BLOCK 256
-
-/* Sums the block's values into partial[block] through local memory (block size REDUCE_BLOCK). */
-INLINE void block_sum(LOCAL float* s, float value, GLOBAL float* partial) {
-    int t = THREAD_ID;
-    s[t] = value;
-    SYNC_THREADS();
-    for (int stride = REDUCE_BLOCK / 2; stride > 0; stride >>= 1) {
-        if (t < stride) {
-            s[t] += s[t + stride];
-        }
-        SYNC_THREADS();
-    }
-    if (t == 0) {
-        partial[BLOCK_ID] = s[0];
-    }
-}
-
 /* grad[i] = dLoss/dy[i] of the mean element-wise loss (inv = 1 / count); partial[block] = the block's sum of values.
  * The gradient is bitwise ElementwiseLoss's. */
 KERNEL void loss_elementwise(int count, int kind, float inv, GLOBAL const float* RESTRICT y,

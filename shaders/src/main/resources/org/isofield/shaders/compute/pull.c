@@ -1,30 +1,14 @@
 /* Neural-Pull's pull loss on a device (Ma et al. 2021). CPU twin: org.isofield.reconstruction.neuralpull.PullLoss.
  * For query q with target t, field value s and spatial gradient G: n = G / |G|, p = q - s n, r = p - t,
  * L = mean |r|; dL/ds = -a . n and dL/dG = -(s / |G|)(a - (a . n) n) with a = r / (|r| N). */
-#define PULL_BLOCK 256
 #define PULL_TINY 1e-12f
-
-INLINE void pull_block_sum(LOCAL float* s, float value, GLOBAL float* partial) {
-    int t = THREAD_ID;
-    s[t] = value;
-    SYNC_THREADS();
-    for (int stride = PULL_BLOCK / 2; stride > 0; stride >>= 1) {
-        if (t < stride) {
-            s[t] += s[t + stride];
-        }
-        SYNC_THREADS();
-    }
-    if (t == 0) {
-        partial[BLOCK_ID] = s[0];
-    }
-}
 
 /* Per query: dValue (first-order gradient on the field value), v (gradient on the spatial gradient, point-major),
  * and the block sums of |r| into partial. Queries and targets point-major; count = N, the batch size. */
 KERNEL void pull_loss(int n, GLOBAL const float* RESTRICT q, GLOBAL const float* RESTRICT t,
                       GLOBAL const float* RESTRICT value, GLOBAL const float* RESTRICT grad,
                       GLOBAL float* RESTRICT dValue, GLOBAL float* RESTRICT v, GLOBAL float* RESTRICT partial) {
-    SHARED_ARRAY(float, sum, PULL_BLOCK);
+    SHARED_ARRAY(float, sum, REDUCE_BLOCK);
     i64 i = GLOBAL_ID;
     float len = 0.0f;
     if (i < n) {
@@ -52,13 +36,13 @@ KERNEL void pull_loss(int n, GLOBAL const float* RESTRICT q, GLOBAL const float*
         v[3 * i + 1] = k * (ay - an * ny);
         v[3 * i + 2] = k * (az - an * nz);
     }
-    pull_block_sum(sum, len, partial);
+    block_sum(sum, len, partial);
 }
 
 /* The surface term w mean f(t)^2: tdValue = 2 w f / n, partial = block sums of f^2. */
 KERNEL void pull_surface(int n, float weight, GLOBAL const float* RESTRICT f, GLOBAL float* RESTRICT tdValue,
                          GLOBAL float* RESTRICT partial) {
-    SHARED_ARRAY(float, sum, PULL_BLOCK);
+    SHARED_ARRAY(float, sum, REDUCE_BLOCK);
     i64 i = GLOBAL_ID;
     float f2 = 0.0f;
     if (i < n) {
@@ -66,7 +50,7 @@ KERNEL void pull_surface(int n, float weight, GLOBAL const float* RESTRICT f, GL
         f2 = fi * fi;
         tdValue[i] = 2.0f * weight * fi / (float) n;
     }
-    pull_block_sum(sum, f2, partial);
+    block_sum(sum, f2, partial);
 }
 
 /* The next n pairs of the query pool in its shuffled order from position start (wrapping): q, t point-major. */
