@@ -22,7 +22,9 @@ import org.isofield.shaders.compute.ComputeModules;
  *
  * <p>With {@link Precision#FP16} (CUDA only) the forward passes run on tensor cores ({@code mlp_forward_fp16} of
  * {@code mlp_fp16.cu}: half inputs to each product, fp32 accumulation, fp32 master weights rounded to a half copy before
- * each pass); the backward passes stay fp32 on the fp32 pre-activations the forward keeps.
+ * each pass), and so do the weight gradients ({@code mlp_outer_fp16}: the chunked outer products with half factors,
+ * fp32 sums, the same chunk order); the per-sample backward passes (deltas, input gradients, the second-order pass)
+ * stay fp32, on the fp32 pre-activations the forward keeps.
  */
 public final class DeviceMlp implements AutoCloseable {
     static final int BLOCK = 128;
@@ -324,7 +326,9 @@ public final class DeviceMlp implements AutoCloseable {
         int chunk = chunk(n);
         int chunks = (n + chunk - 1) / chunk;
         int tiles = ((rows + TILE - 1) / TILE) * ((cols + TILE - 1) / TILE);
-        program.kernel("mlp_outer").launch(new Launch(chunks, tiles, 256), KernelArgs.of().i32("n", n)
+        Program outerProgram = fp16 != null ? fp16 : program;
+        outerProgram.kernel(fp16 != null ? "mlp_outer_fp16" : "mlp_outer").launch(new Launch(chunks, tiles, 256),
+                KernelArgs.of().i32("n", n)
                 .i32("chunk", chunk).i32("rows", rows).i32("cols", cols).array("a", a).i32("aOff", aOff)
                 .i32("mode", mode).i32("act", act).array("b", b).i32("bOff", bOff).array("bz", bz).i32("bzOff", bzOff)
                 .i32("valid", valid).f32("pad", pad).array("partial", ws.partial));

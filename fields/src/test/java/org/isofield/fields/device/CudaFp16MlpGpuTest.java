@@ -78,6 +78,50 @@ class CudaFp16MlpGpuTest {
         }
     }
 
+    /**
+     * The weight gradients with fp16 products ({@code mlp_outer_fp16}, on the pre-activations of the fp16 forward)
+     * against the fp32 CPU backward within {@code 2e-2 (|cpu| + sum |terms|)}, for smooth activations (|act''| <= 1; a
+     * ReLU's step derivative turns a rounded pre-activation near 0 into a different delta). The bound: the forward's
+     * pre-activations within 3.1e-3 of their terms, the deltas through act' and the transposed fp32 products within
+     * about as much again per layer, and the outer products' own half rounding 2^-10; a loose sum for two layers.
+     */
+    @ParameterizedTest(name = "{0} in {1} out {2}")
+    @MethodSource("smooth")
+    void weightGradientsAreWithinTheHalfPrecisionBound(MlpConfig config, int din, int dout) {
+        int n = 2000;
+        MlpNetwork cpu = new MlpNetwork(config, din, dout, 5);
+        MlpNetwork bound = MlpParityContract.absolute(config, cpu, din, dout);
+        float[] x = gaussian(n * din, 1, 1.0);
+        float[] dOut = gaussian(n * dout, 2, 1.0);
+        Network.Workspace ws = cpu.newWorkspace(n);
+        Network.Workspace wb = bound.newWorkspace(n);
+        float[] y = new float[n * dout];
+        cpu.forwardTrain(x, n, ws, y);
+        bound.forwardTrain(abs(x), n, wb, new float[n * dout]);
+        float[] grad = new float[cpu.paramCount()];
+        float[] gradB = new float[cpu.paramCount()];
+        cpu.backward(x, n, ws, dOut, grad, new float[n * din]);
+        bound.backward(abs(x), n, wb, abs(dOut), gradB, new float[n * din]);
+        try (DeviceMlp gpu = new DeviceMlp(device, cpu, Precision.FP16);
+             DeviceMlp.Workspace dws = gpu.newWorkspace(n);
+             DeviceArray dx = device.upload(toFeatureMajor(x, n, din), "x");
+             DeviceArray dy = device.allocateFloats((long) n * dout, "y");
+             DeviceArray dg = device.upload(toFeatureMajor(dOut, n, dout), "dOut");
+             DeviceArray dIn = device.allocateFloats((long) n * din, "dIn");
+             DeviceArray dParams = device.allocateFloats(cpu.paramCount(), "dParams")) {
+            gpu.forwardTrain(dx, n, dws, dy);
+            dParams.fill(0f);
+            gpu.backward(dx, n, dws, dg, dParams, dIn);
+            assertThat(worstOfBound(dParams.toFloatArray(), grad, gradB, 2e-2)).as("fp16 weight gradients")
+                    .isLessThanOrEqualTo(1);
+        }
+    }
+
+    static Stream<Arguments> smooth() {
+        return Stream.of(Arguments.of(new MlpConfig(64, 2, Activation.TANH, Activation.NONE), 32, 1),
+                Arguments.of(new MlpConfig(32, 2, Activation.SINE, Activation.NONE), 5, 3));
+    }
+
     /** The largest {@code |got - want| / (bound (|want| + terms))}, printed. */
     static double worstOfBound(float[] got, float[] want, float[] terms, double bound) {
         double worst = 0;

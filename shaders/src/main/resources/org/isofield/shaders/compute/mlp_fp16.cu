@@ -96,3 +96,71 @@ KERNEL void mlp_forward_fp16(int n, int din, int ip, int dout, int layers, int a
         }
     }
 }
+
+#define FP16_TILE 64
+#define FP16_K 32
+
+/* mlp_outer on tensor cores (same arguments and output): partial[chunk][r][c] = sum over the chunk's samples of
+ * half(A[r][s]) half(B[c][s]), accumulated in fp32. A block of 256 threads (8 warps) takes a 64 x 64 tile of the
+ * gradient (gridY = tile index) and the samples of chunk gridX, FP16_K at a time: A's rows and B's columns are staged
+ * in shared memory as half (k contiguous), each warp accumulates two 16 x 16 fragments, and the tile goes out through
+ * shared memory with the bounds checked. CPU twin: the fp32 mlp_outer with its factors rounded to half. */
+KERNEL void mlp_outer_fp16(int n, int chunk, int rows, int cols, GLOBAL const float* RESTRICT a0, int aOff, int mode,
+                           int act, GLOBAL const float* RESTRICT b0, int bOff, GLOBAL const float* RESTRICT bz0,
+                           int bzOff, int valid, float pad, GLOBAL float* RESTRICT partial) {
+    using namespace nvcuda;
+    GLOBAL const float* a = a0 + aOff;
+    GLOBAL const float* b = b0 + bOff;
+    GLOBAL const float* bz = bz0 + bzOff;
+    __shared__ __align__(32) __half as[FP16_TILE * FP16_K];
+    __shared__ __align__(32) __half bs[FP16_TILE * FP16_K];
+    __shared__ __align__(32) float out[FP16_TILE * FP16_TILE];
+    int t = THREAD_ID;
+    int warp = t / 32;
+    int tilesC = (cols + FP16_TILE - 1) / FP16_TILE;
+    int r0 = (BLOCK_ID_Y / tilesC) * FP16_TILE;
+    int c0 = (BLOCK_ID_Y % tilesC) * FP16_TILE;
+    i64 start = (i64) BLOCK_ID * chunk;
+    i64 end = start + chunk < n ? start + chunk : n;
+    /* warp w owns fragment row fr = w / 2 (rows 16 fr ..) and fragment columns 2 (w % 2) and 2 (w % 2) + 1 */
+    int fr = warp / 2;
+    int fc = 2 * (warp % 2);
+    wmma::fragment<wmma::accumulator, 16, 16, 16, float> acc0;
+    wmma::fragment<wmma::accumulator, 16, 16, 16, float> acc1;
+    wmma::fill_fragment(acc0, 0.0f);
+    wmma::fill_fragment(acc1, 0.0f);
+    for (i64 k0 = start; k0 < end; k0 += FP16_K) {
+        for (int e = t; e < FP16_K * FP16_TILE; e += 256) {
+            int k = e % FP16_K;
+            int m = e / FP16_K;
+            i64 sk = k0 + k;
+            int r = r0 + m;
+            int c = c0 + m;
+            as[m * FP16_K + k] = __float2half_rn((sk < end && r < rows) ? a[(i64) r * n + sk] : 0.0f);
+            bs[m * FP16_K + k] = __float2half_rn((sk < end && c < cols)
+                    ? mlp_b(mode, act, b, bz, valid, pad, c, n, sk) : 0.0f);
+        }
+        SYNC_THREADS();
+        for (int kk = 0; kk < FP16_K; kk += 16) {
+            wmma::fragment<wmma::matrix_a, 16, 16, 16, __half, wmma::row_major> fa;
+            wmma::fragment<wmma::matrix_b, 16, 16, 16, __half, wmma::col_major> fb;
+            wmma::load_matrix_sync(fa, as + (16 * fr) * FP16_K + kk, FP16_K);
+            wmma::load_matrix_sync(fb, bs + (16 * fc) * FP16_K + kk, FP16_K);
+            wmma::mma_sync(acc0, fa, fb, acc0);
+            wmma::load_matrix_sync(fb, bs + (16 * (fc + 1)) * FP16_K + kk, FP16_K);
+            wmma::mma_sync(acc1, fa, fb, acc1);
+        }
+        SYNC_THREADS();
+    }
+    wmma::store_matrix_sync(out + (16 * fr) * FP16_TILE + 16 * fc, acc0, FP16_TILE, wmma::mem_row_major);
+    wmma::store_matrix_sync(out + (16 * fr) * FP16_TILE + 16 * (fc + 1), acc1, FP16_TILE, wmma::mem_row_major);
+    SYNC_THREADS();
+    i64 count = (i64) rows * cols;
+    for (int e = t; e < FP16_TILE * FP16_TILE; e += 256) {
+        int r = r0 + e / FP16_TILE;
+        int c = c0 + e % FP16_TILE;
+        if (r < rows && c < cols) {
+            partial[(i64) BLOCK_ID * count + (i64) r * cols + c] = out[e];
+        }
+    }
+}
