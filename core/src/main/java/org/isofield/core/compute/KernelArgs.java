@@ -61,6 +61,27 @@ public final class KernelArgs {
         return args;
     }
 
+    /**
+     * Checks these arguments against a kernel's parameter kinds (null: unknown, nothing checked).
+     *
+     * @throws ComputeException when the count or a kind differs, naming the kernel, what was given and what it takes
+     */
+    public void check(Backend backend, String kernel, List<Arg.Kind> parameters) {
+        if (parameters == null) {
+            return;
+        }
+        boolean ok = parameters.size() == args.size();
+        for (int i = 0; ok && i < args.size(); i++) {
+            ok = args.get(i).kind() == parameters.get(i);
+        }
+        if (!ok) {
+            List<String> kinds = new ArrayList<>();
+            parameters.forEach(k -> kinds.add(k.name().toLowerCase(java.util.Locale.ROOT)));
+            throw new ComputeException(backend, "launch of kernel " + kernel + " refused: " + args.size()
+                    + " arguments given (" + this + "); the kernel takes " + parameters.size() + " " + kinds);
+        }
+    }
+
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();

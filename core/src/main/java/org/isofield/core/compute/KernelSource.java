@@ -25,4 +25,12 @@ public interface KernelSource {
 
     /** What {@link #cudaImage} would give, for messages: {@code cubin sm_90}, {@code ptx compute_75} or {@code none}. */
     String cudaImageName(int cc);
+
+    /**
+     * The kinds of {@code kernel}'s parameters in order, from its source, or null when unknown: a launch whose
+     * arguments do not match is refused before the driver sees it ({@link KernelArgs#check}).
+     */
+    default java.util.List<KernelArgs.Arg.Kind> parameters(String kernel) {
+        return null;
+    }
 }

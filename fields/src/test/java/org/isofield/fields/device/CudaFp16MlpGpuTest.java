@@ -117,6 +117,32 @@ class CudaFp16MlpGpuTest {
         }
     }
 
+    /** fp16 training of a small HashGrid field follows fp32 training: the loss after 50 steps within 10%. */
+    @org.junit.jupiter.api.Test
+    void fp16TrainingFollowsFp32() {
+        var config = new org.isofield.fields.train.NeuralFieldConfig(new org.isofield.encodings.hashgrid.HashGridConfig(
+                8, 2, 14, 8, 1.5, org.isofield.encodings.grid.Interpolation.LINEAR), new MlpConfig(64, 2,
+                Activation.RELU, Activation.NONE), org.isofield.fields.loss.L2Config.DEFAULT,
+                org.isofield.fields.train.NeuralFieldConfig.DEFAULT.optimizer(), 4096);
+        double[] last = new double[2];
+        Precision[] ps = {Precision.FP32, Precision.FP16};
+        for (int k = 0; k < 2; k++) {
+            var field = new org.isofield.fields.train.NeuralField(config.withCompute(
+                    org.isofield.core.compute.Backend.CUDA, ps[k]), 3);
+            try (DeviceTrainer t = new DeviceTrainer(device, field);
+                 DeviceArray p = device.allocateFloats(3L * 4096, "p");
+                 DeviceArray tg = device.allocateFloats(4096, "t")) {
+                DeviceBatchSource source = DeviceBatchSource.uploading(TrainingParityContract.sphere(4096, 9));
+                for (int s = 0; s < 50; s++) {
+                    source.next(p, tg);
+                    last[k] = t.step(p, tg, 4096);
+                }
+            }
+        }
+        System.out.printf("loss after 50 steps: fp32 %.6g, fp16 %.6g%n", last[0], last[1]);
+        assertThat(Math.abs(last[1] - last[0])).isLessThanOrEqualTo(0.1 * last[0]);
+    }
+
     static Stream<Arguments> smooth() {
         return Stream.of(Arguments.of(new MlpConfig(64, 2, Activation.TANH, Activation.NONE), 32, 1),
                 Arguments.of(new MlpConfig(32, 2, Activation.SINE, Activation.NONE), 5, 3));

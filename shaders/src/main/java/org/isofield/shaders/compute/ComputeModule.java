@@ -64,6 +64,32 @@ public final class ComputeModule implements KernelSource {
         return b.toString();
     }
 
+    /**
+     * The parameter kinds of {@code kernel} from its definition in the module's sources ({@code KERNEL void name(...)}):
+     * a pointer is an array, {@code float} a float, any other scalar a 32-bit int. Null when the sources do not
+     * define it.
+     */
+    @Override
+    public java.util.List<org.isofield.core.compute.KernelArgs.Arg.Kind> parameters(String kernel) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("KERNEL\\s+void\\s+" + java.util.regex.Pattern.quote(
+                kernel) + "\\s*\\(([^)]*)\\)").matcher(text("prelude_cuda.h"));
+        if (!m.find()) {
+            return null;
+        }
+        java.util.List<org.isofield.core.compute.KernelArgs.Arg.Kind> kinds = new java.util.ArrayList<>();
+        String list = m.group(1).strip();
+        if (list.isEmpty() || list.equals("void")) {
+            return kinds;
+        }
+        for (String p : list.split(",")) {
+            String t = p.strip();
+            kinds.add(t.contains("*") ? org.isofield.core.compute.KernelArgs.Arg.Kind.ARRAY
+                    : t.startsWith("float ") ? org.isofield.core.compute.KernelArgs.Arg.Kind.FLOAT
+                    : org.isofield.core.compute.KernelArgs.Arg.Kind.INT);
+        }
+        return kinds;
+    }
+
     /** The CUDA C++ text nvcc compiles. */
     public String cudaText() {
         return text("prelude_cuda.h");

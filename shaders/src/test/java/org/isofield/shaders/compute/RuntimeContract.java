@@ -135,6 +135,17 @@ abstract class RuntimeContract {
     }
 
     @Test
+    void aFailedLaunchNamesTheCallTheKernelAndTheArguments() {
+        try (DeviceArray dx = device().allocateFloats(8, "x")) {
+            // one argument short: the driver refuses the launch (OpenCL: unset argument; CUDA: a short parameter list
+            // is checked before the launch)
+            assertThatThrownBy(() -> kernel("saxpy").launch(Launch.over(8, 8), KernelArgs.of().i32("n", 8)
+                    .f32("a", 2f).array("x", dx))).isInstanceOf(ComputeException.class)
+                    .hasMessageContaining("saxpy").hasMessageContaining("n=8").hasMessageContaining("x");
+        }
+    }
+
+    @Test
     void anUnknownKernelIsNamed() {
         assertThatThrownBy(() -> kernel("no_such_kernel")).isInstanceOf(ComputeException.class)
                 .hasMessageContaining("no_such_kernel").hasMessageContaining("selftest");

@@ -72,10 +72,12 @@ final class CudaProgram implements Program {
     private final class CudaKernel implements Kernel {
         private final String name;
         private final CUfunc_st function;
+        private final List<KernelArgs.Arg.Kind> parameters;
 
         CudaKernel(String name, CUfunc_st function) {
             this.name = name;
             this.function = function;
+            this.parameters = source.parameters(name);
         }
 
         @Override
@@ -85,6 +87,7 @@ final class CudaProgram implements Program {
 
         @Override
         public void launch(Launch launch, KernelArgs args) {
+            args.check(Backend.CUDA, name, parameters);
             device.bind();
             List<KernelArgs.Arg> list = args.list();
             Pointer[] values = new Pointer[list.size()];

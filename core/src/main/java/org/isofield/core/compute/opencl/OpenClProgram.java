@@ -97,10 +97,12 @@ final class OpenClProgram implements Program {
     private final class ClKernel implements Kernel {
         private final String name;
         private final long kernel;
+        private final java.util.List<KernelArgs.Arg.Kind> parameters;
 
         ClKernel(String name, long kernel) {
             this.name = name;
             this.kernel = kernel;
+            this.parameters = source.parameters(name);
         }
 
         @Override
@@ -110,6 +112,7 @@ final class OpenClProgram implements Program {
 
         @Override
         public void launch(Launch launch, KernelArgs args) {
+            args.check(Backend.OPENCL, name, parameters);
             List<KernelArgs.Arg> list = args.list();
             for (int i = 0; i < list.size(); i++) {
                 KernelArgs.Arg a = list.get(i);
