@@ -36,7 +36,7 @@ prepare() {
     rm -f "$stage"/lib/{lwjgl-vulkan,lwjgl-shaderc,lwjgl-vma,lwjgl-glfw,joml,archunit,cuda-redist,byte-buddy}*.jar
     for m in core encodings fields reconstruction; do cp -r "$m/target/test-classes" "$stage/tests/$m"; done
     "$jdk/bin/javac" -d "$stage/runner" -cp "$stage/lib/*" scripts/gpu-check/GpuTests.java
-    "$jdk/bin/jlink" --add-modules java.base,jdk.unsupported,java.logging,java.management,jdk.incubator.vector \
+    "$jdk/bin/jlink" --add-modules java.base,jdk.unsupported,java.logging,java.management,jdk.incubator.vector,jdk.zipfs \
         --strip-debug --no-header-files --no-man-pages --compress=2 --output "$stage/jre" 2>/dev/null
     cp ../shared/datasets/meshes/bunny-closed.obj "$stage/data/"
     # The OpenCL ICD loader (ocl-icd), for a machine that has NVIDIA's OpenCL driver but no loader.
@@ -72,6 +72,8 @@ run() {
     if [ -n "$ocl" ] && ! ls /etc/OpenCL/vendors/*.icd >/dev/null 2>&1; then
         mkdir -p "$w/icd" && echo "$ocl" > "$w/icd/nvidia.icd" && export OCL_ICD_VENDORS="$w/icd"
     fi
+    # LLVM in OpenCL drivers replaces the JVM's signal handlers; the JVM's signal-chaining library keeps them working.
+    export LD_PRELOAD="$w/jre/lib/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}"
     local java=("$w/jre/bin/java" --add-modules jdk.incubator.vector -Xmx24g -Djava.awt.headless=true)
     local cp="$w/lib/*:$w/runner:$w/tests/core:$w/tests/encodings:$w/tests/fields:$w/tests/reconstruction"
     local iso=("${java[@]}" -cp "$w/lib/*" org.isofield.cli.Main)

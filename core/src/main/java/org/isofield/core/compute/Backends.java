@@ -123,10 +123,26 @@ public final class Backends {
                 throw new BackendUnavailableException("opencl", p.reason());
             }
             OpenClPlatforms.Found f = p.firstGpu() != null ? p.firstGpu() : p.devices().get(0);
+            warnWithoutSignalChaining();
             d = new OpenClDevice(f);
             OPEN.put(Backend.OPENCL, d);
         }
         return d;
+    }
+
+    /**
+     * OpenCL drivers that compile with LLVM in the process (POCL; lavapipe for Vulkan likewise) replace the JVM's
+     * SIGSEGV handler, and the JVM then dies at its next implicit null check or safepoint poll. The JVM's
+     * signal-chaining library, preloaded, keeps the JVM's handler first; the isofield launchers and the test setup
+     * preload it. A library caller who did not gets this warning once (docs/decisions/llvm-signal-handlers.md).
+     */
+    private static void warnWithoutSignalChaining() {
+        String preload = System.getenv("LD_PRELOAD");
+        if (System.getProperty("os.name", "").startsWith("Linux") && (preload == null || !preload.contains("libjsig"))) {
+            LOG.log(System.Logger.Level.WARNING, "OpenCL drivers built on LLVM (such as POCL) replace the JVM's"
+                    + " signal handlers, which can crash the JVM later; start Java with LD_PRELOAD="
+                    + System.getProperty("java.home") + "/lib/libjsig.so (the isofield launchers do)");
+        }
     }
 
     /** Why a backend cannot run here, or empty when it can (probes only; opens nothing). */
