@@ -72,9 +72,9 @@ run() {
     if [ -n "$ocl" ] && ! ls /etc/OpenCL/vendors/*.icd >/dev/null 2>&1; then
         mkdir -p "$w/icd" && echo "$ocl" > "$w/icd/nvidia.icd" && export OCL_ICD_VENDORS="$w/icd"
     fi
-    # LLVM in OpenCL drivers replaces the JVM's signal handlers; the JVM's signal-chaining library keeps them working.
-    export LD_PRELOAD="$w/jre/lib/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}"
-    local java=("$w/jre/bin/java" --add-modules jdk.incubator.vector -Xmx24g -Djava.awt.headless=true)
+    # LLVM in OpenCL drivers replaces the JVM's signal handlers; the JVM's signal-chaining library keeps them working
+    # (for the JVMs only: other programs would print its deprecation warning).
+    local java=(env LD_PRELOAD="$w/jre/lib/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}" "$w/jre/bin/java" --add-modules jdk.incubator.vector -Xmx24g -Djava.awt.headless=true)
     local cp="$w/lib/*:$w/runner:$w/tests/core:$w/tests/encodings:$w/tests/fields:$w/tests/reconstruction"
     local iso=("${java[@]}" -cp "$w/lib/*" org.isofield.cli.Main)
     local mesh="$w/data/bunny-closed.obj"
