@@ -1,5 +1,6 @@
 package org.isofield.cli;
 
+import org.isofield.core.ConfigException;
 import org.isofield.core.compute.Backend;
 import org.isofield.core.compute.Precision;
 import picocli.CommandLine.ITypeConverter;
@@ -36,7 +37,7 @@ final class BackendOptions {
         public Backend convert(String value) {
             try {
                 return Backend.parse(value);
-            } catch (org.isofield.core.ConfigException e) {
+            } catch (ConfigException e) {
                 throw new picocli.CommandLine.TypeConversionException(e.detail());
             }
         }
@@ -47,7 +48,7 @@ final class BackendOptions {
         public Precision convert(String value) {
             try {
                 return Precision.parse(value);
-            } catch (org.isofield.core.ConfigException e) {
+            } catch (ConfigException e) {
                 throw new picocli.CommandLine.TypeConversionException(e.detail());
             }
         }

@@ -2,11 +2,18 @@ package org.isofield.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.isofield.core.ConfigException;
+import org.isofield.core.compute.Backend;
+import org.isofield.core.compute.Backends;
+import org.isofield.core.compute.Precision;
+import org.isofield.datasets.clean.SmallPieces;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.io.Meshes;
 import org.isofield.datasets.io.WriteOptions;
+import org.isofield.fields.device.FieldBackends;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.FieldFiles;
+import org.isofield.fields.io.NeuralFieldFiles;
 import org.isofield.reconstruction.gridpull.GridPullFieldFiles;
 import org.isofield.reconstruction.neural.FieldExtractor;
 import picocli.CommandLine.Command;
@@ -43,7 +50,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Option(names = "--min-piece-fraction", paramLabel = "F",
             description = {"Remove disconnected pieces with fewer faces than this fraction of the largest piece's;",
-                "0 keeps every piece. Default: " + org.isofield.datasets.clean.SmallPieces.DEFAULT_MIN_PIECE_FRACTION
+                "0 keeps every piece. Default: " + SmallPieces.DEFAULT_MIN_PIECE_FRACTION
                 + " (gridpull-sparse: the reconstruction's, stored in the file)."})
     Double minPieceFraction;
 
@@ -64,19 +71,18 @@ final class ExtractCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(), "--resolution " + resolution
                     + ": expected 8 to 2048 marching-cubes cells across the longest side for a " + f.kind() + " field");
         }
-        org.isofield.core.compute.Backends.Selection backend = new org.isofield.core.compute.Backends.Selection(
+        Backends.Selection backend = new Backends.Selection(
                 org.isofield.core.compute.Backend.CPU, null, "a grid field: marching cubes on the CPU");
         if (!GridPullFieldFiles.isGrid(f)) {
-            var config = org.isofield.fields.io.NeuralFieldFiles.config(f, field);
-            backend = org.isofield.fields.device.FieldBackends.select(compute.backend(org.isofield.core.compute
-                    .Backend.AUTO), compute.precision(org.isofield.core.compute.Precision.FP32), config);
+            var config = NeuralFieldFiles.config(f, field);
+            backend = FieldBackends.select(compute.backend(Backend.AUTO), compute.precision(Precision.FP32), config);
             common.info("backend " + backend.describe());
         } else if (compute.backend != null && compute.backend.isDevice()) {
-            throw new org.isofield.core.ConfigException("backend", "a " + f.kind() + " field is meshed on the CPU"
+            throw new ConfigException("backend", "a " + f.kind() + " field is meshed on the CPU"
                     + " (sparse marching cubes over its stored bricks); expected --backend auto or cpu");
         }
         var selected = backend;
-        var precision = compute.precision(org.isofield.core.compute.Precision.FP32);
+        var precision = compute.precision(Precision.FP32);
         var cleaned = common.phase("extract", () -> GridFieldMeshes.extract(f, field, resolution, minPieceFraction,
                 selected, precision, common.progress()));
         TriangleMesh mesh = cleaned.mesh();

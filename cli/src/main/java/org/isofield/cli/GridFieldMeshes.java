@@ -2,6 +2,9 @@ package org.isofield.cli;
 
 import java.nio.file.Path;
 import org.isofield.core.Progress;
+import org.isofield.core.compute.Backend;
+import org.isofield.core.compute.Backends;
+import org.isofield.core.compute.Precision;
 import org.isofield.datasets.clean.SmallPieces;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.fields.io.FieldFile;
@@ -32,20 +35,20 @@ final class GridFieldMeshes {
      */
     static SmallPieces.Result extract(FieldFile field, Path file, Integer resolution, Double minPieceFraction,
             Progress progress) {
-        return extract(field, file, resolution, minPieceFraction, new org.isofield.core.compute.Backends.Selection(
-                org.isofield.core.compute.Backend.CPU, null, "asked for"), progress);
+        return extract(field, file, resolution, minPieceFraction, new Backends.Selection(
+                Backend.CPU, null, "asked for"), progress);
     }
 
     /** As above, a neural field's values evaluated on {@code backend}. */
     static SmallPieces.Result extract(FieldFile field, Path file, Integer resolution, Double minPieceFraction,
-            org.isofield.core.compute.Backends.Selection backend, Progress progress) {
-        return extract(field, file, resolution, minPieceFraction, backend, org.isofield.core.compute.Precision.FP32,
+            Backends.Selection backend, Progress progress) {
+        return extract(field, file, resolution, minPieceFraction, backend, Precision.FP32,
                 progress);
     }
 
     /** As above, with the precision of a device's network passes. */
     static SmallPieces.Result extract(FieldFile field, Path file, Integer resolution, Double minPieceFraction,
-            org.isofield.core.compute.Backends.Selection backend, org.isofield.core.compute.Precision precision,
+            Backends.Selection backend, Precision precision,
             Progress progress) {
         if (GridPullFieldFiles.isGrid(field)) {
             TriangleMesh raw = GridPullFieldExtractor.extract(field, file, resolution == null ? 0 : resolution, progress);

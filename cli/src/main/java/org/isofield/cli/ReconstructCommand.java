@@ -17,6 +17,7 @@ import org.isofield.core.CancelledException;
 import org.isofield.core.ConfigException;
 import org.isofield.core.FormatException;
 import org.isofield.core.IsofieldException;
+import org.isofield.core.Progress;
 import org.isofield.core.config.Json;
 import org.isofield.core.config.JsonOverrides;
 import org.isofield.core.io.AtomicFiles;
@@ -160,7 +161,7 @@ final class ReconstructCommand implements Callable<Integer> {
                     + "method with a field for --save-field (GridPull)");
         }
         long t1 = System.nanoTime();
-        common.phase("write", () -> Meshes.write(mesh, target, new WriteOptions(!output.ascii, output.force, org.isofield.core.Progress.NONE)));
+        common.phase("write", () -> Meshes.write(mesh, target, new WriteOptions(!output.ascii, output.force, Progress.NONE)));
         times.add("write", t1, System.nanoTime());
         if (saveField != null) {
             long t2 = System.nanoTime();

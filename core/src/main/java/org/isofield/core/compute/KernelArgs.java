@@ -2,6 +2,7 @@ package org.isofield.core.compute;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -76,7 +77,7 @@ public final class KernelArgs {
         }
         if (!ok) {
             List<String> kinds = new ArrayList<>();
-            parameters.forEach(k -> kinds.add(k.name().toLowerCase(java.util.Locale.ROOT)));
+            parameters.forEach(k -> kinds.add(k.name().toLowerCase(Locale.ROOT)));
             throw new ComputeException(backend, "launch of kernel " + kernel + " refused: " + args.size()
                     + " arguments given (" + this + "); the kernel takes " + parameters.size() + " " + kinds);
         }

@@ -1,4 +1,5 @@
 package org.isofield.core.compute;
+import java.util.List;
 
 /**
  * One module of kernels in both dialects: the OpenCL C text a device builds at run time, and the CUDA images nvcc
@@ -30,7 +31,7 @@ public interface KernelSource {
      * The kinds of {@code kernel}'s parameters in order, from its source, or null when unknown: a launch whose
      * arguments do not match is refused before the driver sees it ({@link KernelArgs#check}).
      */
-    default java.util.List<KernelArgs.Arg.Kind> parameters(String kernel) {
+    default List<KernelArgs.Arg.Kind> parameters(String kernel) {
         return null;
     }
 }

@@ -4,6 +4,7 @@ import org.isofield.core.ConfigException;
 import org.isofield.core.compute.ComputeDevice;
 import org.isofield.core.compute.DeviceArray;
 import org.isofield.core.compute.DeviceMemoryException;
+import org.isofield.core.compute.Precision;
 import org.isofield.encodings.device.DeviceEncoding;
 import org.isofield.encodings.device.DeviceEncodings;
 import org.isofield.fields.mlp.MlpNetwork;
@@ -48,7 +49,7 @@ public final class DeviceNeuralField implements AutoCloseable {
      * @throws ConfigException when its encoding or network has no device kernels, or fp16 cannot run it
      * @throws DeviceMemoryException when its parameters do not fit
      */
-    public DeviceNeuralField(ComputeDevice device, NeuralField field, org.isofield.core.compute.Precision precision) {
+    public DeviceNeuralField(ComputeDevice device, NeuralField field, Precision precision) {
         requireSupported(field.config());
         this.device = device;
         this.twin = field;

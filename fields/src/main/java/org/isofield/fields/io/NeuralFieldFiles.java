@@ -9,11 +9,13 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import org.isofield.core.ConfigException;
 import org.isofield.core.FormatException;
+import org.isofield.core.compute.Backend;
+import org.isofield.core.compute.Precision;
 import org.isofield.core.config.Json;
 import org.isofield.core.config.JsonOverrides;
+import org.isofield.fields.train.FieldTrainer;
 import org.isofield.fields.train.NeuralField;
 import org.isofield.fields.train.NeuralFieldConfig;
-import org.isofield.fields.train.FieldTrainer;
 import org.isofield.fields.train.Trainer;
 
 /**
@@ -58,7 +60,7 @@ public final class NeuralFieldFiles {
      * trained does not bind where it is evaluated (the run's choice goes into the metadata).
      */
     public static String storedConfig(NeuralFieldConfig config) {
-        return config.withCompute(org.isofield.core.compute.Backend.AUTO, org.isofield.core.compute.Precision.FP32)
+        return config.withCompute(Backend.AUTO, Precision.FP32)
                 .toJsonText();
     }
 

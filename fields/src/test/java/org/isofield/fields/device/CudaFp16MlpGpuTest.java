@@ -7,16 +7,23 @@ import static org.isofield.fields.device.Parity.toFeatureMajor;
 import static org.isofield.fields.device.Parity.toPointMajor;
 
 import java.util.stream.Stream;
+import org.isofield.core.compute.Backend;
 import org.isofield.core.compute.ComputeDevice;
 import org.isofield.core.compute.DeviceArray;
 import org.isofield.core.compute.Precision;
 import org.isofield.core.compute.testing.ComputeTesting;
+import org.isofield.encodings.grid.Interpolation;
+import org.isofield.encodings.hashgrid.HashGridConfig;
+import org.isofield.fields.loss.L2Config;
 import org.isofield.fields.mlp.Activation;
 import org.isofield.fields.mlp.MlpConfig;
 import org.isofield.fields.mlp.MlpNetwork;
 import org.isofield.fields.mlp.Network;
+import org.isofield.fields.train.NeuralField;
+import org.isofield.fields.train.NeuralFieldConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -118,17 +125,17 @@ class CudaFp16MlpGpuTest {
     }
 
     /** fp16 training of a small HashGrid field follows fp32 training: the loss after 50 steps within 10%. */
-    @org.junit.jupiter.api.Test
+    @Test
     void fp16TrainingFollowsFp32() {
-        var config = new org.isofield.fields.train.NeuralFieldConfig(new org.isofield.encodings.hashgrid.HashGridConfig(
-                8, 2, 14, 8, 1.5, org.isofield.encodings.grid.Interpolation.LINEAR), new MlpConfig(64, 2,
-                Activation.RELU, Activation.NONE), org.isofield.fields.loss.L2Config.DEFAULT,
-                org.isofield.fields.train.NeuralFieldConfig.DEFAULT.optimizer(), 4096);
+        var config = new NeuralFieldConfig(new HashGridConfig(
+                8, 2, 14, 8, 1.5, Interpolation.LINEAR), new MlpConfig(64, 2,
+                Activation.RELU, Activation.NONE), L2Config.DEFAULT,
+                NeuralFieldConfig.DEFAULT.optimizer(), 4096);
         double[] last = new double[2];
         Precision[] ps = {Precision.FP32, Precision.FP16};
         for (int k = 0; k < 2; k++) {
-            var field = new org.isofield.fields.train.NeuralField(config.withCompute(
-                    org.isofield.core.compute.Backend.CUDA, ps[k]), 3);
+            var field = new NeuralField(config.withCompute(
+                    Backend.CUDA, ps[k]), 3);
             try (DeviceTrainer t = new DeviceTrainer(device, field);
                  DeviceArray p = device.allocateFloats(3L * 4096, "p");
                  DeviceArray tg = device.allocateFloats(4096, "t")) {

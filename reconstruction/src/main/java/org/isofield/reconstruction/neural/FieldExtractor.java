@@ -1,17 +1,18 @@
 package org.isofield.reconstruction.neural;
 
-import org.isofield.core.compute.Backend;
-import org.isofield.core.compute.Backends;
-import org.isofield.fields.device.DeviceNeuralField;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.isofield.core.Check;
 import org.isofield.core.ConfigException;
 import org.isofield.core.FormatException;
 import org.isofield.core.Progress;
+import org.isofield.core.compute.Backend;
+import org.isofield.core.compute.Backends;
+import org.isofield.core.compute.Precision;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.sample.Normalization;
+import org.isofield.fields.device.DeviceNeuralField;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.FieldFiles;
 import org.isofield.fields.io.NeuralFieldFiles;
@@ -79,12 +80,12 @@ public final class FieldExtractor {
      */
     public static TriangleMesh extract(FieldFile field, Path file, int resolution, Backends.Selection backend,
                                        Progress progress) {
-        return extract(field, file, resolution, backend, org.isofield.core.compute.Precision.FP32, progress);
+        return extract(field, file, resolution, backend, Precision.FP32, progress);
     }
 
     /** As above, the network's forward pass on a device in {@code precision} (fp16: CUDA tensor cores). */
     public static TriangleMesh extract(FieldFile field, Path file, int resolution, Backends.Selection backend,
-                                       org.isofield.core.compute.Precision precision, Progress progress) {
+                                       Precision precision, Progress progress) {
         Check.range("resolution", resolution, 2, 1 << 12);
         NeuralField f = neuralField(field, file);
         Progress p = progress == null ? Progress.NONE : progress;

@@ -6,6 +6,7 @@ import org.isofield.encodings.Encoding;
 import org.isofield.fields.mlp.Network;
 import org.isofield.fields.train.NeuralField;
 import org.isofield.reconstruction.mc.CellMask;
+import org.isofield.reconstruction.mc.FieldFunction;
 import org.isofield.reconstruction.mc.LatticeField;
 import org.isofield.reconstruction.mc.SampleGrid;
 
@@ -21,7 +22,7 @@ final class NeuralLattice implements LatticeField {
     static final int BRICK = 8;
     private static final float[] ONE = {1f};
 
-    private final org.isofield.reconstruction.mc.FieldFunction field;
+    private final FieldFunction field;
     private final SampleGrid grid;
     private final int bx;
     private final int by;
@@ -34,7 +35,7 @@ final class NeuralLattice implements LatticeField {
     }
 
     /** A lattice over any batch evaluator of the field (a {@link NeuralField}, or its device twin). */
-    NeuralLattice(org.isofield.reconstruction.mc.FieldFunction field, SampleGrid grid) {
+    NeuralLattice(FieldFunction field, SampleGrid grid) {
         this.field = field;
         this.grid = grid;
         this.bx = (grid.nx() + BRICK - 1) / BRICK;

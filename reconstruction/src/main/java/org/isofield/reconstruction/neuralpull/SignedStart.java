@@ -12,6 +12,7 @@ import org.isofield.fields.optim.Optimizer;
 import org.isofield.fields.optim.OptimizerConfig;
 import org.isofield.fields.optim.Optimizers;
 import org.isofield.fields.optim.ParameterGroup;
+import org.isofield.fields.train.BatchSource;
 import org.isofield.fields.train.NeuralField;
 
 /**
@@ -244,11 +245,11 @@ final class SignedStart {
     }
 
     /** The start's batches as a batch source (targets rounded to float), the same draws as {@link #fit}. */
-    static org.isofield.fields.train.BatchSource batches(float[] points, KdTree tree, Occupancy occ, double spread,
+    static BatchSource batches(float[] points, KdTree tree, Occupancy occ, double spread,
                                                         int batch, long seed) {
         SplittableRandom rnd = random(seed);
         float[] d2 = new float[batch];
-        return new org.isofield.fields.train.BatchSource() {
+        return new BatchSource() {
             @Override
             public int batchSize() {
                 return batch;

@@ -1,16 +1,17 @@
 package org.isofield.reconstruction.neuralpull;
 
-import org.isofield.core.compute.Backend;
-import org.isofield.core.compute.Precision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.isofield.core.ConfigException;
 import org.isofield.core.Progress;
+import org.isofield.core.compute.Backend;
+import org.isofield.core.compute.Precision;
 import org.isofield.core.config.Json;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.metrics.EvalConfig;
 import org.isofield.datasets.metrics.MeshChecks;
 import org.isofield.datasets.metrics.MeshReport;
@@ -20,7 +21,6 @@ import org.isofield.datasets.sample.SurfaceSampler;
 import org.isofield.datasets.shapes.Shapes;
 import org.isofield.encodings.grid.Interpolation;
 import org.isofield.encodings.hashgrid.HashGridConfig;
-import org.isofield.reconstruction.gridpull.Resolution;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.optim.AdamConfig;
 import org.isofield.fields.optim.ExponentialDecayConfig;
@@ -28,6 +28,7 @@ import org.isofield.fields.train.NeuralField;
 import org.isofield.reconstruction.Reconstruction;
 import org.isofield.reconstruction.ReconstructorConfig;
 import org.isofield.reconstruction.Reconstructors;
+import org.isofield.reconstruction.gridpull.Resolution;
 import org.isofield.reconstruction.neural.FieldExtractor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,8 +63,8 @@ class NeuralPullTest {
         FieldFile file = r.savedField().orElseThrow();
         NeuralField f = FieldExtractor.neuralField(file, null);
         var n = FieldExtractor.normalization(file);
-        var centre = n.apply(new org.isofield.datasets.geom.Vec3d(0, 0, 0));
-        var outside = n.apply(new org.isofield.datasets.geom.Vec3d(0.46, 0, 0));
+        var centre = n.apply(new Vec3d(0, 0, 0));
+        var outside = n.apply(new Vec3d(0.46, 0, 0));
         float[] out = new float[2];
         f.evaluate(new float[] {(float) centre.x(), (float) centre.y(), (float) centre.z(), (float) outside.x(),
             (float) outside.y(), (float) outside.z()}, 2, out);

@@ -3,9 +3,14 @@ package org.isofield.shaders.compute;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.isofield.core.compute.KernelArgs;
 import org.isofield.core.compute.KernelSource;
 
 /**
@@ -70,22 +75,22 @@ public final class ComputeModule implements KernelSource {
      * define it.
      */
     @Override
-    public java.util.List<org.isofield.core.compute.KernelArgs.Arg.Kind> parameters(String kernel) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("KERNEL\\s+void\\s+" + java.util.regex.Pattern.quote(
+    public List<KernelArgs.Arg.Kind> parameters(String kernel) {
+        Matcher m = Pattern.compile("KERNEL\\s+void\\s+" + Pattern.quote(
                 kernel) + "\\s*\\(([^)]*)\\)").matcher(text("prelude_cuda.h"));
         if (!m.find()) {
             return null;
         }
-        java.util.List<org.isofield.core.compute.KernelArgs.Arg.Kind> kinds = new java.util.ArrayList<>();
+        List<KernelArgs.Arg.Kind> kinds = new ArrayList<>();
         String list = m.group(1).strip();
         if (list.isEmpty() || list.equals("void")) {
             return kinds;
         }
         for (String p : list.split(",")) {
             String t = p.strip();
-            kinds.add(t.contains("*") ? org.isofield.core.compute.KernelArgs.Arg.Kind.ARRAY
-                    : t.startsWith("float ") ? org.isofield.core.compute.KernelArgs.Arg.Kind.FLOAT
-                    : org.isofield.core.compute.KernelArgs.Arg.Kind.INT);
+            kinds.add(t.contains("*") ? KernelArgs.Arg.Kind.ARRAY
+                    : t.startsWith("float ") ? KernelArgs.Arg.Kind.FLOAT
+                    : KernelArgs.Arg.Kind.INT);
         }
         return kinds;
     }

@@ -97,7 +97,7 @@ final class OpenClProgram implements Program {
     private final class ClKernel implements Kernel {
         private final String name;
         private final long kernel;
-        private final java.util.List<KernelArgs.Arg.Kind> parameters;
+        private final List<KernelArgs.Arg.Kind> parameters;
 
         ClKernel(String name, long kernel) {
             this.name = name;
