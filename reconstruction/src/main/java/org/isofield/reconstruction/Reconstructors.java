@@ -12,7 +12,7 @@ import org.isofield.reconstruction.neuralpull.NeuralPullConfig;
 /**
  * The registry of reconstruction methods ({@code isofield config defaults reconstructor GridPull}) and what
  * {@code --method auto} means. Auto is GridPull: on 100k points of spot NeuralPull matched its Chamfer but not its
- * normal consistency, at about 1.8x its CPU time (docs/NOTES.md).
+ * normal consistency, at about 1.8x its CPU time (docs/decisions/gridpull-quality-table.md).
  */
 public final class Reconstructors {
     private static final Registry<ReconstructorConfig, Function<ReconstructorConfig, Reconstructor>> REGISTRY =

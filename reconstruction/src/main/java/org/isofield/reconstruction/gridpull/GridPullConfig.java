@@ -45,14 +45,14 @@ import org.isofield.reconstruction.ReconstructorConfig;
  * @param bendingWeight weight of the band's bending loss, the mean squared discrete Laplacian of the active samples,
  *     0 or more; unlike the continuity loss it costs nothing on a plane's distance field, so it smooths noise
  *     without shrinking the surface (3 by default: noisy bunny Chamfer 0.00355 -> 0.00303, clean unchanged; see
- *     docs/NOTES.md)
+ *     docs/decisions/gridpull-design.md)
  */
 public record GridPullConfig(Resolution gridResolution, Resolution resolution, int bandWidth, int steps, int batchSize,
         int queriesPerPoint, double sigmaScale, double learningRate, double decay, int decaySteps, double pullWeight,
         double surfaceWeight, SmoothWeight smoothWeight, double gradientWeight, boolean orientedInit, double minPieceFraction,
         long seed, Surface surface, double trimDistance, java.util.List<Double> viewpoint, double bendingWeight)
         implements ReconstructorConfig {
-    /** The defaults; see the class comment and docs/NOTES.md for how they were chosen. */
+    /** The defaults; see the class comment and docs/decisions/gridpull-design.md for how they were chosen. */
     public static final GridPullConfig DEFAULT = new GridPullConfig(Resolution.AUTO, Resolution.AUTO, 3, 400, 20_000, 8,
             0.5, 0.05, 0.5, 100, 1.0, 1.0, SmoothWeight.AUTO, 0.005, true, 0.01, 0L, Surface.AUTO, 3.0, java.util.List.of(), 3.0);
 

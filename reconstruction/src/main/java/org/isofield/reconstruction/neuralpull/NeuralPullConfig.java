@@ -72,7 +72,7 @@ public record NeuralPullConfig(EncodingConfig encoding, NetworkConfig network, O
     public static final OptimizerConfig DEFAULT_OPTIMIZER = new ExponentialDecayConfig(0.33, 500, 1000, 10_000_000,
             new AdamConfig(5e-3, 0.9, 0.99, 1e-15, 1e-6));
 
-    /** The defaults; see docs/NOTES.md for how they were chosen. */
+    /** The defaults; see docs/decisions/neuralpull.md for how they were chosen. */
     public static final NeuralPullConfig DEFAULT = new NeuralPullConfig(DEFAULT_ENCODING, DEFAULT_NETWORK,
             DEFAULT_OPTIMIZER, 400, 4096, 16, 8, 1.0, 0.0, 1.0, 100, Resolution.AUTO, 0.01, 0L, Backend.AUTO,
             Precision.FP32);

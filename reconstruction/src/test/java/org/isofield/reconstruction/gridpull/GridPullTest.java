@@ -34,7 +34,7 @@ class GridPullTest {
 
     @ParameterizedTest
     // sphere bound 0.0075 -> 0.008: the bending loss (default 3) costs the 3000-point sphere on its coarse grid 0.4%
-    // (Chamfer 0.00753), while it cuts the 100k-point noisy bunny's by 15% (docs/NOTES.md)
+    // (Chamfer 0.00753), while it cuts the 100k-point noisy bunny's by 15% (docs/decisions/gridpull-design.md)
     @CsvSource({"sphere, 0.008, 0", "torus, 0.0075, 1"})
     void reconstructsShapeWithinChamferToleranceWatertight(String shape, double bound, int genus) {
         TriangleMesh gt = Shapes.byName(shape).toMesh(96);

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The issue's 100,000-point setting for NeuralPull: points sampled from a benchmark mesh (seed 0), default config,
  * marching cubes at 256 cells, judged against the mesh; prints Chamfer-L1 and normal consistency next to the bound.
- * The bound is the Open3D Poisson peer's Chamfer-L1 on the same clean cloud (docs/NOTES.md, 0.002104) times 1.5: a
+ * The bound is the Open3D Poisson peer's Chamfer-L1 on the same clean cloud (docs/decisions/neuralpull.md, 0.002104) times 1.5: a
  * regression guard for a method that does not reach Poisson yet (see the notes), not the issue's target. Timing is
  * measured with {@code isofield reconstruct --report}, never asserted.
  */

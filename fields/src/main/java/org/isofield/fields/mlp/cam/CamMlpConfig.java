@@ -39,7 +39,7 @@ public record CamMlpConfig(int nNeurons, int nHiddenLayers, Activation activatio
      * every shared shift by -1e-3, below all first-layer pre-activations (about 1e-4), and a dead ReLU layer gets no
      * gradient again; x1 died the same way. x0.1 trained: spot-lowres (R 16, equal parameter count with a plain
      * 80x2 MLP) reached Chamfer-L1 0.002096, the plain MLP's figure, final loss 0.0144. Details in package-info and
-     * docs/NOTES.md.
+     * docs/decisions/cam-mlp.md.
      */
     public static final CamMlpConfig DEFAULT = new CamMlpConfig(64, 2, Activation.RELU, Activation.NONE, 64, false,
             false, 1e-5, 0.1);
