@@ -1,6 +1,5 @@
 package org.isofield.bench.fields;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.isofield.core.compute.Backend;
 import org.isofield.core.compute.Backends;
@@ -68,18 +67,9 @@ public class DeviceStepBench {
         ComputeDevice device = Backends.select(b, p).device();
         trainer = new DeviceTrainer(device, new NeuralField(config, 1));
         field = trainer.deviceField();
-        SplittableRandom r = new SplittableRandom(11);
         float[] p3 = new float[3 * batch];
         float[] t = new float[batch];
-        for (int i = 0; i < batch; i++) {
-            double x = r.nextDouble();
-            double y = r.nextDouble();
-            double z = r.nextDouble();
-            p3[3 * i] = (float) x;
-            p3[3 * i + 1] = (float) y;
-            p3[3 * i + 2] = (float) z;
-            t[i] = (float) (Math.sqrt((x - .5) * (x - .5) + (y - .5) * (y - .5) + (z - .5) * (z - .5)) - .3);
-        }
+        TrainStepBench.sphereBatch(p3, t, batch);
         xyz = device.upload(p3, "bench.xyz");
         target = device.upload(t, "bench.target");
         encoded = device.allocateFloats((long) field.encoding().outputDims() * batch, "bench.encoded");

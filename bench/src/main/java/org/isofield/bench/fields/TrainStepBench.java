@@ -48,10 +48,16 @@ public class TrainStepBench {
         NeuralFieldConfig config = NeuralFieldConfig.DEFAULT.withBatchSize(batch);
         field = new NeuralField(config, 1);
         trainer = new Trainer(field);
-        SplittableRandom r = new SplittableRandom(11);
         xyz = new float[3 * batch];
         target = new float[batch];
-        for (int i = 0; i < batch; i++) {
+        sphereBatch(xyz, target, batch);
+        out = new float[batch];
+    }
+
+    /** {@code n} points uniform in the unit cube (seed 11) and a sphere's signed distance at each. */
+    static void sphereBatch(float[] xyz, float[] target, int n) {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int i = 0; i < n; i++) {
             double x = r.nextDouble();
             double y = r.nextDouble();
             double z = r.nextDouble();
@@ -63,7 +69,6 @@ public class TrainStepBench {
             double dz = z - 0.5;
             target[i] = (float) (Math.sqrt(dx * dx + dy * dy + dz * dz) - 0.3);
         }
-        out = new float[batch];
     }
 
     @Benchmark

@@ -1,5 +1,7 @@
 package org.isofield.fields.device;
 
+import java.util.Arrays;
+import java.util.Map;
 import org.isofield.core.ConfigException;
 import org.isofield.core.compute.ComputeDevice;
 import org.isofield.core.compute.DeviceArray;
@@ -101,6 +103,16 @@ public final class DeviceNeuralField implements AutoCloseable {
     public void upload() {
         encoding.upload();
         network.upload();
+    }
+
+    /**
+     * A new host field of the twin's config with the given device parameter blocks (training parameters, or an
+     * optimizer's inference copy); the arrays may be longer than the blocks.
+     */
+    public NeuralField hostCopy(DeviceArray encodingParams, DeviceArray networkParams) {
+        float[] e = Arrays.copyOf(encodingParams.toFloatArray(), twin.encoding().paramCount());
+        float[] w = Arrays.copyOf(networkParams.toFloatArray(), twin.network().paramCount());
+        return NeuralField.of(twin.config(), Map.of(NeuralField.ENCODING_BLOCK, e, NeuralField.NETWORK_BLOCK, w));
     }
 
     /** Copies the device parameters into the twin. */

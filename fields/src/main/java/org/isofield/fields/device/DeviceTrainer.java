@@ -222,11 +222,8 @@ public final class DeviceTrainer implements FieldTrainer, AutoCloseable {
 
     @Override
     public NeuralField inferenceField() {
-        DeviceArray e = encodingOptimizer.inferenceParams(field.encoding().params());
-        DeviceArray w = networkOptimizer.inferenceParams(field.network().params());
-        float[] eh = Arrays.copyOf(e.toFloatArray(), twin.encoding().paramCount());
-        float[] wh = Arrays.copyOf(w.toFloatArray(), twin.network().paramCount());
-        return NeuralField.of(twin.config(), Map.of(NeuralField.ENCODING_BLOCK, eh, NeuralField.NETWORK_BLOCK, wh));
+        return field.hostCopy(encodingOptimizer.inferenceParams(field.encoding().params()),
+                networkOptimizer.inferenceParams(field.network().params()));
     }
 
     @Override

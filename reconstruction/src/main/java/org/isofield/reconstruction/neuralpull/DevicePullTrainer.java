@@ -1,8 +1,6 @@
 package org.isofield.reconstruction.neuralpull;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.isofield.core.NumericalException;
 import org.isofield.core.ProgressMeter;
 import org.isofield.core.compute.ComputeDevice;
@@ -181,20 +179,13 @@ final class DevicePullTrainer implements AutoCloseable {
 
     /** A host copy of the field with its training parameters (the parity tests compare these). */
     NeuralField trainingField() {
-        NeuralField twin = field.twin();
-        float[] e = Arrays.copyOf(field.encoding().params().toFloatArray(), twin.encoding().paramCount());
-        float[] w = Arrays.copyOf(field.network().params().toFloatArray(), twin.network().paramCount());
-        return NeuralField.of(twin.config(), Map.of(NeuralField.ENCODING_BLOCK, e, NeuralField.NETWORK_BLOCK, w));
+        return field.hostCopy(field.encoding().params(), field.network().params());
     }
 
     /** A host copy of the field with the optimizers' inference parameters. */
     NeuralField inferenceField() {
-        NeuralField twin = field.twin();
-        float[] e = Arrays.copyOf(encodingOptimizer.inferenceParams(field.encoding().params()).toFloatArray(),
-                twin.encoding().paramCount());
-        float[] w = Arrays.copyOf(networkOptimizer.inferenceParams(field.network().params()).toFloatArray(),
-                twin.network().paramCount());
-        return NeuralField.of(twin.config(), Map.of(NeuralField.ENCODING_BLOCK, e, NeuralField.NETWORK_BLOCK, w));
+        return field.hostCopy(encodingOptimizer.inferenceParams(field.encoding().params()),
+                networkOptimizer.inferenceParams(field.network().params()));
     }
 
     @Override
