@@ -18,6 +18,7 @@ public record Reconstruction(TriangleMesh mesh, Map<String, Object> details, Fie
     public Reconstruction {
         Objects.requireNonNull(mesh, "mesh");
         details = Map.copyOf(details);
+        ResultDigests.record(mesh, details, field);
     }
 
     /** A result without a field to save. */
