@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import org.isofield.datasets.geom.PointCloud;
+import org.isofield.datasets.geom.SymmetricEigen;
 
 /**
  * Checks a point cloud before reconstruction and removes exact duplicates. Errors ({@link InvalidCloudException})

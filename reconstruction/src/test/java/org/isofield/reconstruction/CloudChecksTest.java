@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import org.isofield.core.IsofieldException;
 import org.isofield.datasets.geom.PointCloud;
+import org.isofield.datasets.geom.SymmetricEigen;
 import org.isofield.datasets.sample.SurfaceSampler;
 import org.isofield.datasets.shapes.Shapes;
 import org.junit.jupiter.api.Test;

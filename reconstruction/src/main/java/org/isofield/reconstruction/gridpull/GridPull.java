@@ -13,6 +13,8 @@ import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.index.kdtree.KdTree;
+import org.isofield.datasets.normals.MstOrientation;
+import org.isofield.datasets.normals.PcaNormals;
 import org.isofield.reconstruction.CloudChecks;
 import org.isofield.reconstruction.Reconstruction;
 import org.isofield.reconstruction.Reconstructor;
@@ -39,7 +41,7 @@ import org.isofield.datasets.metrics.MeshReport;
  *
  * <p>Open surfaces ({@code surface: open}, or {@code auto} when the flood fill finds no inside of real size and the
  * cloud has a rim, see {@link OpenSurface}): the sign comes from PCA normals oriented along a minimum spanning tree
- * ({@link NormalOrientation}, facing {@code viewpoint} when given) instead of the flood fill; training is the same;
+ * ({@link MstOrientation}, facing {@code viewpoint} when given) instead of the flood fill; training is the same;
  * marching cubes runs only in the cells near the points ({@link SparseMarchingCubes#extractWithin}); faces with a
  * vertex farther than {@code trim_distance} mean point spacings from the points are removed ({@code Trim}); then
  * small pieces. The mesh is open (details: {@code surface}, {@code watertight}, {@code boundary_edges},
@@ -142,7 +144,7 @@ public final class GridPull implements Reconstructor {
         details.put("sign", "flood_fill");
         int[] fillSlots = new int[0];
         // unoriented PCA normals, computed once: the winding-number check, the rim test and both inits start from them
-        float[] pca = OrientedInit.pcaNormals(lattice, tree);
+        float[] pca = PcaNormals.estimate(lattice, tree);
         if (config.surface() != Surface.OPEN) {
             float[] kthCells = new float[n];
             for (int i = 0; i < n; i++) {
@@ -187,7 +189,7 @@ public final class GridPull implements Reconstructor {
                     view[a] = half + (config.viewpoint().get(a) - c[a]) / longest * cells;
                 }
             }
-            NormalOrientation.Oriented oriented = NormalOrientation.orient(lattice, normals, tree, view);
+            MstOrientation.Oriented oriented = MstOrientation.orient(lattice, normals, tree, view);
             OpenSurface.apply(band.grid(), lattice, normals, tree);
             details.put("normal_graph_parts", oriented.parts());
         } else if (config.orientedInit()) {

@@ -1,6 +1,7 @@
 package org.isofield.reconstruction.gridpull;
 
 import java.util.Arrays;
+import org.isofield.datasets.index.bvh.PointWindingNumber;
 import org.isofield.datasets.index.kdtree.KdTree;
 
 /**

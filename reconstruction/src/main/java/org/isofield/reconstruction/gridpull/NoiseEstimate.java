@@ -2,7 +2,8 @@ package org.isofield.reconstruction.gridpull;
 
 import java.util.Arrays;
 import org.isofield.datasets.index.kdtree.KdTree;
-import org.isofield.reconstruction.SymmetricEigen;
+import org.isofield.datasets.geom.SymmetricEigen;
+import org.isofield.datasets.normals.PcaNormals;
 
 /**
  * How noisy a cloud is relative to its sampling: over up to {@value #SAMPLES} points spread evenly through the
@@ -33,7 +34,7 @@ final class NoiseEstimate {
         double[] ratio = new double[m];
         double[][] c = new double[3][3];
         for (int i = 0; i < m; i++) {
-            OrientedInit.covariance(points, idx, i * k, k, c);
+            PcaNormals.covariance(points, idx, i * k, k, c);
             double[] ev = SymmetricEigen.values(c);
             ratio[i] = ev[1] > 0 ? Math.sqrt(Math.max(0, ev[2]) / ev[1]) : 0;
         }

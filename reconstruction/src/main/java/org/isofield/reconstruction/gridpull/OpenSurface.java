@@ -2,11 +2,12 @@ package org.isofield.reconstruction.gridpull;
 
 import java.util.Arrays;
 import org.isofield.datasets.index.kdtree.KdTree;
+import org.isofield.datasets.normals.MstOrientation;
 
 /**
  * The open-surface mode of {@link GridPull}: deciding whether a cloud is closed, and the initial field of an open
  * sheet. An open sheet (a single range scan, a scene) has no inside, so the flood fill of {@link BandBuilder} reaches
- * every sample; the sign comes instead from consistently oriented normals ({@link NormalOrientation}): every stored
+ * every sample; the sign comes instead from consistently oriented normals ({@link MstOrientation}): every stored
  * sample starts at its signed distance to the tangent plane of its nearest point (as {@link OrientedInit} does near
  * the points), and every brick without storage gets the sign of that distance at its centre, so the whole grid has
  * one consistent sign on each side of the sheet.

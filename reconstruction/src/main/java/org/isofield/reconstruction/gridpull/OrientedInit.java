@@ -3,26 +3,25 @@ package org.isofield.reconstruction.gridpull;
 import java.util.Arrays;
 import org.isofield.core.Parallel;
 import org.isofield.datasets.index.kdtree.KdTree;
-import org.isofield.reconstruction.SymmetricEigen;
+import org.isofield.datasets.normals.PcaNormals;
 
 /**
  * Re-initialises the samples near the points from oriented tangent planes, after Hoppe et al., "Surface
- * reconstruction from unorganized points" (SIGGRAPH 1992): each point gets the normal of its {@value #NEIGHBOURS}
- * nearest neighbours' covariance (PCA), turned to agree with the gradient of the flood-filled initial field at the
+ * reconstruction from unorganized points" (SIGGRAPH 1992): each point gets the normal of its nearest neighbours'
+ * covariance ({@link PcaNormals}), turned to agree with the gradient of the flood-filled initial field at the
  * point, and each near sample gets the signed distance {@code (x - p) . n} to the tangent plane of its nearest point
  * p. The relaxed ramp of {@link BandBuilder} has no negative values inside a part thinner than the near distance;
  * its gradient still points away from the part's middle on both sides, so the normals come out outward and the
  * tangent planes give the part an inside.
  */
 final class OrientedInit {
-    static final int NEIGHBOURS = 16;
     private static final int CHUNK = 1 << 16;
 
     private OrientedInit() {
     }
 
     /**
-     * Turns each PCA normal ({@link #pcaNormals}, in place) to agree with the gradient of the grid's current field at
+     * Turns each PCA normal ({@link PcaNormals}, in place) to agree with the gradient of the grid's current field at
      * its point, which makes them outward.
      */
     static void orientByGradient(SparseGrid grid, float[] points, float[] normals) {
@@ -39,57 +38,6 @@ final class OrientedInit {
                 }
             }
         });
-    }
-
-    /**
-     * Unit normals of the points, unoriented: per point, the eigenvector of the smallest eigenvalue of the
-     * covariance of its {@value #NEIGHBOURS} nearest points (itself included).
-     */
-    static float[] pcaNormals(float[] points, KdTree tree) {
-        int n = points.length / 3;
-        int k = Math.min(NEIGHBOURS, n);
-        float[] normals = new float[3 * n];
-        for (int start = 0; start < n; start += CHUNK) {
-            int m = Math.min(CHUNK, n - start);
-            int base = start;
-            int[] idx = new int[m * k];
-            tree.knn(Arrays.copyOfRange(points, 3 * start, 3 * (start + m)), k, idx, null);
-            Parallel.forChunks(m, 4096, (chunk, s0, s1) -> {
-                double[][] c = new double[3][3];
-                double[] nrm = new double[3];
-                for (int q = s0; q < s1; q++) {
-                    covariance(points, idx, q * k, k, c);
-                    SymmetricEigen.smallestVector(c, nrm);
-                    int p = base + q;
-                    for (int a = 0; a < 3; a++) {
-                        normals[3 * p + a] = (float) nrm[a];
-                    }
-                }
-            });
-        }
-        return normals;
-    }
-
-    /** The covariance (unnormalised) of points {@code idx[from .. from + k)} into {@code c}. */
-    static void covariance(float[] points, int[] idx, int from, int k, double[][] c) {
-        double[] mean = new double[3];
-        for (int j = 0; j < k; j++) {
-            for (int a = 0; a < 3; a++) {
-                mean[a] += points[3 * idx[from + j] + a];
-            }
-        }
-        for (int a = 0; a < 3; a++) {
-            mean[a] /= k;
-            Arrays.fill(c[a], 0);
-        }
-        for (int j = 0; j < k; j++) {
-            int p = idx[from + j];
-            for (int a = 0; a < 3; a++) {
-                for (int b = 0; b < 3; b++) {
-                    c[a][b] += (points[3 * p + a] - mean[a]) * (points[3 * p + b] - mean[b]);
-                }
-            }
-        }
     }
 
     /** Sets every near sample to its signed distance from the tangent plane of its nearest point. */

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.isofield.datasets.index.bvh.PointWindingNumber;
 import org.isofield.datasets.index.kdtree.KdTree;
+import org.isofield.datasets.normals.MstOrientation;
 
 /**
  * Orients the points' normals for {@link WindingSign}'s winding number so that a cavity's shell faces into the
- * cavity. {@link NormalOrientation} makes normals agree along the neighbour graph and turns each part of it away from
+ * cavity. {@link MstOrientation} makes normals agree along the neighbour graph and turns each part of it away from
  * the centroid; a hollow object's inner shell then faces outward, like the outer one, and the winding number is 2 in
  * the cavity instead of 0. Two rules turn such shells inward:
  * <ul>
@@ -68,7 +70,7 @@ final class ShellNesting {
      */
     static Oriented orient(float[] lattice, KdTree tree, float[] pca, float[] kth) {
         float[] normals = pca.clone();
-        NormalOrientation.Oriented graph = NormalOrientation.orient(lattice, normals, tree, null);
+        MstOrientation.Oriented graph = MstOrientation.orient(lattice, normals, tree, null);
         float[] areas = new float[kth.length];
         for (int i = 0; i < kth.length; i++) {
             areas[i] = (float) (Math.PI * kth[i] * kth[i] / 8);
@@ -97,7 +99,7 @@ final class ShellNesting {
     }
 
     /** The part rule; returns how many parts it flipped in {@code normals}. */
-    private static int turnParts(float[] lattice, float[] normals, NormalOrientation.Oriented graph,
+    private static int turnParts(float[] lattice, float[] normals, MstOrientation.Oriented graph,
             PointWindingNumber w) {
         int n = lattice.length / 3;
         int[] partOf = graph.partOf();

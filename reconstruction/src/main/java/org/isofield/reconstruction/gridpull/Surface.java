@@ -3,6 +3,7 @@ package org.isofield.reconstruction.gridpull;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import org.isofield.datasets.normals.MstOrientation;
 
 /**
  * What kind of surface {@link GridPull} reconstructs. JSON: {@code "auto"}, {@code "closed"} or {@code "open"}
@@ -18,7 +19,7 @@ public enum Surface {
     CLOSED,
     /**
      * An open sheet (a single range scan, a scene): the sign comes from consistently oriented normals
-     * ({@link NormalOrientation}), extraction stays near the points and the mesh is trimmed by distance to them.
+     * ({@link MstOrientation}), extraction stays near the points and the mesh is trimmed by distance to them.
      */
     OPEN;
 

@@ -1,6 +1,8 @@
 package org.isofield.reconstruction.gridpull;
 
+import org.isofield.datasets.index.bvh.PointWindingNumber;
 import org.isofield.datasets.index.kdtree.KdTree;
+import org.isofield.datasets.normals.MstOrientation;
 
 /**
  * Finds and repairs a flood fill that leaked through holes in the sampling. {@link BandBuilder} calls outside every
@@ -8,7 +10,7 @@ import org.isofield.datasets.index.kdtree.KdTree;
  * than the band (the bottom of the Stanford bunny, an unscanned underside) lets that fill into the object, which
  * then has no inside and the optimised field makes a rough double sheet.
  *
- * <p>The check: PCA normals oriented along a minimum spanning tree ({@link NormalOrientation}, each part pointing
+ * <p>The check: PCA normals oriented along a minimum spanning tree ({@link MstOrientation}, each part pointing
  * away from the centroid), the cloud's winding number ({@link PointWindingNumber}, each point a disc of area
  * {@code pi d_8^2 / 8}, d_8 its 8th-neighbour distance) at the centre of every brick without storage. Bricks the
  * flood fill calls outside where the winding number exceeds {@value #LEAK_WINDING} (well inside: an open sheet such

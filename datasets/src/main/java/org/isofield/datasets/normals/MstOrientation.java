@@ -1,4 +1,4 @@
-package org.isofield.reconstruction.gridpull;
+package org.isofield.datasets.normals;
 
 import java.util.Arrays;
 import org.isofield.datasets.index.kdtree.KdTree;
@@ -13,15 +13,16 @@ import org.isofield.datasets.index.kdtree.KdTree;
  * is given (the majority of {@code n . (v - p)} positive), else they point away from the centroid of the whole cloud
  * (the majority of {@code n . (p - c)} positive). Cost: O(N k log(N k)) time, 2 N k ints of graph.
  */
-final class NormalOrientation {
-    static final int NEIGHBOURS = 12;
+public final class MstOrientation {
+    /** Nearest points each point is joined to in the neighbour graph. */
+    public static final int NEIGHBOURS = 12;
     private static final int CHUNK = 1 << 16;
 
-    private NormalOrientation() {
+    private MstOrientation() {
     }
 
     /** Result: the oriented normals (in place), how many connected parts the neighbour graph has, each point's part. */
-    record Oriented(float[] normals, int parts, int[] partOf) {
+    public record Oriented(float[] normals, int parts, int[] partOf) {
     }
 
     /**
@@ -29,7 +30,7 @@ final class NormalOrientation {
      * @param normals unit normals, {@code 3N}; flipped in place
      * @param viewpoint where the sensor was, in the points' coordinates, or null
      */
-    static Oriented orient(float[] points, float[] normals, KdTree tree, double[] viewpoint) {
+    public static Oriented orient(float[] points, float[] normals, KdTree tree, double[] viewpoint) {
         int n = points.length / 3;
         int k = Math.min(NEIGHBOURS + 1, n);
         int[] knn = new int[n * k];

@@ -1,4 +1,4 @@
-package org.isofield.reconstruction;
+package org.isofield.datasets.geom;
 
 /** Eigenvalues and eigenvectors of a symmetric 3x3 matrix by cyclic Jacobi rotations. */
 public final class SymmetricEigen {

@@ -1,10 +1,12 @@
-package org.isofield.reconstruction.gridpull;
+package org.isofield.datasets.index.bvh;
 
+import java.util.Arrays;
 import org.isofield.core.Parallel;
 import org.isofield.datasets.index.Quickselect;
 
 /**
- * The generalized winding number of an oriented point cloud, after Barill et al., "Fast Winding Numbers for Soups
+ * The generalized winding number of an oriented point cloud (the triangle soup's is
+ * {@link TriangleBvh#windingNumber}), after Barill et al., "Fast Winding Numbers for Soups
  * and Clouds" (SIGGRAPH 2018): each point is a small oriented disc of area {@code a_i}, and
  * {@code w(q) = 1/(4 pi) sum_i a_i n_i . (p_i - q) / |p_i - q|^3}, about 1 inside a closed, outward-oriented
  * sampling and 0 outside. Holes in the sampling lower w only near them, so w separates inside from outside where a
@@ -15,12 +17,14 @@ import org.isofield.datasets.index.Quickselect;
  * {@code c} and is farther than {@value #BETA} {@code r} from the query contributes its summed dipole
  * {@code sum a_i n_i} at {@code c} (the first-order term of the expansion); nearer nodes are opened. First order at
  * beta 2 stays within about 0.04 of the direct sum (tested within 0.05), enough for the thresholds 0.5 and 0.8 of
- * {@link WindingSign}; beta 3 halves the error for about three times the work. Immutable after construction;
+ * GridPull's sign repair; beta 3 halves the error for about three times the work. Immutable after construction;
  * evaluation is thread-safe.
  */
-final class PointWindingNumber {
-    static final int LEAF = 8;
-    static final double BETA = 2.0;
+public final class PointWindingNumber {
+    /** Points per leaf of the Barnes-Hut tree. */
+    public static final int LEAF = 8;
+    /** A node farther than this many of its radii from the query counts as one dipole. */
+    public static final double BETA = 2.0;
     /** Traversal stack entries: the tree's depth (median splits: about log2(N / LEAF) + 1) plus one, with room. */
     private static final int STACK = 128;
     private static final double FOUR_PI = 4 * Math.PI;
@@ -43,7 +47,7 @@ final class PointWindingNumber {
      * @param normals unit outward normals, {@code 3N}
      * @param areas area of each point's disc, {@code N}
      */
-    PointWindingNumber(float[] points, float[] normals, float[] areas) {
+    public PointWindingNumber(float[] points, float[] normals, float[] areas) {
         int n = points.length / 3;
         if (n == 0 || normals.length != points.length || areas.length != n) {
             throw new IllegalArgumentException("expected N >= 1 points with as many normals and areas; found "
@@ -133,17 +137,17 @@ final class PointWindingNumber {
 
     private void grow() {
         int c = first.length * 2;
-        first = java.util.Arrays.copyOf(first, c);
-        end = java.util.Arrays.copyOf(end, c);
-        left = java.util.Arrays.copyOf(left, c);
-        right = java.util.Arrays.copyOf(right, c);
-        centre = java.util.Arrays.copyOf(centre, 3 * c);
-        radius = java.util.Arrays.copyOf(radius, c);
-        sum = java.util.Arrays.copyOf(sum, 3 * c);
+        first = Arrays.copyOf(first, c);
+        end = Arrays.copyOf(end, c);
+        left = Arrays.copyOf(left, c);
+        right = Arrays.copyOf(right, c);
+        centre = Arrays.copyOf(centre, 3 * c);
+        radius = Arrays.copyOf(radius, c);
+        sum = Arrays.copyOf(sum, 3 * c);
     }
 
     /** The winding number at {@code (x, y, z)}. */
-    double at(double x, double y, double z) {
+    public double at(double x, double y, double z) {
         return at(x, y, z, new int[STACK]);
     }
 
@@ -186,7 +190,7 @@ final class PointWindingNumber {
     }
 
     /** Winding numbers at the points {@code q} ({@code 3M}), in parallel. */
-    double[] at(float[] q) {
+    public double[] at(float[] q) {
         int m = q.length / 3;
         double[] out = new double[m];
         Parallel.forChunks(m, 2048, (chunk, s0, s1) -> {

@@ -1,4 +1,4 @@
-package org.isofield.reconstruction.gridpull;
+package org.isofield.datasets.normals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.isofield.datasets.index.kdtree.KdTree;
 import org.junit.jupiter.api.Test;
 
-class NormalOrientationTest {
+class MstOrientationTest {
     /** {@code n} points on a sphere of radius {@code r} around {@code (cx, 0, 0)}. */
     static float[] sphere(int n, double r, double cx, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -32,8 +32,8 @@ class NormalOrientationTest {
     void twoSpheresComeOutOutwardEachAsItsOwnPart() {
         float[] p = concat(sphere(1500, 10, 0, 1L), sphere(800, 5, 40, 2L));
         KdTree tree = KdTree.build(p);
-        float[] n = OrientedInit.pcaNormals(p, tree);
-        NormalOrientation.Oriented o = NormalOrientation.orient(p, n, tree, null);
+        float[] n = PcaNormals.estimate(p, tree);
+        MstOrientation.Oriented o = MstOrientation.orient(p, n, tree, null);
         assertThat(o.parts()).isEqualTo(2);
         for (int i = 0; i < p.length / 3; i++) {
             double cx = i < 1500 ? 0 : 40;
@@ -54,8 +54,8 @@ class NormalOrientationTest {
         }
         KdTree tree = KdTree.build(p);
         for (double side : new double[] {-30, 30}) {
-            float[] n = OrientedInit.pcaNormals(p, tree);
-            NormalOrientation.orient(p, n, tree, new double[] {10, 10, side});
+            float[] n = PcaNormals.estimate(p, tree);
+            MstOrientation.orient(p, n, tree, new double[] {10, 10, side});
             for (int i = 0; i < m; i++) {
                 assertThat(n[3 * i + 2] * side).as("point %d", i).isPositive();
             }
@@ -64,7 +64,7 @@ class NormalOrientationTest {
 
     @Test
     void heapPopsInCostThenIndexOrder() {
-        NormalOrientation.EdgeHeap h = new NormalOrientation.EdgeHeap(2);
+        MstOrientation.EdgeHeap h = new MstOrientation.EdgeHeap(2);
         double[] costs = {0.5, 0.1, 0.5, 0.0, 0.9, 0.1};
         for (int i = 0; i < costs.length; i++) {
             h.push(costs[i], i, 0);

@@ -1,4 +1,4 @@
-package org.isofield.reconstruction.gridpull;
+package org.isofield.datasets.index.bvh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
