@@ -18,9 +18,19 @@ record() {
   local out what
   out="$(mkdir -p "$1" && cd "$1" && pwd)"; what="${2:-all}"
   cd "$here"
+  # a private local repository (links to the shared one, isofield's own artifacts apart), so that installs by
+  # another checkout meanwhile cannot swap jars under a running test
+  local m2="$out/m2"
+  if [ ! -d "$m2/org" ]; then
+    mkdir -p "$m2/org"
+    for d in "$HOME"/.m2/repository/*; do [ "$(basename "$d")" = org ] || ln -sfn "$d" "$m2/"; done
+    for d in "$HOME"/.m2/repository/org/*; do [ "$(basename "$d")" = isofield ] || ln -sfn "$d" "$m2/org/"; done
+  fi
+  local mvn=(mvn -B -q "-Dmaven.repo.local=$m2")
+  "${mvn[@]}" install -DskipTests >"$out/build.log" 2>&1 || { tail -30 "$out/build.log"; exit 1; }
   if [ "$what" != "--table-only" ]; then
     rm -f "$out/tests.log"
-    ISOFIELD_DIGEST_LOG="$out/tests.log" mvn -B -q test -pl reconstruction,cli,bench >"$out/test-run.log" 2>&1 \
+    ISOFIELD_DIGEST_LOG="$out/tests.log" "${mvn[@]}" test -pl reconstruction,cli -am >"$out/test-run.log" 2>&1 \
       || { tail -40 "$out/test-run.log"; echo "mesh_identity: the tests failed ($out/test-run.log)"; exit 1; }
     sort "$out/tests.log" >"$out/tests.sorted"
     echo "mesh_identity: $(wc -l <"$out/tests.sorted") test reconstructions recorded"

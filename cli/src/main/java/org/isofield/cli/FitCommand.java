@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.isofield.core.FormatException;
+import org.isofield.core.config.Configs;
 import org.isofield.core.config.Json;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.io.Meshes;
@@ -118,7 +119,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private NeuralFieldConfig withCompute(NeuralFieldConfig c) {
-        return common.config(() -> c.withCompute(compute.backend(c.backend()), compute.precision(c.precision())));
+        return common.config(() -> Configs.with(c, "backend", compute.backend(c.backend()), "precision", compute.precision(c.precision())));
     }
 
     private void write(SdfFit.Result r, boolean withState) {

@@ -6,6 +6,7 @@ import org.isofield.core.compute.Backends;
 import org.isofield.core.compute.ComputeDevice;
 import org.isofield.core.compute.DeviceArray;
 import org.isofield.core.compute.Precision;
+import org.isofield.core.config.Configs;
 import org.isofield.fields.device.DeviceNeuralField;
 import org.isofield.fields.device.DeviceTrainer;
 import org.isofield.fields.train.NeuralField;
@@ -63,7 +64,7 @@ public class DeviceStepBench {
     public void setup() {
         Precision p = Precision.parse(precision);
         Backend b = Backend.parse(backend);
-        NeuralFieldConfig config = NeuralFieldConfig.DEFAULT.withBatchSize(batch).withCompute(b, p);
+        NeuralFieldConfig config = Configs.with(NeuralFieldConfig.DEFAULT, "batch_size", batch, "backend", b, "precision", p);
         ComputeDevice device = Backends.select(b, p).device();
         trainer = new DeviceTrainer(device, new NeuralField(config, 1));
         field = trainer.deviceField();

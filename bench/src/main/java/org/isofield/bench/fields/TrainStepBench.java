@@ -2,6 +2,7 @@ package org.isofield.bench.fields;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.isofield.core.config.Configs;
 import org.isofield.fields.train.NeuralField;
 import org.isofield.fields.train.NeuralFieldConfig;
 import org.isofield.fields.train.Trainer;
@@ -45,7 +46,7 @@ public class TrainStepBench {
 
     @Setup
     public void setup() {
-        NeuralFieldConfig config = NeuralFieldConfig.DEFAULT.withBatchSize(batch);
+        NeuralFieldConfig config = Configs.with(NeuralFieldConfig.DEFAULT, "batch_size", batch);
         field = new NeuralField(config, 1);
         trainer = new Trainer(field);
         xyz = new float[3 * batch];

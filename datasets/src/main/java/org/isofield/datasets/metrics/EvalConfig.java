@@ -38,14 +38,4 @@ public record EvalConfig(int samples, long seed, List<Double> fscoreThresholds) 
     public String otype() {
         return "Surface";
     }
-
-    /** This config with another number of samples. */
-    public EvalConfig withSamples(int n) {
-        return new EvalConfig(n, seed, fscoreThresholds);
-    }
-
-    /** This config with another seed. */
-    public EvalConfig withSeed(long newSeed) {
-        return new EvalConfig(samples, newSeed, fscoreThresholds);
-    }
 }

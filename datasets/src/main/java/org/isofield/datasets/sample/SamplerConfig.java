@@ -27,24 +27,4 @@ public record SamplerConfig(int nPoints, double noise, boolean normals, long see
     public String otype() {
         return "AreaWeighted";
     }
-
-    /** This config with another number of points. */
-    public SamplerConfig withNPoints(int n) {
-        return new SamplerConfig(n, noise, normals, seed);
-    }
-
-    /** This config with another noise level. */
-    public SamplerConfig withNoise(double sigma) {
-        return new SamplerConfig(nPoints, sigma, normals, seed);
-    }
-
-    /** This config with or without normals. */
-    public SamplerConfig withNormals(boolean withNormals) {
-        return new SamplerConfig(nPoints, noise, withNormals, seed);
-    }
-
-    /** This config with another seed. */
-    public SamplerConfig withSeed(long newSeed) {
-        return new SamplerConfig(nPoints, noise, normals, newSeed);
-    }
 }

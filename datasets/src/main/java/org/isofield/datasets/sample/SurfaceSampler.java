@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.isofield.core.Parallel;
 import org.isofield.core.Progress;
 import org.isofield.core.ProgressMeter;
+import org.isofield.core.config.Configs;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 
@@ -34,7 +35,7 @@ public final class SurfaceSampler {
 
     /** {@code nPoints} samples with normals and no noise, seeded by {@code seed}. */
     public static PointCloud sample(TriangleMesh mesh, int nPoints, long seed) {
-        return new SurfaceSampler(SamplerConfig.DEFAULT.withNPoints(nPoints).withSeed(seed)).sample(mesh);
+        return new SurfaceSampler(Configs.with(SamplerConfig.DEFAULT, "n_points", nPoints, "seed", seed)).sample(mesh);
     }
 
     public SamplerConfig config() {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.isofield.core.ConfigException;
 import org.isofield.core.Parallel;
+import org.isofield.core.config.Configs;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
@@ -63,9 +64,9 @@ class SurfaceMetricsTest {
         int before = Parallel.threads();
         try {
             Parallel.setThreads(1);
-            SurfaceReport one = SurfaceMetrics.evaluate(sphere, sphere, EvalConfig.DEFAULT.withSamples(60_000));
+            SurfaceReport one = SurfaceMetrics.evaluate(sphere, sphere, Configs.with(EvalConfig.DEFAULT, "samples", 60_000));
             Parallel.setThreads(2);
-            SurfaceReport two = SurfaceMetrics.evaluate(sphere, sphere, EvalConfig.DEFAULT.withSamples(60_000));
+            SurfaceReport two = SurfaceMetrics.evaluate(sphere, sphere, Configs.with(EvalConfig.DEFAULT, "samples", 60_000));
             assertThat(two).isEqualTo(one);
         } finally {
             Parallel.setThreads(before);
@@ -76,7 +77,7 @@ class SurfaceMetricsTest {
     void reportDoesNotDependOnWhereOrHowLargeTheShapesAre() {
         TriangleMesh torus = TestMeshes.torus(48, 24, 1.0, 0.4);
         Normalization far = new Normalization(1000, new Vec3d(3e6, -1e6, 5e5));
-        EvalConfig cfg = EvalConfig.DEFAULT.withSamples(20_000);
+        EvalConfig cfg = Configs.with(EvalConfig.DEFAULT, "samples", 20_000);
         SurfaceReport near = SurfaceMetrics.evaluate(torus, sphere, cfg);
         SurfaceReport moved = SurfaceMetrics.evaluate(far.apply(torus), far.apply(sphere), cfg);
         assertThat(far.apply(sphere).origin().x()).as("stored relative to a far origin").isGreaterThan(2.99e6);
@@ -86,7 +87,7 @@ class SurfaceMetricsTest {
 
     @Test
     void seedChangesTheSamples() {
-        SurfaceReport other = SurfaceMetrics.evaluate(sphere, sphere, EvalConfig.DEFAULT.withSeed(1));
+        SurfaceReport other = SurfaceMetrics.evaluate(sphere, sphere, Configs.with(EvalConfig.DEFAULT, "seed", 1));
         assertThat(other.chamferL1()).isNotEqualTo(self.chamferL1()).isCloseTo(self.chamferL1(), within(1e-4));
     }
 

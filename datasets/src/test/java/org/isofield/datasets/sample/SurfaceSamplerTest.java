@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.isofield.core.CancelledException;
 import org.isofield.core.ConfigException;
 import org.isofield.core.Parallel;
+import org.isofield.core.config.Configs;
 import org.isofield.core.config.Json;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
@@ -20,7 +21,7 @@ class SurfaceSamplerTest {
 
     @Test
     void samplesLieOnTheCubeWithItsFaceNormals() {
-        PointCloud c = new SurfaceSampler(SamplerConfig.DEFAULT.withNPoints(20_000).withSeed(1).withNormals(true)).sample(TestMeshes.cube());
+        PointCloud c = new SurfaceSampler(Configs.with(SamplerConfig.DEFAULT, "n_points", 20_000, "seed", 1, "normals", true)).sample(TestMeshes.cube());
         assertThat(c.size()).isEqualTo(20_000);
         float[] p = c.positions();
         float[] n = c.normals();
@@ -90,7 +91,7 @@ class SurfaceSamplerTest {
     @Test
     void sameSeedGivesTheSameSamplesForAnyThreadCount() {
         TriangleMesh sphere = TestMeshes.icosphere(3, 1);
-        SurfaceSampler sampler = new SurfaceSampler(SamplerConfig.DEFAULT.withNPoints(70_000).withNoise(0.01).withSeed(5));
+        SurfaceSampler sampler = new SurfaceSampler(Configs.with(SamplerConfig.DEFAULT, "n_points", 70_000, "noise", 0.01, "seed", 5));
         int before = Parallel.threads();
         try {
             Parallel.setThreads(1);
@@ -102,14 +103,14 @@ class SurfaceSamplerTest {
         } finally {
             Parallel.setThreads(before);
         }
-        PointCloud other = new SurfaceSampler(sampler.config().withSeed(6)).sample(sphere);
+        PointCloud other = new SurfaceSampler(Configs.with(sampler.config(), "seed", 6)).sample(sphere);
         assertThat(other.positions()).isNotEqualTo(sampler.sample(sphere).positions());
     }
 
     @Test
     void splitStreamsGiveIndependentSamplings() {
         TriangleMesh cube = TestMeshes.cube();
-        SurfaceSampler sampler = new SurfaceSampler(SamplerConfig.DEFAULT.withNPoints(1000));
+        SurfaceSampler sampler = new SurfaceSampler(Configs.with(SamplerConfig.DEFAULT, "n_points", 1000));
         SplittableRandom root = new SplittableRandom(0);
         PointCloud a = sampler.sample(cube, root.split(), null);
         PointCloud b = sampler.sample(cube, root.split(), null);
@@ -139,7 +140,7 @@ class SurfaceSamplerTest {
 
     @Test
     void cancelsWhenProgressSaysStop() {
-        SurfaceSampler sampler = new SurfaceSampler(SamplerConfig.DEFAULT.withNormals(true));
+        SurfaceSampler sampler = new SurfaceSampler(Configs.with(SamplerConfig.DEFAULT, "normals", true));
         assertThatThrownBy(() -> sampler.sample(TestMeshes.cube(), (phase, f) -> false))
                 .isInstanceOf(CancelledException.class);
     }

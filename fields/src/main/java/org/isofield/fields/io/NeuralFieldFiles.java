@@ -11,6 +11,7 @@ import org.isofield.core.ConfigException;
 import org.isofield.core.FormatException;
 import org.isofield.core.compute.Backend;
 import org.isofield.core.compute.Precision;
+import org.isofield.core.config.Configs;
 import org.isofield.core.config.Json;
 import org.isofield.core.config.JsonOverrides;
 import org.isofield.fields.train.FieldTrainer;
@@ -60,7 +61,7 @@ public final class NeuralFieldFiles {
      * trained does not bind where it is evaluated (the run's choice goes into the metadata).
      */
     public static String storedConfig(NeuralFieldConfig config) {
-        return config.withCompute(Backend.AUTO, Precision.FP32)
+        return Configs.with(config, "backend", Backend.AUTO, "precision", Precision.FP32)
                 .toJsonText();
     }
 

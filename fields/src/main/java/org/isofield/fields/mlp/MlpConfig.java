@@ -41,11 +41,6 @@ public record MlpConfig(int nNeurons, int nHiddenLayers, Activation activation, 
         }
     }
 
-    /** Same record with another width. */
-    public MlpConfig withNeurons(int n) {
-        return new MlpConfig(n, nHiddenLayers, activation, outputActivation);
-    }
-
     @Override
     public String otype() {
         return "FullyFusedMLP";

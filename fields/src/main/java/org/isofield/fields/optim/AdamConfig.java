@@ -30,10 +30,6 @@ public record AdamConfig(double learningRate, double beta1, double beta2, double
         Check.configRange("l2_reg", l2Reg, 0.0, 1.0);
     }
 
-    public AdamConfig withLearningRate(double lr) {
-        return new AdamConfig(lr, beta1, beta2, epsilon, l2Reg);
-    }
-
     @Override
     public String otype() {
         return "Adam";

@@ -214,21 +214,4 @@ public record NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, 
     public String toJsonText() {
         return Json.write(toJson());
     }
-
-    public NeuralFieldConfig withBatchSize(int n) {
-        return new NeuralFieldConfig(encoding, network, loss, optimizer, n, eikonalWeight, eikonalFraction, backend,
-                precision);
-    }
-
-    /** Same config with the eikonal term set. */
-    public NeuralFieldConfig withEikonal(double weight, double fraction) {
-        return new NeuralFieldConfig(encoding, network, loss, optimizer, batchSize, weight, fraction, backend,
-                precision);
-    }
-
-    /** Same config with another backend and precision. */
-    public NeuralFieldConfig withCompute(Backend b, Precision p) {
-        return new NeuralFieldConfig(encoding, network, loss, optimizer, batchSize, eikonalWeight, eikonalFraction, b,
-                p);
-    }
 }

@@ -12,6 +12,7 @@ import org.isofield.core.compute.ComputeDevice;
 import org.isofield.core.compute.DeviceArray;
 import org.isofield.core.compute.Precision;
 import org.isofield.core.compute.testing.ComputeTesting;
+import org.isofield.core.config.Configs;
 import org.isofield.encodings.grid.Interpolation;
 import org.isofield.encodings.hashgrid.HashGridConfig;
 import org.isofield.fields.loss.L2Config;
@@ -134,8 +135,7 @@ class CudaFp16MlpGpuTest {
         double[] last = new double[2];
         Precision[] ps = {Precision.FP32, Precision.FP16};
         for (int k = 0; k < 2; k++) {
-            var field = new NeuralField(config.withCompute(
-                    Backend.CUDA, ps[k]), 3);
+            var field = new NeuralField(Configs.with(config, "backend", Backend.CUDA, "precision", ps[k]), 3);
             try (DeviceTrainer t = new DeviceTrainer(device, field);
                  DeviceArray p = device.allocateFloats(3L * 4096, "p");
                  DeviceArray tg = device.allocateFloats(4096, "t")) {

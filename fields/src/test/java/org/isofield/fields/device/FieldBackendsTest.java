@@ -7,6 +7,7 @@ import org.isofield.core.ConfigException;
 import org.isofield.core.compute.Backend;
 import org.isofield.core.compute.Backends;
 import org.isofield.core.compute.Precision;
+import org.isofield.core.config.Configs;
 import org.isofield.encodings.frequency.FrequencyConfig;
 import org.isofield.fields.train.NeuralFieldConfig;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class FieldBackendsTest {
     @Test
     void fp16OffCudaIsAConfigErrorNamingThePrecision() {
-        assertThatThrownBy(() -> NeuralFieldConfig.DEFAULT.withCompute(Backend.CPU, Precision.FP16))
+        assertThatThrownBy(() -> Configs.with(NeuralFieldConfig.DEFAULT, "backend", Backend.CPU, "precision", Precision.FP16))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("precision").hasMessageContaining("fp16");
         assertThatThrownBy(() -> FieldBackends.select(Backend.OPENCL, Precision.FP16, NeuralFieldConfig.DEFAULT))

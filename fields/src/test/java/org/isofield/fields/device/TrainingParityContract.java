@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.isofield.core.compute.ComputeDevice;
+import org.isofield.core.config.Configs;
 import org.isofield.encodings.grid.Interpolation;
 import org.isofield.encodings.hashgrid.HashGridConfig;
 import org.isofield.encodings.simplexgrid.SimplexGridConfig;
@@ -50,8 +51,9 @@ abstract class TrainingParityContract {
         return Stream.of(
                 Arguments.of("HashGrid + MAPE", new NeuralFieldConfig(new HashGridConfig(6, 2, 11, 4, 1.6,
                         Interpolation.LINEAR), net, MapeConfig.DEFAULT, opt, 512)),
-                Arguments.of("HashGrid + L2 + eikonal", new NeuralFieldConfig(new HashGridConfig(6, 2, 11, 4, 1.6,
-                        Interpolation.SMOOTHSTEP), net, L2Config.DEFAULT, opt, 512).withEikonal(0.1, 0.25)),
+                Arguments.of("HashGrid + L2 + eikonal", Configs.with(new NeuralFieldConfig(new HashGridConfig(6, 2, 11, 4, 1.6,
+                        Interpolation.SMOOTHSTEP), net, L2Config.DEFAULT, opt, 512), "eikonal_weight", 0.1,
+                        "eikonal_fraction", 0.25)),
                 Arguments.of("SimplexGrid + L2", new NeuralFieldConfig(new SimplexGridConfig(6, 2, 11, 4, 1.6),
                         net, L2Config.DEFAULT, opt, 512)),
                 Arguments.of("DenseGrid + MAPE", new NeuralFieldConfig(new org.isofield.encodings.densegrid

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.isofield.core.ConfigException;
+import org.isofield.core.config.Configs;
 import org.isofield.core.config.Json;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +78,7 @@ class OptimizersTest {
     void emaIsTheBiasCorrectedAverage() {
         int n = MATRIX + GRID;
         float[] w = random(n, 2, 0);
-        Optimizer opt = Optimizers.create(new EmaConfig(0.9, AdamConfig.DEFAULT.withLearningRate(1e-2)), GROUPS, n);
+        Optimizer opt = Optimizers.create(new EmaConfig(0.9, Configs.with(AdamConfig.DEFAULT, "learning_rate", 1e-2)), GROUPS, n);
         assertThat(opt.inferenceParams(w)).isSameAs(w);
         double[] sum = new double[n];
         double weight = 0;

@@ -43,7 +43,7 @@ final class AutoResolution {
      * @param estimatedBytes the estimated peak heap at {@code cells}
      * @param limit {@code "none"}, {@code "band"} (sample cap) or {@code "heap"}
      */
-    record Choice(int cells, int wanted, long storedSamples, long estimatedBytes, String limit) {
+    public record Choice(int cells, int wanted, long storedSamples, long estimatedBytes, String limit) {
     }
 
     private AutoResolution() {

@@ -16,16 +16,22 @@ import org.isofield.datasets.index.kdtree.KdTree;
  * points between the two sides. A part thinner than about twice {@code nearDistance} has no inside samples and is
  * lost; a gap in the sampling wider than about twice {@code nearDistance} lets the outside in.
  */
-final class BandBuilder {
+public final class BandBuilder {
     static final int RELAX_ITERATIONS = 40;
     private static final int BATCH_BRICKS = 256;
 
     private BandBuilder() {
     }
 
-    /** The band grid and, per stored sample, its distance to the nearest point in cells. */
-    record Band(SparseGrid grid, float[] distance, int[] nearSlots, int insideSamples, int outsideSamples) {
-        int nearSamples() {
+    /**
+     * The band grid and, per stored sample, its distance to the nearest point in cells.
+     *
+     * @param nearSlots the samples closer to a point than the near distance (relaxed ramp)
+     * @param insideSamples far samples that start inside
+     * @param outsideSamples far samples that start outside
+     */
+    public record Band(SparseGrid grid, float[] distance, int[] nearSlots, int insideSamples, int outsideSamples) {
+        public int nearSamples() {
             return nearSlots.length;
         }
     }
@@ -184,7 +190,7 @@ final class BandBuilder {
      * ramp), the others inside where {@code inside} says so, else outside. The caller has set the labels of the
      * bricks without storage to match.
      */
-    static Band resign(SparseGrid grid, float[] distance, double nearDistance, boolean[] inside) {
+    public static Band resign(SparseGrid grid, float[] distance, double nearDistance, boolean[] inside) {
         int m = distance.length;
         byte[] state = new byte[m];
         for (int s = 0; s < m; s++) {

@@ -1,12 +1,17 @@
 package org.isofield.reconstruction.gridpull;
 
-import java.util.Objects;
+import java.util.List;
 import org.isofield.core.Check;
 import org.isofield.core.ConfigException;
+import org.isofield.core.config.NumberOrAuto;
 import org.isofield.reconstruction.ReconstructorConfig;
+import org.isofield.reconstruction.gridpull.sign.SignRepairConfig;
 
 /**
  * Settings of {@link GridPull} (otype {@code "GridPull"}). Lengths are in grid cells unless said otherwise.
+ *
+ * <p>Derive a changed config with {@link org.isofield.core.config.Configs#with}, e.g.
+ * {@code Configs.with(GridPullConfig.DEFAULT, "steps", 60)}.
  *
  * @param gridResolution cells of the distance grid across the longest side of the cloud's bounding box, or auto:
  *     {@value GridPull#AUTO_CELLS_PER_SPACING} cells per median distance to the 8th nearest neighbour, rounded up to
@@ -25,7 +30,7 @@ import org.isofield.reconstruction.ReconstructorConfig;
  * @param pullWeight weight of the pulling loss, 0 or more
  * @param surfaceWeight weight of the surface loss f(t)^2 at the targets, 0 or more
  * @param smoothWeight weight of the band's continuity loss, 0 or more, or {@code "auto"} (default): 0.2 for clean
- *     clouds, 1 for noisy ones, from {@link NoiseEstimate}; see {@link SmoothWeight}
+ *     clouds, 1 for noisy ones, from {@link NoiseEstimate#autoSmoothWeight}
  * @param gradientWeight weight of the gradient-consistency loss, 0 or more
  * @param orientedInit whether the samples near the points start from oriented tangent planes ({@link OrientedInit}),
  *     which keeps parts thinner than the near distance, instead of only the relaxed ramp of {@link BandBuilder}
@@ -33,7 +38,7 @@ import org.isofield.reconstruction.ReconstructorConfig;
  * @param seed seed of the query noise and order; the same seed gives the same mesh for any thread count
  * @param surface {@code "auto"} (default), {@code "closed"} or {@code "open"}; see {@link Surface}. Auto picks
  *     closed when the flood fill finds an inside region of real size, else open (single range scans, scenes),
- *     except on noisy clouds ({@link NoiseEstimate} thickness of {@value SmoothWeight#NOISY_ABOVE} or more), whose
+ *     except on noisy clouds ({@link NoiseEstimate} thickness of {@value NoiseEstimate#NOISY_ABOVE} or more), whose
  *     rim test is unreliable: there it stays closed, and a noisy open scan needs {@code surface: open}
  * @param trimDistance open surfaces only: faces with a vertex farther than this many mean point spacings from the
  *     nearest input point are removed; the mean point spacing is the mean distance from each input point to its
@@ -46,23 +51,28 @@ import org.isofield.reconstruction.ReconstructorConfig;
  *     0 or more; unlike the continuity loss it costs nothing on a plane's distance field, so it smooths noise
  *     without shrinking the surface (3 by default: noisy bunny Chamfer 0.00355 -> 0.00303, clean unchanged; see
  *     docs/decisions/gridpull-design.md)
+ * @param signRepair the check of the flood fill's sign against the points' winding number and its repair
+ *     ({@link SignRepairConfig}: an {@code enabled} switch and the thresholds, each with its measured default)
  */
-public record GridPullConfig(Resolution gridResolution, Resolution resolution, int bandWidth, int steps, int batchSize,
+public record GridPullConfig(NumberOrAuto gridResolution, NumberOrAuto resolution, int bandWidth, int steps, int batchSize,
         int queriesPerPoint, double sigmaScale, double learningRate, double decay, int decaySteps, double pullWeight,
-        double surfaceWeight, SmoothWeight smoothWeight, double gradientWeight, boolean orientedInit, double minPieceFraction,
-        long seed, Surface surface, double trimDistance, java.util.List<Double> viewpoint, double bendingWeight)
+        double surfaceWeight, NumberOrAuto smoothWeight, double gradientWeight, boolean orientedInit, double minPieceFraction,
+        long seed, Surface surface, double trimDistance, List<Double> viewpoint, double bendingWeight,
+        SignRepairConfig signRepair)
         implements ReconstructorConfig {
     /** The defaults; see the class comment and docs/decisions/gridpull-design.md for how they were chosen. */
-    public static final GridPullConfig DEFAULT = new GridPullConfig(Resolution.AUTO, Resolution.AUTO, 3, 400, 20_000, 8,
-            0.5, 0.05, 0.5, 100, 1.0, 1.0, SmoothWeight.AUTO, 0.005, true, 0.01, 0L, Surface.AUTO, 3.0, java.util.List.of(), 3.0);
+    public static final GridPullConfig DEFAULT = new GridPullConfig(NumberOrAuto.AUTO, NumberOrAuto.AUTO, 3, 400,
+            20_000, 8, 0.5, 0.05, 0.5, 100, 1.0, 1.0, NumberOrAuto.AUTO, 0.005, true, 0.01, 0L, Surface.AUTO, 3.0, List.of(),
+            3.0, SignRepairConfig.DEFAULT);
+
+    /** Smallest explicit {@code grid_resolution} and {@code resolution}. */
+    public static final int MIN_RESOLUTION = 8;
+    /** Largest explicit {@code grid_resolution} and {@code resolution}. */
+    public static final int MAX_RESOLUTION = 2048;
 
     public GridPullConfig {
-        if (gridResolution == null) {
-            throw new ConfigException("grid_resolution", "missing; expected 8 to 2048 or \"auto\"");
-        }
-        if (resolution == null) {
-            throw new ConfigException("resolution", "missing; expected 8 to 2048 or \"auto\"");
-        }
+        NumberOrAuto.checkWhole("grid_resolution", gridResolution, MIN_RESOLUTION, MAX_RESOLUTION);
+        NumberOrAuto.checkWhole("resolution", resolution, MIN_RESOLUTION, MAX_RESOLUTION);
         Check.configRange("band_width", bandWidth, 1, 16);
         Check.configRange("steps", steps, 0, 100_000);
         Check.configRange("batch_size", batchSize, 1, 10_000_000);
@@ -73,9 +83,7 @@ public record GridPullConfig(Resolution gridResolution, Resolution resolution, i
         Check.configRange("decay_steps", decaySteps, 1, Integer.MAX_VALUE);
         Check.configRange("pull_weight", pullWeight, 0.0, 1e6);
         Check.configRange("surface_weight", surfaceWeight, 0.0, 1e6);
-        if (smoothWeight == null) {
-            throw new ConfigException("smooth_weight", "missing; expected a number from 0 to 1e6 or \"auto\"");
-        }
+        NumberOrAuto.checkRange("smooth_weight", smoothWeight, 0.0, 1e6);
         Check.configRange("gradient_weight", gradientWeight, 0.0, 1e6);
         Check.configRange("min_piece_fraction", minPieceFraction, 0.0, 1.0);
         if (surface == null) {
@@ -90,62 +98,15 @@ public record GridPullConfig(Resolution gridResolution, Resolution resolution, i
                 throw new ConfigException("viewpoint", "found " + viewpoint + "; expected three finite numbers");
             }
         }
-        viewpoint = java.util.List.copyOf(viewpoint);
+        viewpoint = List.copyOf(viewpoint);
         Check.configRange("bending_weight", bendingWeight, 0.0, 1e6);
+        if (signRepair == null) {
+            throw new ConfigException("sign_repair", "missing; expected an object such as {\"enabled\": true}");
+        }
     }
 
     @Override
     public String otype() {
         return "GridPull";
-    }
-
-    /** This config with another distance-grid resolution. */
-    public GridPullConfig withGridResolution(Resolution r) {
-        return new GridPullConfig(Objects.requireNonNull(r, "r"), resolution, bandWidth, steps, batchSize,
-                queriesPerPoint, sigmaScale, learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight,
-                gradientWeight, orientedInit, minPieceFraction, seed, surface, trimDistance, viewpoint, bendingWeight);
-    }
-
-    /** This config with another marching-cubes resolution. */
-    public GridPullConfig withResolution(Resolution r) {
-        return new GridPullConfig(gridResolution, Objects.requireNonNull(r, "r"), bandWidth, steps, batchSize,
-                queriesPerPoint, sigmaScale, learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight,
-                gradientWeight, orientedInit, minPieceFraction, seed, surface, trimDistance, viewpoint, bendingWeight);
-    }
-
-    /** This config with another number of steps. */
-    public GridPullConfig withSteps(int n) {
-        return new GridPullConfig(gridResolution, resolution, bandWidth, n, batchSize, queriesPerPoint, sigmaScale,
-                learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight, gradientWeight,
-                orientedInit, minPieceFraction, seed, surface, trimDistance, viewpoint, bendingWeight);
-    }
-
-    /** This config with another seed. */
-    public GridPullConfig withSeed(long s) {
-        return new GridPullConfig(gridResolution, resolution, bandWidth, steps, batchSize, queriesPerPoint, sigmaScale,
-                learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight, gradientWeight,
-                orientedInit, minPieceFraction, s, surface, trimDistance, viewpoint, bendingWeight);
-    }
-
-    /** This config with another surface kind. */
-    public GridPullConfig withSurface(Surface kind) {
-        return new GridPullConfig(gridResolution, resolution, bandWidth, steps, batchSize, queriesPerPoint, sigmaScale,
-                learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight, gradientWeight,
-                orientedInit, minPieceFraction, seed, java.util.Objects.requireNonNull(kind, "kind"), trimDistance,
-                viewpoint, bendingWeight);
-    }
-
-    /** This config with another continuity weight. */
-    public GridPullConfig withSmoothWeight(SmoothWeight w) {
-        return new GridPullConfig(gridResolution, resolution, bandWidth, steps, batchSize, queriesPerPoint, sigmaScale,
-                learningRate, decay, decaySteps, pullWeight, surfaceWeight, Objects.requireNonNull(w, "w"),
-                gradientWeight, orientedInit, minPieceFraction, seed, surface, trimDistance, viewpoint, bendingWeight);
-    }
-
-    /** This config with another bending weight. */
-    public GridPullConfig withBendingWeight(double w) {
-        return new GridPullConfig(gridResolution, resolution, bandWidth, steps, batchSize, queriesPerPoint, sigmaScale,
-                learningRate, decay, decaySteps, pullWeight, surfaceWeight, smoothWeight, gradientWeight,
-                orientedInit, minPieceFraction, seed, surface, trimDistance, viewpoint, w);
     }
 }

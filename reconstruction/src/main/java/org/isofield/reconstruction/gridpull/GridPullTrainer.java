@@ -40,7 +40,7 @@ final class GridPullTrainer {
     private final float[] laplacian;
 
     /** Mean losses of the last step. */
-    record Losses(double pull, double surface, double gradient, double smooth, double bending) {
+    public record Losses(double pull, double surface, double gradient, double smooth, double bending) {
     }
 
     GridPullTrainer(SparseGrid grid, ActiveSet active, QueryPool pool, GridPullConfig config) {
@@ -48,7 +48,8 @@ final class GridPullTrainer {
         this.active = active;
         this.pool = pool;
         if (config.smoothWeight().isAuto()) {
-            throw new IllegalArgumentException("smooth_weight is auto; resolve it for the cloud first (SmoothWeight.resolve)");
+            throw new IllegalArgumentException("smooth_weight is auto; resolve it for the cloud first "
+                    + "(NoiseEstimate.autoSmoothWeight)");
         }
         this.config = config;
         int size = active.size();

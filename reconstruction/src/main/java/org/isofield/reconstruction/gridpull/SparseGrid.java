@@ -7,21 +7,33 @@ package org.isofield.reconstruction.gridpull;
  * {@code label * farValue}, so the field has one consistent sign away from the points and its zero set closes.
  * Values are in cells (grid units); lattice coordinates are sample indices. Sample {@code (i, j, k)} of a stored
  * brick {@code b} lives at {@code b * 512 + (i & 7) + 8 (j & 7) + 64 (k & 7)} of {@link #values}.
+ *
+ * <p>Public for the stages of GridPull in other packages (sign repair); the arrays are shared, and only the stage
+ * that owns the grid at the time writes them.
  */
-final class SparseGrid {
-    static final int BRICK = 8;
-    static final int BRICK_SAMPLES = BRICK * BRICK * BRICK;
+public final class SparseGrid {
+    /** Samples along a brick's side. */
+    public static final int BRICK = 8;
+    /** Samples per brick. */
+    public static final int BRICK_SAMPLES = BRICK * BRICK * BRICK;
 
-    final int n;
-    final int nb;
-    final int[] directory;
-    final byte[] label;
+    /** Samples per axis, a multiple of {@link #BRICK}. */
+    public final int n;
+    /** Bricks per axis. */
+    public final int nb;
+    /** Storage index of each brick ({@code bx + nb (by + nb bz)}), or -1 for a brick without storage. */
+    public final int[] directory;
+    /** Sign of each brick without storage: +1 outside, -1 inside. */
+    public final byte[] label;
     /** Brick coordinates of each stored brick, packed {@code bx + nb (by + nb bz)}. */
-    final int[] brickCells;
-    final float[] values;
-    final float farValue;
+    public final int[] brickCells;
+    /** The stored samples, {@link #BRICK_SAMPLES} per stored brick. */
+    public final float[] values;
+    /** The magnitude of the value of a sample without storage. */
+    public final float farValue;
 
-    SparseGrid(int n, int[] directory, byte[] label, int[] brickCells, float farValue) {
+    /** A grid with zeroed storage for the given bricks. */
+    public SparseGrid(int n, int[] directory, byte[] label, int[] brickCells, float farValue) {
         if (n % BRICK != 0) {
             throw new IllegalArgumentException("n = " + n + "; expected a multiple of " + BRICK);
         }
@@ -35,7 +47,7 @@ final class SparseGrid {
     }
 
     /** A grid over existing values, {@code 512} per stored brick, shared (e.g. read from a field file). */
-    SparseGrid(int n, int[] directory, byte[] label, int[] brickCells, float[] values, float farValue) {
+    public SparseGrid(int n, int[] directory, byte[] label, int[] brickCells, float[] values, float farValue) {
         this.n = n;
         this.nb = n / BRICK;
         this.directory = directory;
@@ -45,16 +57,16 @@ final class SparseGrid {
         this.farValue = farValue;
     }
 
-    int brickCount() {
+    public int brickCount() {
         return brickCells.length;
     }
 
-    int brickIndex(int bx, int by, int bz) {
+    public int brickIndex(int bx, int by, int bz) {
         return bx + nb * (by + nb * bz);
     }
 
     /** Storage slot of sample {@code (i, j, k)}, or -1 when its brick has none (or it is outside the grid). */
-    int slot(int i, int j, int k) {
+    public int slot(int i, int j, int k) {
         if (i < 0 || j < 0 || k < 0 || i >= n || j >= n || k >= n) {
             return -1;
         }
@@ -63,20 +75,20 @@ final class SparseGrid {
     }
 
     /** The value of a sample without storage: its brick's label times {@link #farValue} (+farValue off the grid). */
-    float farValue(int i, int j, int k) {
+    public float farValue(int i, int j, int k) {
         if (i < 0 || j < 0 || k < 0 || i >= n || j >= n || k >= n) {
             return farValue;
         }
         return label[brickIndex(i >> 3, j >> 3, k >> 3)] * farValue;
     }
 
-    float get(int i, int j, int k) {
+    public float get(int i, int j, int k) {
         int s = slot(i, j, k);
         return s >= 0 ? values[s] : farValue(i, j, k);
     }
 
     /** Lattice coordinates of slot {@code s} into {@code out[0..2]}. */
-    void coords(int s, int[] out) {
+    public void coords(int s, int[] out) {
         int cell = brickCells[s / BRICK_SAMPLES];
         int local = s % BRICK_SAMPLES;
         out[0] = (cell % nb) * BRICK + (local & 7);
@@ -85,12 +97,12 @@ final class SparseGrid {
     }
 
     /** Lattice coordinates of the samples in {@code slots}, {@code 3 slots.length}. */
-    float[] positions(int[] slots) {
+    public float[] positions(int[] slots) {
         return positions(slots, 0, slots.length);
     }
 
     /** Lattice coordinates of the {@code count} samples from slot {@code first} on. */
-    float[] positions(int first, int count) {
+    public float[] positions(int first, int count) {
         return positions(null, first, count);
     }
 
@@ -107,7 +119,7 @@ final class SparseGrid {
     }
 
     /** Whether a 6-neighbour of the sample at {@code c} lies in a brick without storage labelled outside. */
-    boolean nextToOutsideBrick(int[] c) {
+    public boolean nextToOutsideBrick(int[] c) {
         for (int d = 0; d < 6; d++) {
             int i = c[0] + (d == 0 ? 1 : d == 1 ? -1 : 0);
             int j = c[1] + (d == 2 ? 1 : d == 3 ? -1 : 0);
@@ -120,7 +132,7 @@ final class SparseGrid {
     }
 
     /** Trilinear value at lattice position {@code (x, y, z)}; the gradient (per cell) goes to {@code g} if not null. */
-    double trilinear(double x, double y, double z, double[] g) {
+    public double trilinear(double x, double y, double z, double[] g) {
         int i = clampCell(x);
         int j = clampCell(y);
         int k = clampCell(z);

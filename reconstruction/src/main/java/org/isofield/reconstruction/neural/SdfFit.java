@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.isofield.core.FormatException;
 import org.isofield.core.Progress;
 import org.isofield.core.ProgressMeter;
+import org.isofield.core.config.Configs;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.sample.Normalization;
 import org.isofield.fields.io.FieldFile;
@@ -169,13 +170,13 @@ public final class SdfFit {
             Backends.Selection backend, Progress p) {
         p.report(PREPARE_PHASE, 0);
         SdfSamplingConfig sampling = samplingConfig(config, seed);
-        SdfSampler sampler = new SdfSampler(mesh, backend.onDevice() ? sampling.withPool(0, 1) : sampling);
+        SdfSampler sampler = new SdfSampler(mesh, backend.onDevice() ? Configs.with(sampling, "pool_batches", 0, "refresh_steps", 1) : sampling);
         p.report(PREPARE_PHASE, 1);
         return sampler;
     }
 
     private static SdfSamplingConfig samplingConfig(NeuralFieldConfig config, long seed) {
-        return SdfSamplingConfig.DEFAULT.withBatchSize(config.batchSize()).withSeed(seed);
+        return Configs.with(SdfSamplingConfig.DEFAULT, "batch_size", config.batchSize(), "seed", seed);
     }
 
     /**

@@ -1,10 +1,10 @@
 package org.isofield.reconstruction.neuralpull;
 
-import java.util.Objects;
 import org.isofield.core.Check;
 import org.isofield.core.compute.Backend;
 import org.isofield.core.compute.Precision;
 import org.isofield.core.ConfigException;
+import org.isofield.core.config.NumberOrAuto;
 import org.isofield.encodings.EncodingConfig;
 import org.isofield.encodings.Encodings;
 import org.isofield.encodings.grid.Interpolation;
@@ -20,7 +20,6 @@ import org.isofield.fields.optim.OptimizerConfig;
 import org.isofield.fields.optim.Optimizers;
 import org.isofield.fields.train.NeuralFieldConfig;
 import org.isofield.reconstruction.ReconstructorConfig;
-import org.isofield.reconstruction.gridpull.Resolution;
 
 /**
  * Settings of {@link NeuralPull} (otype {@code "NeuralPull"}). The field blocks are those of a neural-field config
@@ -54,7 +53,7 @@ import org.isofield.reconstruction.gridpull.Resolution;
  */
 public record NeuralPullConfig(EncodingConfig encoding, NetworkConfig network, OptimizerConfig optimizer, int steps,
         int batchSize, int queriesPerPoint, int sigmaNeighbours, double sigmaScale, double eikonalWeight, double surfaceWeight,
-        int initSteps, Resolution resolution, double minPieceFraction, long seed, Backend backend,
+        int initSteps, NumberOrAuto resolution, double minPieceFraction, long seed, Backend backend,
         Precision precision) implements ReconstructorConfig {
     static {
         // nested blocks parse through these registries: make sure they are built
@@ -74,8 +73,13 @@ public record NeuralPullConfig(EncodingConfig encoding, NetworkConfig network, O
 
     /** The defaults; see docs/decisions/neuralpull.md for how they were chosen. */
     public static final NeuralPullConfig DEFAULT = new NeuralPullConfig(DEFAULT_ENCODING, DEFAULT_NETWORK,
-            DEFAULT_OPTIMIZER, 400, 4096, 16, 8, 1.0, 0.0, 1.0, 100, Resolution.AUTO, 0.01, 0L, Backend.AUTO,
+            DEFAULT_OPTIMIZER, 400, 4096, 16, 8, 1.0, 0.0, 1.0, 100, NumberOrAuto.AUTO, 0.01, 0L, Backend.AUTO,
             Precision.FP32);
+
+    /** Smallest explicit {@code resolution}. */
+    public static final int MIN_RESOLUTION = 8;
+    /** Largest explicit {@code resolution}. */
+    public static final int MAX_RESOLUTION = 2048;
 
     public NeuralPullConfig {
         if (encoding == null) {
@@ -102,9 +106,7 @@ public record NeuralPullConfig(EncodingConfig encoding, NetworkConfig network, O
         Check.configRange("eikonal_weight", eikonalWeight, 0.0, 1e6);
         Check.configRange("surface_weight", surfaceWeight, 0.0, 1e6);
         Check.configRange("init_steps", initSteps, 0, 100_000);
-        if (resolution == null) {
-            throw new ConfigException("resolution", "missing; expected 8 to 2048 or \"auto\"");
-        }
+        NumberOrAuto.checkWhole("resolution", resolution, MIN_RESOLUTION, MAX_RESOLUTION);
         Check.configRange("min_piece_fraction", minPieceFraction, 0.0, 1.0);
         if (backend == null) {
             throw new ConfigException("backend", "missing; expected auto, cpu, opencl or cuda");
@@ -123,36 +125,5 @@ public record NeuralPullConfig(EncodingConfig encoding, NetworkConfig network, O
     public NeuralFieldConfig fieldConfig() {
         return new NeuralFieldConfig(encoding, network, MapeConfig.DEFAULT, optimizer, batchSize, eikonalWeight,
                 NeuralFieldConfig.DEFAULT_EIKONAL_FRACTION, backend, precision);
-    }
-
-    /** This config with another number of pulling steps. */
-    public NeuralPullConfig withSteps(int n) {
-        return new NeuralPullConfig(encoding, network, optimizer, n, batchSize, queriesPerPoint, sigmaNeighbours,
-                sigmaScale, eikonalWeight, surfaceWeight, initSteps, resolution, minPieceFraction, seed, backend, precision);
-    }
-
-    /** This config with another marching-cubes resolution. */
-    public NeuralPullConfig withResolution(Resolution r) {
-        return new NeuralPullConfig(encoding, network, optimizer, steps, batchSize, queriesPerPoint, sigmaNeighbours,
-                sigmaScale, eikonalWeight, surfaceWeight, initSteps, Objects.requireNonNull(r, "r"), minPieceFraction,
-                seed, backend, precision);
-    }
-
-    /** This config with other field blocks. */
-    public NeuralPullConfig withField(EncodingConfig e, NetworkConfig n, OptimizerConfig o) {
-        return new NeuralPullConfig(e, n, o, steps, batchSize, queriesPerPoint, sigmaNeighbours, sigmaScale,
-                eikonalWeight, surfaceWeight, initSteps, resolution, minPieceFraction, seed, backend, precision);
-    }
-
-    /** This config with another backend and precision. */
-    public NeuralPullConfig withCompute(Backend b, Precision p) {
-        return new NeuralPullConfig(encoding, network, optimizer, steps, batchSize, queriesPerPoint, sigmaNeighbours,
-                sigmaScale, eikonalWeight, surfaceWeight, initSteps, resolution, minPieceFraction, seed, b, p);
-    }
-
-    /** This config with another eikonal weight. */
-    public NeuralPullConfig withEikonalWeight(double w) {
-        return new NeuralPullConfig(encoding, network, optimizer, steps, batchSize, queriesPerPoint, sigmaNeighbours,
-                sigmaScale, w, surfaceWeight, initSteps, resolution, minPieceFraction, seed, backend, precision);
     }
 }

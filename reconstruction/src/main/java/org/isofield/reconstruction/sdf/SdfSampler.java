@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.isofield.core.Parallel;
+import org.isofield.core.config.Configs;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.index.bvh.TriangleBvh;
@@ -86,7 +87,7 @@ public final class SdfSampler {
 
     /** A sampler with the default config and this batch size and seed. */
     public static SdfSampler of(TriangleMesh mesh, int batchSize, long seed) {
-        return new SdfSampler(mesh, SdfSamplingConfig.DEFAULT.withBatchSize(batchSize).withSeed(seed));
+        return new SdfSampler(mesh, Configs.with(SdfSamplingConfig.DEFAULT, "batch_size", batchSize, "seed", seed));
     }
 
     public SdfSamplingConfig config() {

@@ -43,18 +43,6 @@ public record SdfSamplingConfig(int batchSize, double jitterScale, double margin
         }
     }
 
-    public SdfSamplingConfig withBatchSize(int n) {
-        return new SdfSamplingConfig(n, jitterScale, margin, poolBatches, refreshSteps, beta, seed);
-    }
-
-    public SdfSamplingConfig withPool(int batches, int steps) {
-        return new SdfSamplingConfig(batchSize, jitterScale, margin, batches, steps, beta, seed);
-    }
-
-    public SdfSamplingConfig withSeed(long s) {
-        return new SdfSamplingConfig(batchSize, jitterScale, margin, poolBatches, refreshSteps, beta, s);
-    }
-
     /** Samples exactly on the surface: 4/8 of the batch. */
     public int surfaceCount() {
         return batchSize / 2;

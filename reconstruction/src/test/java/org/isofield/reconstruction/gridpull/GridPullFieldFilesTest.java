@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.isofield.core.FormatException;
 import org.isofield.core.Progress;
+import org.isofield.core.config.Configs;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
@@ -166,7 +167,7 @@ class GridPullFieldFilesTest {
         for (int resolution : new int[] {0, 48}) {
             GridPullConfig c = GridPullTest.QUICK;
             if (resolution > 0) {
-                c = c.withResolution(Resolution.of(resolution));
+                c = Configs.with(c, "resolution", resolution);
             }
             Reconstruction r = new GridPull(c).run(cloud, Progress.NONE);
             FieldFile saved = FieldFiles.fromBytes(FieldFiles.toBytes(r.savedField().orElseThrow()), NAME);

@@ -3,6 +3,7 @@ package org.isofield.reconstruction.gridpull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.isofield.core.Progress;
+import org.isofield.core.config.Configs;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.io.Meshes;
@@ -30,8 +31,8 @@ class GridPullSlowTest {
         "bunny-closed.obj, 0.005, 0.003742"})
     void reachesThePoissonPeersChamfer(String name, double noise, double poissonChamfer) {
         TriangleMesh mesh = Meshes.read(SharedData.mesh(name));
-        PointCloud cloud = new SurfaceSampler(SamplerConfig.DEFAULT.withNoise(noise)).sample(mesh);
-        GridPullConfig config = GridPullConfig.DEFAULT.withResolution(Resolution.of(256));
+        PointCloud cloud = new SurfaceSampler(Configs.with(SamplerConfig.DEFAULT, "noise", noise)).sample(mesh);
+        GridPullConfig config = Configs.with(GridPullConfig.DEFAULT, "resolution", 256);
         TriangleMesh out = new GridPull(config).reconstruct(cloud, Progress.NONE);
         SurfaceReport s = SurfaceMetrics.evaluate(out, mesh);
         System.out.printf("%s noise %s: chamfer-L1 %.6f, normal consistency %.4f%n", name, noise, s.chamferL1(),

@@ -8,7 +8,9 @@ import java.util.List;
 import org.isofield.core.ConfigException;
 import org.isofield.core.Parallel;
 import org.isofield.core.Progress;
+import org.isofield.core.config.Configs;
 import org.isofield.core.config.Json;
+import org.isofield.core.config.NumberOrAuto;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
@@ -30,7 +32,7 @@ class GridPullTest {
     static final EvalConfig EVAL = new EvalConfig(20_000, 0L, List.of(0.01));
 
     /** A quick config for structural tests: few steps on a coarse grid. */
-    static final GridPullConfig QUICK = GridPullConfig.DEFAULT.withSteps(60).withGridResolution(Resolution.of(32));
+    static final GridPullConfig QUICK = Configs.with(GridPullConfig.DEFAULT, "steps", 60, "grid_resolution", 32);
 
     @ParameterizedTest
     // sphere bound 0.0075 -> 0.008: the bending loss (default 3) costs the 3000-point sphere on its coarse grid 0.4%
@@ -61,9 +63,7 @@ class GridPullTest {
         SurfaceReport oriented = SurfaceMetrics.evaluate(r.mesh(), gt, EVAL);
         assertThat(MeshChecks.check(r.mesh()).watertight()).isTrue();
         assertThat(oriented.completeness()).as(oriented.toString()).isLessThan(0.03);
-        GridPullConfig plain = new GridPullConfig(GridPullConfig.DEFAULT.gridResolution(), GridPullConfig.DEFAULT.resolution(),
-                3, 400, 20_000, 8, 0.5, 0.05, 0.5, 100, 1.0, 1.0, SmoothWeight.AUTO, 0.005, false, 0.01, 0L, Surface.CLOSED, 3.0, List.of(),
-                GridPullConfig.DEFAULT.bendingWeight());
+        GridPullConfig plain = Configs.with(GridPullConfig.DEFAULT, "oriented_init", false, "surface", Surface.CLOSED);
         double plainCompleteness;
         try {
             plainCompleteness = SurfaceMetrics.evaluate(new GridPull(plain).reconstruct(cloud, Progress.NONE), gt, EVAL)
@@ -79,10 +79,10 @@ class GridPullTest {
         TriangleMesh gt = Shapes.byName("sphere").toMesh(96);
         PointCloud cloud = new SurfaceSampler(new org.isofield.datasets.sample.SamplerConfig(6000, 0.01, false, 3L))
                 .sample(gt);
-        GridPullConfig base = GridPullConfig.DEFAULT.withGridResolution(Resolution.of(64));
-        SurfaceReport without = SurfaceMetrics.evaluate(new GridPull(base.withBendingWeight(0))
+        GridPullConfig base = Configs.with(GridPullConfig.DEFAULT, "grid_resolution", 64);
+        SurfaceReport without = SurfaceMetrics.evaluate(new GridPull(Configs.with(base, "bending_weight", 0))
                 .reconstruct(cloud, Progress.NONE), gt, EVAL);
-        SurfaceReport with = SurfaceMetrics.evaluate(new GridPull(base.withBendingWeight(3))
+        SurfaceReport with = SurfaceMetrics.evaluate(new GridPull(Configs.with(base, "bending_weight", 3))
                 .reconstruct(cloud, Progress.NONE), gt, EVAL);
         assertThat(with.chamferL1()).as(with + " vs " + without).isLessThan(without.chamferL1());
         assertThat(with.normalConsistency()).as(with + " vs " + without).isGreaterThan(without.normalConsistency());
@@ -147,7 +147,7 @@ class GridPullTest {
         assertThat(Reconstructors.registry().parse(json)).isEqualTo(GridPullConfig.DEFAULT);
         JsonNode explicit = Json.parse("{\"otype\": \"gridpull\", \"grid_resolution\": 128, \"steps\": 10}", "test");
         GridPullConfig c = (GridPullConfig) Reconstructors.registry().parse(explicit);
-        assertThat(c.gridResolution()).isEqualTo(Resolution.of(128));
+        assertThat(c.gridResolution()).isEqualTo(NumberOrAuto.of(128));
         assertThat(c.steps()).isEqualTo(10);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import org.isofield.core.Progress;
+import org.isofield.core.config.Configs;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
@@ -65,14 +66,7 @@ class OpenScanSlowTest {
     @Test
     void mugSceneStaysWithinThreeMeanSpacingsOfThePoints() {
         PointCloud cloud = PointClouds.read(SharedData.file("datasets/scans/pcl-table-scene-mug-stereo.ply"));
-        GridPullConfig config = new GridPullConfig(GridPullConfig.DEFAULT.gridResolution(), GridPullConfig.DEFAULT.resolution(),
-                GridPullConfig.DEFAULT.bandWidth(), GridPullConfig.DEFAULT.steps(), GridPullConfig.DEFAULT.batchSize(),
-                GridPullConfig.DEFAULT.queriesPerPoint(), GridPullConfig.DEFAULT.sigmaScale(),
-                GridPullConfig.DEFAULT.learningRate(), GridPullConfig.DEFAULT.decay(), GridPullConfig.DEFAULT.decaySteps(),
-                GridPullConfig.DEFAULT.pullWeight(), GridPullConfig.DEFAULT.surfaceWeight(),
-                GridPullConfig.DEFAULT.smoothWeight(), GridPullConfig.DEFAULT.gradientWeight(),
-                GridPullConfig.DEFAULT.orientedInit(), GridPullConfig.DEFAULT.minPieceFraction(), GridPullConfig.DEFAULT.seed(),
-                Surface.AUTO, 3.0, List.of(0.0, 0.0, 0.0), GridPullConfig.DEFAULT.bendingWeight());
+        GridPullConfig config = Configs.with(GridPullConfig.DEFAULT, "viewpoint", List.of(0.0, 0.0, 0.0));
         long t0 = System.nanoTime();
         Reconstruction r = new GridPull(config).run(cloud, Progress.NONE);
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.isofield.core.ConfigException;
 import org.isofield.core.Progress;
+import org.isofield.core.config.Configs;
 import org.isofield.core.config.Json;
+import org.isofield.core.config.NumberOrAuto;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.metrics.EvalConfig;
@@ -118,7 +120,7 @@ class OpenSurfaceTest {
 
     @Test
     void autoPicksOpenForAHemisphere() {
-        Reconstruction r = new GridPull(GridPullConfig.DEFAULT.withSteps(0)).run(hemisphere(3000, 3L), Progress.NONE);
+        Reconstruction r = new GridPull(Configs.with(GridPullConfig.DEFAULT, "steps", 0)).run(hemisphere(3000, 3L), Progress.NONE);
         assertThat(r.details()).containsEntry("surface", "open");
         assertThat(MeshChecks.check(r.mesh()).watertight()).isFalse();
         assertThat(outwardShare(r.mesh(), 0, 0, 0)).as("no viewpoint: away from the centroid").isGreaterThan(0.99);
@@ -126,9 +128,8 @@ class OpenSurfaceTest {
 
     @Test
     void aViewpointTurnsTheNormalsToFaceIt() {
-        GridPullConfig below = new GridPullConfig(GridPullConfig.DEFAULT.gridResolution(), GridPullConfig.DEFAULT.resolution(),
-                3, 0, 20_000, 8, 0.5, 0.05, 0.5, 100, 1.0, 1.0, SmoothWeight.AUTO, 0.005, true, 0.01, 0L, Surface.OPEN, 3.0,
-                List.of(0.0, 0.0, -0.1), GridPullConfig.DEFAULT.bendingWeight());
+        GridPullConfig below = Configs.with(GridPullConfig.DEFAULT, "steps", 0, "surface", Surface.OPEN, "viewpoint",
+                List.of(0.0, 0.0, -0.1));
         TriangleMesh mesh = new GridPull(below).reconstruct(hemisphere(3000, 3L), Progress.NONE);
         assertThat(outwardShare(mesh, 0, 0, -0.1)).as("normals toward the point below, inward").isLessThan(0.01);
     }
@@ -151,9 +152,9 @@ class OpenSurfaceTest {
     @ValueSource(strings = {"sphere", "torus"})
     void autoPicksClosedForClosedShapes(String shape) {
         PointCloud cloud = SurfaceSampler.sample(Shapes.byName(shape).toMesh(96), 3000, 1L);
-        Reconstruction r = new GridPull(GridPullConfig.DEFAULT.withSteps(0)).run(cloud, Progress.NONE);
+        Reconstruction r = new GridPull(Configs.with(GridPullConfig.DEFAULT, "steps", 0)).run(cloud, Progress.NONE);
         assertThat(r.details()).containsEntry("surface", "closed").doesNotContainKey("boundary_points");
-        TriangleMesh closed = new GridPull(GridPullConfig.DEFAULT.withSteps(0).withSurface(Surface.CLOSED))
+        TriangleMesh closed = new GridPull(Configs.with(GridPullConfig.DEFAULT, "steps", 0, "surface", Surface.CLOSED))
                 .reconstruct(cloud, Progress.NONE);
         assertThat(r.mesh().faces()).containsExactly(closed.faces());
         assertThat(r.mesh().vertices()).containsExactly(closed.vertices());
@@ -162,7 +163,7 @@ class OpenSurfaceTest {
     @Test
     void autoKeepsAPlateThinnerThanTheNearDistanceClosed() {
         PointCloud cloud = SurfaceSampler.sample(new RoundedBox(0.4, 0.4, 0.025, 0.01).toMesh(96), 4000, 8L);
-        Reconstruction r = new GridPull(GridPullConfig.DEFAULT.withSteps(0)).run(cloud, Progress.NONE);
+        Reconstruction r = new GridPull(Configs.with(GridPullConfig.DEFAULT, "steps", 0)).run(cloud, Progress.NONE);
         assertThat(r.details()).containsEntry("surface", "closed").containsEntry("flood_fill_inside_samples", 0L);
         assertThat((int) r.details().get("boundary_points")).isLessThan((int) Math.sqrt(Math.PI * 4000));
     }

@@ -1,8 +1,12 @@
 package org.isofield.reconstruction.gridpull;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.isofield.core.ConfigException;
 import org.isofield.core.Progress;
+import org.isofield.core.config.Configs;
+import org.isofield.core.config.Json;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.metrics.MeshChecks;
@@ -10,11 +14,14 @@ import org.isofield.datasets.metrics.MeshReport;
 import org.isofield.datasets.sample.SurfaceSampler;
 import org.isofield.datasets.shapes.Shapes;
 import org.isofield.reconstruction.Reconstruction;
+import org.isofield.reconstruction.Reconstructors;
+import org.isofield.reconstruction.gridpull.sign.SignRepairConfig;
+import org.isofield.reconstruction.gridpull.sign.WindingSign;
 import org.junit.jupiter.api.Test;
 
 class WindingSignTest {
     private static final GridPullConfig CONFIG =
-            GridPullConfig.DEFAULT.withSteps(40).withGridResolution(Resolution.of(48));
+            Configs.with(GridPullConfig.DEFAULT, "steps", 40, "grid_resolution", 48);
 
     /** Volume enclosed by a closed, outward-oriented mesh (divergence theorem). */
     static double volume(TriangleMesh m) {
@@ -53,6 +60,66 @@ class WindingSignTest {
         PointCloud cloud = SurfaceSampler.sample(Shapes.byName("sphere").toMesh(64), 4000, 2L);
         Reconstruction r = new GridPull(CONFIG).run(cloud, Progress.NONE);
         assertThat(r.details()).containsEntry("sign", "flood_fill").containsEntry("leaked_bricks", 0);
+    }
+
+    @Test
+    void theCheckLeavesTheBandItIsGivenAndReturnsANewLabelling() {
+        PointCloud cloud = sphereWithHole(0.9);
+        CloudFrame frame = CloudFrame.of(cloud);
+        CloudFrame.Lattice lattice = frame.lattice(CONFIG);
+        SignedBand.Flooded flooded = SignedBand.band(lattice, CONFIG);
+        byte[] labels = flooded.band().grid().label.clone();
+        float[] values = flooded.band().grid().values.clone();
+        int inside = flooded.band().insideSamples();
+        WindingSign.Result check = WindingSign.check(flooded.band(), lattice.points(), lattice.tree(), flooded.pca(),
+                kthCells(frame, lattice), lattice.nearDistance(), SignRepairConfig.DEFAULT);
+        assertThat(check.repaired()).isTrue();
+        assertThat(flooded.band().grid().label).isEqualTo(labels);
+        assertThat(flooded.band().grid().values).isEqualTo(values);
+        int turned = 0;
+        for (int i = 0; i < values.length; i++) {
+            turned += check.labelling().inside()[i] && values[i] > 0 ? 1 : 0;
+        }
+        assertThat(turned).as("far samples the labelling turns inside").isPositive();
+        BandBuilder.Band signed = check.labelling().apply(lattice.nearDistance());
+        assertThat(signed.insideSamples()).isGreaterThan(inside);
+    }
+
+    private static float[] kthCells(CloudFrame frame, CloudFrame.Lattice lattice) {
+        float[] k = frame.spacing().clone();
+        for (int i = 0; i < k.length; i++) {
+            k[i] = k[i] * lattice.cells();
+        }
+        return k;
+    }
+
+    @Test
+    void switchedOffOrWithStricterThresholdsTheFloodFillStands() {
+        PointCloud cloud = sphereWithHole(0.9);
+        Reconstruction off = new GridPull(Configs.with(CONFIG, "sign_repair",
+                Configs.with(SignRepairConfig.DEFAULT, "enabled", false))).run(cloud, Progress.NONE);
+        assertThat(off.details()).containsEntry("sign", "flood_fill").containsEntry("sign_repair", "disabled")
+                .doesNotContainKey("leaked_bricks");
+        Reconstruction strict = new GridPull(Configs.with(CONFIG, "sign_repair", Configs.with(SignRepairConfig.DEFAULT,
+                "min_leaked_bricks", 1_000_000, "min_leaked_probes", 1_000_000))).run(cloud, Progress.NONE);
+        assertThat(strict.details()).containsEntry("sign", "flood_fill");
+        assertThat((int) strict.details().get("leaked_bricks") + (int) strict.details().get("leaked_probes"))
+                .isPositive();
+    }
+
+    @Test
+    void theBlockParsesOverItsDefaultsAndNamesBadKeys() {
+        GridPullConfig c = (GridPullConfig) Reconstructors.registry().parse(Json.parse(
+                "{\"otype\": \"GridPull\", \"sign_repair\": {\"leak_winding\": 0.85}}", "test"));
+        assertThat(c.signRepair()).isEqualTo(Configs.with(SignRepairConfig.DEFAULT, "leak_winding", 0.85));
+        assertThat(Reconstructors.registry().parse(Reconstructors.registry().toJson(c))).isEqualTo(c);
+        assertThatThrownBy(() -> Reconstructors.registry().parse(Json.parse(
+                "{\"otype\": \"GridPull\", \"sign_repair\": {\"leak\": 0.85}}", "test")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("leak");
+        assertThatThrownBy(() -> Reconstructors.registry().parse(Json.parse(
+                "{\"otype\": \"GridPull\", \"sign_repair\": {\"inside_winding\": 0.9}}", "test")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("$.sign_repair.inside_winding")
+                .hasMessageContaining("between cavity_winding (0.2) and leak_winding (0.8)");
     }
 
     @Test
@@ -154,7 +221,7 @@ class WindingSignTest {
     @Test
     void aCavityTheFloodFillCannotReachBecomesOutside() {
         // the shells are separate parts of the neighbour graph: the part rule turns the inner one inward
-        Reconstruction r = new GridPull(CONFIG.withGridResolution(Resolution.of(80))).run(hollowBall(0), Progress.NONE);
+        Reconstruction r = new GridPull(Configs.with(CONFIG, "grid_resolution", 80)).run(hollowBall(0), Progress.NONE);
         assertHollow(r);
         assertThat(MeshChecks.check(r.mesh()).components()).isEqualTo(2);
         assertThat(r.details()).containsEntry("turned_inward_points", 0);
@@ -164,7 +231,7 @@ class WindingSignTest {
     void aCavityWhoseShellTheNeighbourGraphJoinsToTheOuterOneIsFoundPointByPoint() {
         // a strut of points joins the shells into one part of the graph (as noise does across the noisy bumper bot's
         // wall), so the spanning tree gives the inner shell the outer one's side and only the point rule turns it
-        Reconstruction r = new GridPull(CONFIG.withGridResolution(Resolution.of(80)))
+        Reconstruction r = new GridPull(Configs.with(CONFIG, "grid_resolution", 80))
                 .run(hollowBall(40), Progress.NONE);
         assertHollow(r);
         assertThat((int) r.details().get("turned_inward_points")).as("the inner shell's 2000 points")

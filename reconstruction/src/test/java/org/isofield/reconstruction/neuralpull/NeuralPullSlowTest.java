@@ -3,6 +3,8 @@ package org.isofield.reconstruction.neuralpull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.isofield.core.Progress;
+import org.isofield.core.config.Configs;
+import org.isofield.core.config.NumberOrAuto;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.io.Meshes;
@@ -12,7 +14,6 @@ import org.isofield.datasets.metrics.SurfaceReport;
 import org.isofield.datasets.sample.SamplerConfig;
 import org.isofield.datasets.sample.SurfaceSampler;
 import org.isofield.datasets.testing.SharedData;
-import org.isofield.reconstruction.gridpull.Resolution;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,8 +31,8 @@ class NeuralPullSlowTest {
     @CsvSource({"spot-lowres.obj, 0, 0.002104"})
     void staysWithinAFactorOfThePoissonPeer(String name, double noise, double poissonChamfer) {
         TriangleMesh mesh = Meshes.read(SharedData.mesh(name));
-        PointCloud cloud = new SurfaceSampler(SamplerConfig.DEFAULT.withNoise(noise)).sample(mesh);
-        NeuralPullConfig config = NeuralPullConfig.DEFAULT.withResolution(Resolution.of(256));
+        PointCloud cloud = new SurfaceSampler(Configs.with(SamplerConfig.DEFAULT, "noise", noise)).sample(mesh);
+        NeuralPullConfig config = Configs.with(NeuralPullConfig.DEFAULT, "resolution", 256);
         TriangleMesh out = new NeuralPull(config).reconstruct(cloud, Progress.NONE);
         SurfaceReport s = SurfaceMetrics.evaluate(out, mesh);
         System.out.printf("%s noise %s: chamfer-L1 %.6f, normal consistency %.4f%n", name, noise, s.chamferL1(),

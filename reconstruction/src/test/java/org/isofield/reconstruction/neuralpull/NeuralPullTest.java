@@ -8,7 +8,9 @@ import org.isofield.core.ConfigException;
 import org.isofield.core.Progress;
 import org.isofield.core.compute.Backend;
 import org.isofield.core.compute.Precision;
+import org.isofield.core.config.Configs;
 import org.isofield.core.config.Json;
+import org.isofield.core.config.NumberOrAuto;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
@@ -28,7 +30,6 @@ import org.isofield.fields.train.NeuralField;
 import org.isofield.reconstruction.Reconstruction;
 import org.isofield.reconstruction.ReconstructorConfig;
 import org.isofield.reconstruction.Reconstructors;
-import org.isofield.reconstruction.gridpull.Resolution;
 import org.isofield.reconstruction.neural.FieldExtractor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,7 +60,7 @@ class NeuralPullTest {
     void savedFieldIsNegativeInsideAndExtractsToTheSameSurface() {
         TriangleMesh gt = Shapes.byName("sphere").toMesh(64);
         PointCloud cloud = SurfaceSampler.sample(gt, 1500, 3L);
-        Reconstruction r = new NeuralPull(TestConfigs.QUICK.withSteps(150)).run(cloud, Progress.NONE);
+        Reconstruction r = new NeuralPull(Configs.with(TestConfigs.QUICK, "steps", 150)).run(cloud, Progress.NONE);
         FieldFile file = r.savedField().orElseThrow();
         NeuralField f = FieldExtractor.neuralField(file, null);
         var n = FieldExtractor.normalization(file);
@@ -115,6 +116,6 @@ class NeuralPullTest {
         static final NeuralPullConfig QUICK = new NeuralPullConfig(new HashGridConfig(8, 2, 15, 16, 1.5,
                 Interpolation.LINEAR), NeuralPullConfig.DEFAULT_NETWORK, new ExponentialDecayConfig(0.33, 100, 150,
                 10_000_000, new AdamConfig(5e-3, 0.9, 0.99, 1e-15, 1e-6)), STEPS,
-                2048, 16, 8, 1.0, 0.0, 1.0, 100, Resolution.AUTO, 0.01, 0L, Backend.CPU, Precision.FP32);
+                2048, 16, 8, 1.0, 0.0, 1.0, 100, NumberOrAuto.AUTO, 0.01, 0L, Backend.CPU, Precision.FP32);
     }
 }

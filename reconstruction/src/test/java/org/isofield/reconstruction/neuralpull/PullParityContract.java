@@ -9,6 +9,7 @@ import org.isofield.core.ProgressMeter;
 import org.isofield.core.compute.Backend;
 import org.isofield.core.compute.ComputeDevice;
 import org.isofield.core.compute.Precision;
+import org.isofield.core.config.NumberOrAuto;
 import org.isofield.datasets.index.kdtree.KdTree;
 import org.isofield.encodings.grid.Interpolation;
 import org.isofield.encodings.hashgrid.HashGridConfig;
@@ -18,7 +19,6 @@ import org.isofield.fields.mlp.MlpConfig;
 import org.isofield.fields.optim.AdamConfig;
 import org.isofield.fields.optim.ExponentialDecayConfig;
 import org.isofield.fields.train.NeuralField;
-import org.isofield.reconstruction.gridpull.Resolution;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,11 +39,11 @@ abstract class PullParityContract {
     static Stream<Arguments> configs() {
         var base = new NeuralPullConfig(new HashGridConfig(6, 2, 12, 4, 1.6, Interpolation.LINEAR),
                 new MlpConfig(32, 2, Activation.RELU, Activation.NONE), new ExponentialDecayConfig(0.5, 10, 20, 1000,
-                new AdamConfig(5e-3, 0.9, 0.99, 1e-15, 1e-6)), 50, 512, 4, 8, 1.0, 0.0, 1.0, 0, Resolution.AUTO,
+                new AdamConfig(5e-3, 0.9, 0.99, 1e-15, 1e-6)), 50, 512, 4, 8, 1.0, 0.0, 1.0, 0, NumberOrAuto.AUTO,
                 0.01, 0L, Backend.CPU, Precision.FP32);
         return Stream.of(Arguments.of("pull + surface", base),
                 Arguments.of("pull + eikonal, no surface", new NeuralPullConfig(base.encoding(), base.network(),
-                        base.optimizer(), 50, 512, 4, 8, 1.0, 0.1, 0.0, 0, Resolution.AUTO, 0.01, 0L, Backend.CPU,
+                        base.optimizer(), 50, 512, 4, 8, 1.0, 0.1, 0.0, 0, NumberOrAuto.AUTO, 0.01, 0L, Backend.CPU,
                         Precision.FP32)));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.isofield.core.compute.ComputeDevice;
 import org.isofield.core.compute.DeviceArray;
+import org.isofield.core.config.Configs;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.shapes.Shapes;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,8 +24,8 @@ abstract class DeviceSdfParityContract {
     @ValueSource(strings = {"torus", "capsule"})
     void batchesMatchTheCpuTwin(String shape) {
         TriangleMesh mesh = Shapes.byName(shape).toMesh(48);
-        SdfSamplingConfig config = SdfSamplingConfig.DEFAULT.withBatchSize(4096).withSeed(7);
-        SdfSampler host = new SdfSampler(mesh, config.withPool(0, 1));
+        SdfSamplingConfig config = Configs.with(SdfSamplingConfig.DEFAULT, "batch_size", 4096, "seed", 7);
+        SdfSampler host = new SdfSampler(mesh, Configs.with(config, "pool_batches", 0, "refresh_steps", 1));
         SdfDraws cpu = new SdfDraws(host.bvh(), config);
         int n = config.batchSize();
         float[] pc = new float[3 * n];

@@ -1,5 +1,6 @@
 package org.isofield.reconstruction.sdf;
 
+import org.isofield.core.config.Configs;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.shapes.Shapes;
 import org.junit.jupiter.api.Tag;
@@ -20,7 +21,7 @@ class SdfSamplerSlowTest {
                 pooled.next();
             }
             long t2 = System.nanoTime();
-            SdfSampler fresh = new SdfSampler(mesh, SdfSamplingConfig.DEFAULT.withPool(0, 1));
+            SdfSampler fresh = new SdfSampler(mesh, Configs.with(SdfSamplingConfig.DEFAULT, "pool_batches", 0, "refresh_steps", 1));
             long t3 = System.nanoTime();
             int freshSteps = 8;
             for (int s = 0; s < freshSteps; s++) {

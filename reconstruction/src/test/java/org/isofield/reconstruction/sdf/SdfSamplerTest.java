@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import org.isofield.core.ConfigException;
 import org.isofield.core.Parallel;
+import org.isofield.core.config.Configs;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.sample.Normalization;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SdfSamplerTest {
-    private static final SdfSamplingConfig SMALL = SdfSamplingConfig.DEFAULT.withBatchSize(4096).withPool(4, 2);
+    private static final SdfSamplingConfig SMALL = Configs.with(SdfSamplingConfig.DEFAULT, "batch_size", 4096, "pool_batches", 4, "refresh_steps", 2);
 
     /** Largest |exact SDF| over face centroids and vertices: how far the mesh is from the true surface. */
     static double meshTolerance(AnalyticShape shape, TriangleMesh mesh) {
@@ -41,7 +42,7 @@ class SdfSamplerTest {
     @ValueSource(longs = {0, 1, 2, 3, 5, 8, 13, 14})
     void skipToLandsOnTheSameBatchAsDrawing(long target) {
         TriangleMesh mesh = Shapes.byName("torus").toMesh(24);
-        SdfSamplingConfig config = SdfSamplingConfig.DEFAULT.withBatchSize(256).withPool(3, 2).withSeed(7);
+        SdfSamplingConfig config = Configs.with(SdfSamplingConfig.DEFAULT, "batch_size", 256, "pool_batches", 3, "refresh_steps", 2, "seed", 7);
         SdfSampler drawn = new SdfSampler(mesh, config);
         for (long s = 0; s < target; s++) {
             drawn.next();
@@ -86,7 +87,7 @@ class SdfSamplerTest {
     @Test
     void batchHasTheInstantNgpMix() {
         AnalyticShape sphere = Shapes.byName("sphere");
-        SdfSampler sampler = new SdfSampler(sphere.toMesh(64), SMALL.withPool(0, 1));
+        SdfSampler sampler = new SdfSampler(sphere.toMesh(64), Configs.with(SMALL, "pool_batches", 0, "refresh_steps", 1));
         SdfBatch b = sampler.next();
         int n = b.size();
         double jitter = SMALL.jitterScale();
@@ -114,7 +115,7 @@ class SdfSamplerTest {
     @ValueSource(ints = {0, 3})
     void batchesDoNotDependOnThreadCount(int poolBatches) {
         TriangleMesh mesh = Shapes.byName("torus").toMesh(48);
-        SdfSamplingConfig config = SMALL.withBatchSize(8192).withPool(poolBatches, 2);
+        SdfSamplingConfig config = Configs.with(SMALL, "batch_size", 8192, "pool_batches", poolBatches, "refresh_steps", 2);
         int before = Parallel.threads();
         try {
             Parallel.setThreads(1);
@@ -135,7 +136,7 @@ class SdfSamplerTest {
     @Test
     void poolSamplesAreReusedUntilRefreshed() {
         TriangleMesh mesh = Shapes.byName("sphere").toMesh(32);
-        SdfSamplingConfig config = SMALL.withBatchSize(1024).withPool(2, 4);
+        SdfSamplingConfig config = Configs.with(SMALL, "batch_size", 1024, "pool_batches", 2, "refresh_steps", 4);
         SdfSampler sampler = new SdfSampler(mesh, config);
         int nj = config.jitterCount();
         java.util.Set<Long> firstSlot = new java.util.HashSet<>();
@@ -158,7 +159,7 @@ class SdfSamplerTest {
     void seedsAndStepsGiveDifferentBatches() {
         TriangleMesh mesh = Shapes.byName("sphere").toMesh(32);
         SdfSampler a = new SdfSampler(mesh, SMALL);
-        SdfSampler b = new SdfSampler(mesh, SMALL.withSeed(2));
+        SdfSampler b = new SdfSampler(mesh, Configs.with(SMALL, "seed", 2));
         float[] a0 = a.next().positions();
         assertThat(a.next().positions()).isNotEqualTo(a0);
         assertThat(b.next().positions()).isNotEqualTo(a0);
@@ -170,7 +171,7 @@ class SdfSamplerTest {
         TriangleMesh closed = Shapes.byName("sphere").toMesh(48);
         int[] faces = Arrays.copyOf(closed.faces(), closed.faces().length - 30);
         TriangleMesh holed = TriangleMesh.of(closed.vertices(), faces, null, closed.origin());
-        SdfSampler sampler = new SdfSampler(holed, SMALL.withPool(0, 1));
+        SdfSampler sampler = new SdfSampler(holed, Configs.with(SMALL, "pool_batches", 0, "refresh_steps", 1));
         Normalization toWorld = sampler.normalization().inverse();
         AnalyticShape sphere = Shapes.byName("sphere");
         SdfBatch b = sampler.next();
@@ -202,9 +203,9 @@ class SdfSamplerTest {
 
     @Test
     void configRejectsBadValuesWithTheirKey() {
-        assertThatThrownBy(() -> SdfSamplingConfig.DEFAULT.withBatchSize(100))
+        assertThatThrownBy(() -> Configs.with(SdfSamplingConfig.DEFAULT, "batch_size", 100))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("batch_size");
-        assertThatThrownBy(() -> SdfSamplingConfig.DEFAULT.withPool(-1, 1))
+        assertThatThrownBy(() -> Configs.with(SdfSamplingConfig.DEFAULT, "pool_batches", -1, "refresh_steps", 1))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("pool_batches");
         assertThat(SdfSamplingConfig.DEFAULT.batchSize()).isEqualTo(1 << 16);
         assertThat(SdfSamplingConfig.DEFAULT.jitterScale()).isCloseTo(8.457e-4, org.assertj.core.data.Offset.offset(1e-7));

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.assertj.core.data.Offset;
 import org.isofield.core.ConfigException;
 import org.isofield.core.config.Json;
+import org.isofield.core.config.NumberOrAuto;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.index.kdtree.KdTree;
@@ -15,7 +17,7 @@ import org.isofield.datasets.shapes.Shapes;
 import org.isofield.reconstruction.Reconstructors;
 import org.junit.jupiter.api.Test;
 
-class SmoothWeightTest {
+class NoiseEstimateTest {
     private static double thickness(String shape, double noise) {
         TriangleMesh gt = Shapes.byName(shape).toMesh(96);
         PointCloud cloud = new SurfaceSampler(new SamplerConfig(20_000, noise, false, 5L)).sample(gt);
@@ -28,19 +30,18 @@ class SmoothWeightTest {
         for (String shape : new String[] {"sphere", "torus"}) {
             double clean = thickness(shape, 0);
             double noisy = thickness(shape, 0.005);
-            assertThat(clean).as(shape + " clean").isLessThan(SmoothWeight.CLEAN_BELOW);
-            assertThat(noisy).as(shape + " noisy").isGreaterThan(SmoothWeight.NOISY_ABOVE);
+            assertThat(clean).as(shape + " clean").isLessThan(NoiseEstimate.CLEAN_BELOW);
+            assertThat(noisy).as(shape + " noisy").isGreaterThan(NoiseEstimate.NOISY_ABOVE);
         }
     }
 
     @Test
     void autoBlendsFromTheCleanToTheNoisyWeight() {
-        assertThat(SmoothWeight.AUTO.resolve(0.02)).isEqualTo(SmoothWeight.CLEAN);
-        assertThat(SmoothWeight.AUTO.resolve(0.9)).isEqualTo(SmoothWeight.NOISY);
-        double middle = (SmoothWeight.CLEAN_BELOW + SmoothWeight.NOISY_ABOVE) / 2;
-        assertThat(SmoothWeight.AUTO.resolve(middle)).isCloseTo((SmoothWeight.CLEAN + SmoothWeight.NOISY) / 2,
-                org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(SmoothWeight.of(0.7).resolve(0.9)).isEqualTo(0.7);
+        assertThat(NoiseEstimate.autoSmoothWeight(0.02)).isEqualTo(NoiseEstimate.CLEAN_WEIGHT);
+        assertThat(NoiseEstimate.autoSmoothWeight(0.9)).isEqualTo(NoiseEstimate.NOISY_WEIGHT);
+        double middle = (NoiseEstimate.CLEAN_BELOW + NoiseEstimate.NOISY_ABOVE) / 2;
+        assertThat(NoiseEstimate.autoSmoothWeight(middle)).isCloseTo((NoiseEstimate.CLEAN_WEIGHT + NoiseEstimate.NOISY_WEIGHT) / 2,
+                Offset.offset(1e-12));
     }
 
     @Test
@@ -49,7 +50,7 @@ class SmoothWeightTest {
         assertThat(json.get("smooth_weight").asText()).isEqualTo("auto");
         GridPullConfig c = (GridPullConfig) Reconstructors.registry().parse(Json.parse(
                 "{\"otype\": \"GridPull\", \"smooth_weight\": 0.5}", "test"));
-        assertThat(c.smoothWeight()).isEqualTo(SmoothWeight.of(0.5));
+        assertThat(c.smoothWeight()).isEqualTo(NumberOrAuto.of(0.5));
         assertThat(Reconstructors.registry().parse(Reconstructors.registry().toJson(c))).isEqualTo(c);
         assertThatThrownBy(() -> Reconstructors.registry().parse(Json.parse(
                 "{\"otype\": \"GridPull\", \"smooth_weight\": \"strong\"}", "test")))
@@ -57,5 +58,14 @@ class SmoothWeightTest {
         assertThatThrownBy(() -> Reconstructors.registry().parse(Json.parse(
                 "{\"otype\": \"GridPull\", \"smooth_weight\": -1}", "test")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("smooth_weight");
+        assertThatThrownBy(() -> Reconstructors.registry().parse(Json.parse(
+                "{\"otype\": \"GridPull\", \"grid_resolution\": 100.5}", "test")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("$.grid_resolution")
+                .hasMessageContaining("whole number from 8 to 2048");
+        GridPullConfig explicit = (GridPullConfig) Reconstructors.registry().parse(Json.parse(
+                "{\"otype\": \"GridPull\", \"grid_resolution\": 128, \"resolution\": \"AUTO\"}", "test"));
+        assertThat(explicit.gridResolution().orElse(0)).isEqualTo(128);
+        assertThat(explicit.resolution().isAuto()).isTrue();
+        assertThat(Reconstructors.registry().toJson(explicit).get("grid_resolution").isIntegralNumber()).isTrue();
     }
 }

@@ -1,25 +1,24 @@
-package org.isofield.reconstruction.gridpull;
+package org.isofield.reconstruction.gridpull.sign;
 
 import java.util.Arrays;
 import org.isofield.datasets.index.bvh.PointWindingNumber;
 import org.isofield.datasets.index.kdtree.KdTree;
+import org.isofield.reconstruction.gridpull.SparseGrid;
 
 /**
  * Gives a hole's fill room to be smooth. Where {@link WindingSign} repaired a leak, the fill passes where the winding
  * number crosses 0.5; in the middle of a hole wider than the band that is in bricks without storage, which read as
  * {@code +-farValue} and put the fill on their faces: square plateaus in the Stanford bunny's base holes. So the
- * bricks without storage whose centre's winding number lies between {@value WindingSign#CAVITY_WINDING} and
- * {@value WindingSign#LEAK_WINDING}, connected (26-neighbours, through such bricks) to a stored brick, are stored
+ * bricks without storage whose centre's winding number lies between {@code cavity_winding} and
+ * {@code leak_winding}, connected (26-neighbours, through such bricks) to a stored brick, are stored
  * too: their samples take the sign of their own winding number and their distance to the points, and the samples
  * with winding numbers in that range join the fill that the optimiser smooths (only the continuity and bending terms
- * reach them), starting from a ramp of the winding number ({@link #initialise}). Clean Stanford bunny (five holes in
+ * reach them), starting from a ramp of the winding number ({@link #start}). Clean Stanford bunny (five holes in
  * its base): 22 bricks added, normal consistency 0.99139 -> 0.99189 (Poisson 0.99180). At most
- * {@value #MAX_ADDED_FRACTION} of the stored bricks are added; a fill that would need more is left on the brick
+ * {@code max_fill_fraction} of the stored bricks are added; a fill that would need more is left on the brick
  * faces.
  */
 final class HoleFill {
-    static final double MAX_ADDED_FRACTION = 0.25;
-
     /**
      * The band with the fill's bricks.
      *
@@ -40,9 +39,9 @@ final class HoleFill {
      * @param fill the far samples of the stored bricks already in the fill
      */
     static Extended extend(SparseGrid grid, float[] distance, boolean[] in, int[] fill, double[] brickWinding,
-            PointWindingNumber winding, KdTree tree) {
-        int[] add = bricks(grid, brickWinding);
-        if (add.length == 0 || add.length > MAX_ADDED_FRACTION * grid.brickCount()) {
+            PointWindingNumber winding, KdTree tree, SignRepairConfig config) {
+        int[] add = bricks(grid, brickWinding, config);
+        if (add.length == 0 || add.length > config.maxFillFraction() * grid.brickCount()) {
             return new Extended(grid, distance, in, fill, 0);
         }
         int old = grid.brickCount();
@@ -66,8 +65,8 @@ final class HoleFill {
         int fills = fill.length;
         for (int a = 0; a < added; a++) {
             dist[first + a] = (float) Math.sqrt(d2[a]);
-            side[first + a] = w[a] > WindingSign.INSIDE_WINDING;
-            if (w[a] > WindingSign.CAVITY_WINDING && w[a] < WindingSign.LEAK_WINDING) {
+            side[first + a] = w[a] > config.insideWinding();
+            if (w[a] > config.cavityWinding() && w[a] < config.leakWinding()) {
                 slots[fills++] = first + a;
             }
         }
@@ -75,29 +74,32 @@ final class HoleFill {
     }
 
     /**
-     * Starts the fill's samples on a ramp of the winding number instead of {@code +-d}, whose sign change is a
-     * staircase of samples: {@code d (0.5 - w) / 0.3}, clamped to {@code +-d}, so the start's zero set is the
-     * winding number's smooth 0.5 level set and the samples at 0.2 and 0.8 meet their fixed neighbours' {@code +-d}.
+     * The fill's starting values, a ramp of the winding number instead of {@code +-d}, whose sign change is a
+     * staircase of samples: {@code d (inside - w) / (inside - cavity)} with the {@code inside_winding} and
+     * {@code cavity_winding} levels, clamped to {@code +-d}, so the start's zero set is the winding number's smooth
+     * inside level set and the samples at the cavity and leak levels meet their fixed neighbours' {@code +-d}.
      */
-    static void initialise(SparseGrid grid, float[] distance, int[] fillSlots, PointWindingNumber winding) {
+    static float[] start(SparseGrid grid, float[] distance, int[] fillSlots, PointWindingNumber winding,
+            SignRepairConfig config) {
         double[] w = winding.at(grid.positions(fillSlots));
-        double span = WindingSign.INSIDE_WINDING - WindingSign.CAVITY_WINDING;
+        double span = config.insideWinding() - config.cavityWinding();
+        float[] start = new float[fillSlots.length];
         for (int a = 0; a < fillSlots.length; a++) {
-            int s = fillSlots[a];
-            double ramp = Math.max(-1, Math.min(1, (WindingSign.INSIDE_WINDING - w[a]) / span));
-            grid.values[s] = (float) (distance[s] * ramp);
+            double ramp = Math.max(-1, Math.min(1, (config.insideWinding() - w[a]) / span));
+            start[a] = (float) (distance[fillSlots[a]] * ramp);
         }
+        return start;
     }
 
     /** The bricks to add, in index order. */
-    static int[] bricks(SparseGrid grid, double[] brickWinding) {
+    static int[] bricks(SparseGrid grid, double[] brickWinding, SignRepairConfig config) {
         int nb = grid.nb;
         int total = grid.directory.length;
         boolean[] mark = new boolean[total];
         int[] queue = new int[64];
         int tail = 0;
         for (int b = 0; b < total; b++) {
-            if (candidate(grid, brickWinding, b) && touchesStored(grid, b, nb)) {
+            if (candidate(grid, brickWinding, b, config) && touchesStored(grid, b, nb)) {
                 mark[b] = true;
                 queue = push(queue, tail++, b);
             }
@@ -107,7 +109,7 @@ final class HoleFill {
             int count = around(queue[head], nb, around);
             for (int a = 0; a < count; a++) {
                 int m = around[a];
-                if (!mark[m] && candidate(grid, brickWinding, m)) {
+                if (!mark[m] && candidate(grid, brickWinding, m, config)) {
                     mark[m] = true;
                     queue = push(queue, tail++, m);
                 }
@@ -118,8 +120,8 @@ final class HoleFill {
         return out;
     }
 
-    private static boolean candidate(SparseGrid grid, double[] w, int b) {
-        return grid.directory[b] < 0 && w[b] > WindingSign.CAVITY_WINDING && w[b] < WindingSign.LEAK_WINDING;
+    private static boolean candidate(SparseGrid grid, double[] w, int b, SignRepairConfig config) {
+        return grid.directory[b] < 0 && w[b] > config.cavityWinding() && w[b] < config.leakWinding();
     }
 
     /** Whether brick {@code b} has a stored 26-neighbour. */

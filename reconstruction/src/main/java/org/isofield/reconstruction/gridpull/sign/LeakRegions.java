@@ -1,6 +1,7 @@
-package org.isofield.reconstruction.gridpull;
+package org.isofield.reconstruction.gridpull.sign;
 
 import java.util.Arrays;
+import org.isofield.reconstruction.gridpull.SparseGrid;
 
 /**
  * Keeps {@link WindingSign}'s leak repair to the leaked interior. The repair turns far band samples that the flood
@@ -11,7 +12,7 @@ import java.util.Arrays;
  * the 374k leaked inside samples).
  *
  * <p>So the samples turned inside are grouped into 6-connected regions, and a region is kept only when its median
- * winding number exceeds {@value WindingSign#LEAK_WINDING}, the level that marks a brick surely inside; the others
+ * winding number exceeds {@code leak_winding}, the level that marks a brick surely inside; the others
  * keep the flood fill's outside. A leak's region holds the interior next to the walls, whose winding number is about
  * 1, and the hole's fill, where it falls to 0.5, is part of it.
  */
@@ -24,9 +25,10 @@ final class LeakRegions {
      * @param farSlots the far band samples
      * @param w the winding number at each far sample (same order)
      * @param in the new inside flags of all samples; samples of rejected regions are set back to outside
+     * @param leakWinding the median a region must exceed to be kept
      * @return how many samples were set back
      */
-    static int keepInterior(SparseGrid grid, int[] farSlots, double[] w, boolean[] in) {
+    static int keepInterior(SparseGrid grid, int[] farSlots, double[] w, boolean[] in, double leakWinding) {
         int m = grid.values.length;
         float[] turned = new float[m];
         Arrays.fill(turned, Float.NaN);
@@ -66,7 +68,7 @@ final class LeakRegions {
             }
             float[] sorted = Arrays.copyOf(values, tail);
             Arrays.sort(sorted);
-            if (sorted[tail / 2] <= WindingSign.LEAK_WINDING) {
+            if (sorted[tail / 2] <= leakWinding) {
                 for (int a = 0; a < tail; a++) {
                     in[queue[a]] = false;
                 }

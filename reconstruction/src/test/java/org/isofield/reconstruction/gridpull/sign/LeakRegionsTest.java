@@ -1,8 +1,9 @@
-package org.isofield.reconstruction.gridpull;
+package org.isofield.reconstruction.gridpull.sign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import org.isofield.reconstruction.gridpull.SparseGrid;
 import org.junit.jupiter.api.Test;
 
 class LeakRegionsTest {
@@ -42,7 +43,7 @@ class LeakRegionsTest {
                 w[s] = 0.3;
             }
         }
-        int reverted = LeakRegions.keepInterior(g, far, w, in);
+        int reverted = LeakRegions.keepInterior(g, far, w, in, SignRepairConfig.DEFAULT.leakWinding());
         assertThat(reverted).isEqualTo(8 * 16 * 16);
         for (int s = 0; s < far.length; s++) {
             g.coords(s, c);
@@ -62,7 +63,7 @@ class LeakRegionsTest {
             w[s] = 0.6;
             in[s] = true;
         }
-        assertThat(LeakRegions.keepInterior(g, far, w, in)).isZero();
+        assertThat(LeakRegions.keepInterior(g, far, w, in, SignRepairConfig.DEFAULT.leakWinding())).isZero();
         for (boolean b : in) {
             assertThat(b).isTrue();
         }

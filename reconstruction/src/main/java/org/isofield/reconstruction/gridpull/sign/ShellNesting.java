@@ -1,4 +1,4 @@
-package org.isofield.reconstruction.gridpull;
+package org.isofield.reconstruction.gridpull.sign;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,15 +16,15 @@ import org.isofield.datasets.normals.MstOrientation;
  * <ul>
  * <li><b>Parts.</b> At a part's own points its own discs add about 0.5, so the rest adds {@code w - 0.5}: the number
  * of parts around it. A part inside an odd number of others bounds a cavity and is flipped (parts under
- * {@value #MIN_PART_FRACTION} of the points are left as they are). This needs the shells to be separate parts.</li>
+ * {@code min_shell_fraction} of the points are left as they are). This needs the shells to be separate parts.</li>
  * <li><b>Points.</b> Noise of the order of the wall's thickness joins the shells in the neighbour graph (the noisy
  * bumper bot: a few edges across a wall 9 cells thick), and the spanning tree carries the outer shell's side onto
  * the inner one. So each point also looks at both of its sides, {@code eps} = 2 median 8th-neighbour distances away
  * along its normal: a surface at nesting depth {@code k} facing outward has winding number {@code k} in front and
  * {@code k + 1} behind; odd {@code k} means it bounds a cavity. Values are divided by the median jump (behind minus
  * in front) over all points first. A point votes to flip when {@code round(front)} is odd and the jump is within 0.5
- * of 1; it is flipped when most of its {@value #VOTE_NEIGHBOURS} nearest points (itself included) vote so, and
- * the flips count only when at least {@value #MIN_PART_FRACTION} of the points flip (a shell, not a few stray
+ * of 1; it is flipped when most of its {@code vote_neighbours} nearest points (itself included) vote so, and
+ * the flips count only when at least {@code min_shell_fraction} of the points flip (a shell, not a few stray
  * points).</li>
  * </ul>
  * The median jump also rescales the disc areas where it exceeds 1: on a noisy cloud the 3D 8th-neighbour distance
@@ -33,14 +33,6 @@ import org.isofield.datasets.normals.MstOrientation;
  * clean cloud: 0.94 on the Stanford bunny) the probes sit too close to see the whole jump, and the areas stay.
  */
 final class ShellNesting {
-    /** Parts (and point flips together) under this fraction of the points keep their orientation. */
-    static final double MIN_PART_FRACTION = 0.01;
-    /** The side probes lie this many median 8th-neighbour distances from the point. */
-    static final double SIDE_DISTANCE = 2;
-    /** Majority vote over this many nearest points, the point itself included. */
-    static final int VOTE_NEIGHBOURS = 13;
-    /** Below this median jump the normals have no consistent inside, and nothing is turned or scaled. */
-    static final double MIN_JUMP = 0.25;
     private static final int CHUNK = 1 << 16;
 
     /**
@@ -68,7 +60,7 @@ final class ShellNesting {
      * @param pca unoriented unit normals; not changed
      * @param kth each point's 8th-neighbour distance, in the units of {@code lattice}
      */
-    static Oriented orient(float[] lattice, KdTree tree, float[] pca, float[] kth) {
+    static Oriented orient(float[] lattice, KdTree tree, float[] pca, float[] kth, SignRepairConfig config) {
         float[] normals = pca.clone();
         MstOrientation.Oriented graph = MstOrientation.orient(lattice, normals, tree, null);
         float[] areas = new float[kth.length];
@@ -76,18 +68,18 @@ final class ShellNesting {
             areas[i] = (float) (Math.PI * kth[i] * kth[i] / 8);
         }
         PointWindingNumber w = new PointWindingNumber(lattice, normals, areas);
-        int turnedParts = graph.parts() > 1 ? turnParts(lattice, normals, graph, w) : 0;
+        int turnedParts = graph.parts() > 1 ? turnParts(lattice, normals, graph, w, config.minShellFraction()) : 0;
         if (turnedParts > 0) {
             w = new PointWindingNumber(lattice, normals, areas);
         }
         float[] sorted = kth.clone();
         Arrays.sort(sorted);
-        double[] sides = w.at(sides(lattice, normals, (float) (SIDE_DISTANCE * sorted[sorted.length / 2])));
+        double[] sides = w.at(sides(lattice, normals, (float) (config.sideDistance() * sorted[sorted.length / 2])));
         double unit = medianJump(sides);
-        if (!(unit > MIN_JUMP)) {
+        if (!(unit > config.minJump())) {
             return new Oriented(w, turnedParts, 0, 1); // no consistent inside behind the normals: misoriented
         }
-        int turnedPoints = turnPoints(lattice, normals, tree, sides, unit);
+        int turnedPoints = turnPoints(lattice, normals, tree, sides, unit, config);
         double scale = Math.max(1, unit);
         if (turnedPoints == 0 && scale == 1) {
             return new Oriented(w, turnedParts, 0, unit); // as oriented and as scaled: the winding number stands
@@ -100,7 +92,7 @@ final class ShellNesting {
 
     /** The part rule; returns how many parts it flipped in {@code normals}. */
     private static int turnParts(float[] lattice, float[] normals, MstOrientation.Oriented graph,
-            PointWindingNumber w) {
+            PointWindingNumber w, double minPartFraction) {
         int n = lattice.length / 3;
         int[] partOf = graph.partOf();
         int[] size = new int[graph.parts()];
@@ -110,7 +102,7 @@ final class ShellNesting {
         boolean[] flip = new boolean[graph.parts()];
         int turned = 0;
         for (int part = 0; part < graph.parts(); part++) {
-            if (size[part] < MIN_PART_FRACTION * n) {
+            if (size[part] < minPartFraction * n) {
                 continue;
             }
             int stride = Math.max(1, size[part] / 64);
@@ -159,7 +151,8 @@ final class ShellNesting {
     }
 
     /** The point rule; returns how many points it flipped in {@code normals} (0 when too few would flip). */
-    private static int turnPoints(float[] lattice, float[] normals, KdTree tree, double[] sides, double unit) {
+    private static int turnPoints(float[] lattice, float[] normals, KdTree tree, double[] sides, double unit,
+            SignRepairConfig config) {
         int n = lattice.length / 3;
         boolean[] vote = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -168,7 +161,7 @@ final class ShellNesting {
         }
         boolean[] flip = new boolean[n];
         int flips = 0;
-        int k = Math.min(VOTE_NEIGHBOURS, n);
+        int k = Math.min(config.voteNeighbours(), n);
         for (int start = 0; start < n; start += CHUNK) {
             int m = Math.min(CHUNK, n - start);
             int[] idx = new int[m * k];
@@ -182,7 +175,7 @@ final class ShellNesting {
                 flips += flip[start + i] ? 1 : 0;
             }
         }
-        if (flips < MIN_PART_FRACTION * n) {
+        if (flips < config.minShellFraction() * n) {
             return 0;
         }
         for (int i = 0; i < n; i++) {
