@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Set;
 import org.isofield.core.config.Registry;
 
-/** The optimizer registry (kind {@code "optimizer"}): Adam, and the Ema and ExponentialDecay wrappers. */
+/**
+ * The optimizer registry (kind {@code "optimizer"}): Adam (tiny-cuda-nn's), DenseAdam (the paper's, GridPull's), and
+ * the Ema and ExponentialDecay wrappers.
+ */
 public final class Optimizers {
     /** Builds an optimizer over parameter groups tiling {@code [0, paramCount)}. */
     @FunctionalInterface
@@ -17,6 +20,8 @@ public final class Optimizers {
             Registry.<OptimizerConfig, Factory>builder("optimizer", OptimizerConfig.class)
                     .add("Adam", AdamConfig.class, AdamConfig.DEFAULT,
                             (c, g, n) -> new AdamOptimizer((AdamConfig) c, g, n))
+                    .add("DenseAdam", DenseAdamConfig.class, DenseAdamConfig.DEFAULT,
+                            (c, g, n) -> new DenseAdamOptimizer((DenseAdamConfig) c, g, n))
                     .add("Ema", EmaConfig.class, EmaConfig.DEFAULT,
                             (c, g, n) -> new EmaOptimizer((EmaConfig) c, create(((EmaConfig) c).nested(), g, n), n))
                     .add("ExponentialDecay", ExponentialDecayConfig.class, ExponentialDecayConfig.DEFAULT,

@@ -4,10 +4,12 @@ import java.util.List;
 import org.isofield.core.NumericalException;
 import org.isofield.core.Parallel;
 import org.isofield.core.ProgressMeter;
+import org.isofield.fields.optim.DenseAdamConfig;
+import org.isofield.fields.optim.DenseAdamOptimizer;
 
 /**
- * Optimises the active samples of a {@link SparseGrid} with Adam (beta1 0.9, beta2 0.999, epsilon 1e-8; the
- * learning rate is multiplied by {@code decay} every {@code decaySteps} steps). The loss of one step, in cells:
+ * Optimises the active samples of a {@link SparseGrid} with {@link DenseAdamOptimizer} (beta1 0.9, beta2 0.999,
+ * epsilon 1e-8; the learning rate is multiplied by {@code decay} every {@code decaySteps} steps). The loss of one step, in cells:
  * <ul>
  *   <li>pulling: mean over the batch of {@code |q - f(q) n(q) - t|}, with {@code n = grad f / |grad f|};</li>
  *   <li>surface: mean of {@code f(t)^2} at the batch's targets;</li>
@@ -24,17 +26,13 @@ import org.isofield.core.ProgressMeter;
 final class GridPullTrainer {
     private static final int QUERY_GRAIN = 2048;
     private static final int SAMPLE_GRAIN = 32_768;
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPSILON = 1e-8;
 
     private final SparseGrid grid;
     private final ActiveSet active;
     private final QueryPool pool;
     private final GridPullConfig config;
     private final float[] x;
-    private final float[] m;
-    private final float[] v;
+    private final DenseAdamOptimizer adam;
     private final float[] grad;
     /** Discrete Laplacian of each active sample (bending loss only). */
     private final float[] laplacian;
@@ -57,8 +55,7 @@ final class GridPullTrainer {
         for (int a = 0; a < size; a++) {
             x[a] = grid.values[active.slots[a]];
         }
-        this.m = new float[size];
-        this.v = new float[size];
+        this.adam = new DenseAdamOptimizer(new DenseAdamConfig(config.learningRate(), 0.9, 0.999, 1e-8), size);
         this.grad = new float[size];
         this.laplacian = config.bendingWeight() > 0 ? new float[size] : null;
     }
@@ -93,7 +90,8 @@ final class GridPullTrainer {
             for (int e = 0; e < slots.length; e++) {
                 grad[slots[e]] += deltas[e];
             }
-            adam(step + 1, lr);
+            adam.setLearningRate(lr);
+            adam.step(x, grad);
             last = new Losses(sums[0] / batch, sums[1] / batch, sums[2] / batch, smooth, bending);
             double total = config.pullWeight() * last.pull() + config.surfaceWeight() * last.surface()
                     + config.gradientWeight() * last.gradient() + config.smoothWeight().value() * last.smooth()
@@ -289,21 +287,5 @@ final class GridPullTrainer {
             }
         });
         return total / size;
-    }
-
-    private void adam(int t, double lr) {
-        double c1 = 1 - Math.pow(BETA1, t);
-        double c2 = 1 - Math.pow(BETA2, t);
-        float[] val = x;
-        Parallel.forChunks(val.length, SAMPLE_GRAIN, (chunk, start, end) -> {
-            for (int s = start; s < end; s++) {
-                double g = grad[s];
-                double mm = BETA1 * m[s] + (1 - BETA1) * g;
-                double vv = BETA2 * v[s] + (1 - BETA2) * g * g;
-                m[s] = (float) mm;
-                v[s] = (float) vv;
-                val[s] -= (float) (lr * (mm / c1) / (Math.sqrt(vv / c2) + EPSILON));
-            }
-        });
     }
 }
