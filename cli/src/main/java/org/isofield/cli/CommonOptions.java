@@ -102,13 +102,7 @@ public final class CommonOptions {
 
     /** Sum of the peak usage of the heap memory pools since the JVM started. */
     public static long peakHeapBytes() {
-        long sum = 0;
-        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
+        return org.isofield.core.PhaseTimes.peakHeapBytes();
     }
 
     public PrintWriter out() {

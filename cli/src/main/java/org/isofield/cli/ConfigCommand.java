@@ -3,6 +3,9 @@ package org.isofield.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.isofield.core.ConfigException;
+import org.isofield.core.config.ComponentConfig;
+import org.isofield.core.config.ComponentDocs;
+import org.isofield.core.config.ComponentKinds;
 import org.isofield.core.config.Json;
 import org.isofield.core.config.Registry;
 import picocli.CommandLine.Command;
@@ -12,14 +15,14 @@ import picocli.CommandLine.Parameters;
 /** {@code isofield config ...}: prints component defaults and the registered kinds. */
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = "Show component configs: their kinds, names and defaults (as JSON a --config file accepts).",
-        subcommands = {ConfigCommand.Defaults.class, ConfigCommand.Kinds.class})
+        subcommands = {ConfigCommand.Defaults.class, ConfigCommand.Kinds.class, ConfigCommand.Docs.class})
 final class ConfigCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: defaults or kinds");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: defaults, kinds or docs");
     }
 
     /** {@code isofield config defaults KIND OTYPE}. */
@@ -37,12 +40,12 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Registry<?, ?> registry = ComponentKinds.get(kind);
+            Registry<?, ?> registry = ComponentKinds.registry(kind).orElseThrow(() -> unknownKind(kind));
             common.out().println(Json.write(toJson(registry, otype)));
             return 0;
         }
 
-        private static <C extends org.isofield.core.config.ComponentConfig> Object toJson(Registry<C, ?> r, String otype) {
+        private static <C extends ComponentConfig> Object toJson(Registry<C, ?> r, String otype) {
             return r.toJson(r.defaults(otype));
         }
     }
@@ -55,14 +58,29 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() {
-            for (Map.Entry<String, Registry<?, ?>> e : ComponentKinds.all().entrySet()) {
+            for (Map.Entry<String, Registry<?, ?>> e : ComponentKinds.registries().entrySet()) {
                 common.out().printf("%-14s %s%n", e.getKey(), String.join(", ", e.getValue().names()));
             }
             return 0;
         }
     }
 
+    /** {@code isofield config docs}: docs/components.md. */
+    @Command(name = "docs", mixinStandardHelpOptions = true,
+            description = "Print docs/components.md: every kind's implementations with their keys and defaults.")
+    static final class Docs implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            common.out().print(ComponentDocs.markdown());
+            common.out().flush();
+            return 0;
+        }
+    }
+
     static ConfigException unknownKind(String kind) {
-        return new ConfigException("", "unknown component kind \"" + kind + "\"; known: " + String.join(", ", ComponentKinds.all().keySet()));
+        return new ConfigException("", "unknown component kind \"" + kind + "\"; known: " + String.join(", ", ComponentKinds.registries().keySet()));
     }
 }

@@ -2,7 +2,6 @@ package org.isofield.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.isofield.core.ConfigException;
 import org.isofield.core.compute.Backend;
 import org.isofield.core.compute.Backends;
 import org.isofield.core.compute.Precision;
@@ -10,11 +9,10 @@ import org.isofield.datasets.clean.SmallPieces;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.io.Meshes;
 import org.isofield.datasets.io.WriteOptions;
-import org.isofield.fields.device.FieldBackends;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.FieldFiles;
-import org.isofield.fields.io.NeuralFieldFiles;
-import org.isofield.reconstruction.gridpull.GridPullFieldFiles;
+import org.isofield.reconstruction.FieldKind;
+import org.isofield.reconstruction.FieldKinds;
 import org.isofield.reconstruction.neural.FieldExtractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,21 +65,19 @@ final class ExtractCommand implements Callable<Integer> {
         }
         OutputOptions.refuseExisting(output.force, out);
         FieldFile f = common.phase("read", () -> FieldFiles.read(field));
-        if (resolution != null && GridPullFieldFiles.isGrid(f) && (resolution < 8 || resolution > 2048)) {
-            throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(), "--resolution " + resolution
-                    + ": expected 8 to 2048 marching-cubes cells across the longest side for a " + f.kind() + " field");
+        FieldKind kind = FieldKinds.of(f, field);
+        if (resolution != null) {
+            try {
+                kind.checkResolution(resolution);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(), e.getMessage());
+            }
         }
-        Backends.Selection backend = new Backends.Selection(
-                org.isofield.core.compute.Backend.CPU, null, "a grid field: marching cubes on the CPU");
-        if (!GridPullFieldFiles.isGrid(f)) {
-            var config = NeuralFieldFiles.config(f, field);
-            backend = FieldBackends.select(compute.backend(Backend.AUTO), compute.precision(Precision.FP32), config);
-            common.info("backend " + backend.describe());
-        } else if (compute.backend != null && compute.backend.isDevice()) {
-            throw new ConfigException("backend", "a " + f.kind() + " field is meshed on the CPU"
-                    + " (sparse marching cubes over its stored bricks); expected --backend auto or cpu");
+        Backends.Selection selected = kind.extractionBackend(f, field, compute.backend(Backend.AUTO),
+                compute.precision(Precision.FP32));
+        if (kind.display() == FieldKind.Display.SPHERE_TRACED) {
+            common.info("backend " + selected.describe());
         }
-        var selected = backend;
         var precision = compute.precision(Precision.FP32);
         var cleaned = common.phase("extract", () -> GridFieldMeshes.extract(f, field, resolution, minPieceFraction,
                 selected, precision, common.progress()));

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.FieldFiles;
-import org.isofield.reconstruction.gridpull.GridPullFieldFiles;
+import org.isofield.reconstruction.FieldKinds;
 
 /** What {@code isofield info FIELD.isf} prints: the kind, the world box of the unit cube, the blocks, and per kind. */
 final class FieldInfo {
@@ -30,19 +30,7 @@ final class FieldInfo {
         if (!f.optimizerState().isEmpty()) {
             out.put("optimizer_state_blocks", f.optimizerState().size());
         }
-        if (GridPullFieldFiles.isGrid(f)) {
-            GridPullFieldFiles.Summary g = GridPullFieldFiles.summary(f, file);
-            Map<String, Object> grid = new LinkedHashMap<>();
-            grid.put("samples_per_axis", g.samplesPerAxis());
-            grid.put("grid_resolution", g.gridResolution());
-            grid.put("stored_bricks", g.storedBricks());
-            grid.put("stored_samples", (long) g.storedBricks() * 512);
-            long nb = g.samplesPerAxis() / 8;
-            grid.put("stored_fraction", (double) g.storedBricks() / (nb * nb * nb));
-            grid.put("far_value", g.farValue());
-            grid.put("min_piece_fraction", g.minPieceFraction());
-            out.put("grid", grid);
-        }
+        out.putAll(FieldKinds.of(f, file).summary(f, file));
         return out;
     }
 }

@@ -9,17 +9,17 @@ import org.isofield.datasets.clean.SmallPieces;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.FieldFiles;
-import org.isofield.reconstruction.gridpull.GridPullFieldExtractor;
-import org.isofield.reconstruction.gridpull.GridPullFieldFiles;
+import org.isofield.reconstruction.FieldKind;
+import org.isofield.reconstruction.FieldKinds;
 import org.isofield.reconstruction.neural.FieldExtractor;
 import org.isofield.render.scene.FieldSlice;
 import org.isofield.render.scene.FieldSurface;
 import org.isofield.render.scene.RenderItem;
 
 /**
- * Meshes of stored fields for the commands: {@code extract} for every kind, and for {@code render}/{@code view} the
- * {@value GridPullFieldFiles#KIND} fields, which the renderer (it does not depend on the reconstruction module) cannot
- * draw itself: they are extracted here and drawn as meshes labelled "NAME (grid, extracted)".
+ * Meshes of stored fields for the commands, through their {@link FieldKinds kind}: {@code extract} for every kind,
+ * and for {@code render}/{@code view} the kinds the renderer cannot trace ({@link FieldKind.Display#EXTRACTED_MESH},
+ * such as GridPull's sparse grids): they are extracted here and drawn as meshes labelled "NAME (KIND, extracted)".
  */
 final class GridFieldMeshes {
     private GridFieldMeshes() {
@@ -28,10 +28,10 @@ final class GridFieldMeshes {
     /**
      * The mesh of a stored field, small pieces removed.
      *
-     * @param resolution null for the kind's default: neural 256 samples per axis over the unit cube; gridpull-sparse
-     *     the stored grid resolution (marching-cubes cells across the longest side)
-     * @param minPieceFraction null for the kind's default: neural {@value SmallPieces#DEFAULT_MIN_PIECE_FRACTION},
-     *     gridpull-sparse the one stored with the grid (the reconstruction's)
+     * @param resolution null for the kind's default (neural: 256 samples per axis over the unit cube; gridpull-sparse:
+     *     the stored grid resolution)
+     * @param minPieceFraction null for the kind's default (neural: {@value SmallPieces#DEFAULT_MIN_PIECE_FRACTION};
+     *     gridpull-sparse: the reconstruction's, stored with the grid)
      */
     static SmallPieces.Result extract(FieldFile field, Path file, Integer resolution, Double minPieceFraction,
             Progress progress) {
@@ -50,14 +50,8 @@ final class GridFieldMeshes {
     static SmallPieces.Result extract(FieldFile field, Path file, Integer resolution, Double minPieceFraction,
             Backends.Selection backend, Precision precision,
             Progress progress) {
-        if (GridPullFieldFiles.isGrid(field)) {
-            TriangleMesh raw = GridPullFieldExtractor.extract(field, file, resolution == null ? 0 : resolution, progress);
-            return minPieceFraction == null ? GridPullFieldExtractor.clean(raw, field, file)
-                    : SmallPieces.remove(raw, minPieceFraction);
-        }
-        int n = resolution == null ? FieldExtractor.DEFAULT_RESOLUTION : resolution;
-        TriangleMesh raw = FieldExtractor.extract(field, file, n, backend, precision, progress);
-        return SmallPieces.remove(raw, minPieceFraction == null ? SmallPieces.DEFAULT_MIN_PIECE_FRACTION : minPieceFraction);
+        return FieldKinds.of(field, file).extract(field, file, new FieldKind.Extraction(resolution, minPieceFraction,
+                backend, precision), progress);
     }
 
     /** Whether a path names a field file (by its extension). */
@@ -72,8 +66,9 @@ final class GridFieldMeshes {
     static RenderItem renderItem(Path file, FieldSlice slice, Progress progress) {
         FieldFile field = FieldFiles.read(file);
         String label = file.getFileName().toString();
-        if (GridPullFieldFiles.isGrid(field)) {
-            return RenderItem.of(label + " (grid, extracted)", extract(field, file, null, null, progress).mesh());
+        if (FieldKinds.of(field, file).display() == FieldKind.Display.EXTRACTED_MESH) {
+            return RenderItem.of(label + " (" + field.kind() + ", extracted)", extract(field, file, null, null,
+                    progress).mesh());
         }
         return RenderItem.of(label, FieldSurface.of(field, file).withSlice(slice));
     }

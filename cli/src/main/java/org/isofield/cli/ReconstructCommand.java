@@ -7,31 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.isofield.core.CancelledException;
 import org.isofield.core.ConfigException;
-import org.isofield.core.FormatException;
 import org.isofield.core.IsofieldException;
-import org.isofield.core.Progress;
 import org.isofield.core.config.Json;
 import org.isofield.core.config.JsonOverrides;
 import org.isofield.core.io.AtomicFiles;
-import org.isofield.datasets.geom.PointCloud;
-import org.isofield.datasets.geom.TriangleMesh;
-import org.isofield.datasets.io.GeometryFormat;
-import org.isofield.datasets.io.Meshes;
-import org.isofield.datasets.io.PointClouds;
-import org.isofield.datasets.io.WriteOptions;
-import org.isofield.datasets.metrics.MeshChecks;
-import org.isofield.datasets.metrics.MeshReport;
-import org.isofield.fields.io.FieldFiles;
-import org.isofield.reconstruction.InvalidCloudException;
-import org.isofield.reconstruction.Reconstruction;
+import org.isofield.reconstruction.Reconstruct;
 import org.isofield.reconstruction.ReconstructorConfig;
 import org.isofield.reconstruction.Reconstructors;
 import picocli.CommandLine.Command;
@@ -103,7 +88,7 @@ final class ReconstructCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReconstructorConfig cfg = loadConfig();
-        List<Path> files = expand();
+        List<Path> files = usage(() -> Reconstruct.expand(inputs));
         List<Path> targets = targets(files);
         OutputOptions.refuseExisting(output.force, targets.toArray(Path[]::new));
         if (report != null) {
@@ -117,30 +102,15 @@ final class ReconstructCommand implements Callable<Integer> {
             OutputOptions.refuseExisting(output.force, saveField);
         }
         boolean batch = files.size() > 1 || inputs.stream().anyMatch(Files::isDirectory);
-        List<Map<String, Object>> entries = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            Path in = files.get(i);
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("input", in.toString());
-            entry.put("output", targets.get(i).toString());
-            entries.add(entry);
-            try {
-                runOne(in, targets.get(i), cfg, entry);
-            } catch (CancelledException e) {
-                throw e;
-            } catch (IsofieldException | UncheckedIOException | IllegalArgumentException e) {
-                RuntimeException err = e instanceof InvalidCloudException ? FormatException.inFile(in, e.getMessage(), e) : e;
-                if (!batch) {
-                    writeReport(entries, List.of(in.toString()));
-                    throw err;
-                }
-                entry.put("error", err.getMessage());
-                failed.add(in.toString());
-                common.err().println("isofield: " + err.getMessage());
-            }
+        Reconstruct.Options options = new Reconstruct.Options(input.readOptions(common.progress()), !output.ascii,
+                output.force, saveField);
+        Reconstruct.Batch done = common.phase("reconstruct", () -> Reconstruct.run(files, targets, cfg, options,
+                common.progress(), this::said, !batch));
+        writeReport(done);
+        List<String> failed = done.failed();
+        if (!batch && !failed.isEmpty()) {
+            throw done.items().get(0).error();
         }
-        writeReport(entries, failed);
         if (!failed.isEmpty()) {
             common.err().println("isofield: reconstructed " + (files.size() - failed.size()) + " of " + files.size()
                     + " inputs; failed: " + String.join(", ", failed));
@@ -149,48 +119,37 @@ final class ReconstructCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void runOne(Path in, Path target, ReconstructorConfig cfg, Map<String, Object> entry) {
-        PhaseTimes times = new PhaseTimes(common.progress());
-        long t0 = System.nanoTime();
-        PointCloud cloud = common.phase("read", () -> PointClouds.read(in, input.readOptions(common.progress())));
-        times.add("read", t0, System.nanoTime());
-        Reconstruction r = common.phase("reconstruct", () -> Reconstructors.create(cfg).run(cloud, times));
-        TriangleMesh mesh = r.mesh();
-        if (saveField != null && r.savedField().isEmpty()) {
-            throw new IsofieldException("reconstruct: method " + cfg.otype() + " keeps no field to save; expected a "
-                    + "method with a field for --save-field (GridPull)");
+    /** One line per input: what was written, or (in a batch) why not. */
+    private void said(Reconstruct.Item item) {
+        Map<String, Object> e = item.report();
+        if (!item.ok()) {
+            if (inputs.size() > 1 || inputs.stream().anyMatch(Files::isDirectory)) {
+                common.err().println("isofield: " + item.error().getMessage());
+            }
+            return;
         }
-        long t1 = System.nanoTime();
-        common.phase("write", () -> Meshes.write(mesh, target, new WriteOptions(!output.ascii, output.force, Progress.NONE)));
-        times.add("write", t1, System.nanoTime());
-        if (saveField != null) {
-            long t2 = System.nanoTime();
-            common.phase("save field", () -> FieldFiles.write(r.field(), saveField, output.force));
-            times.add("save_field", t2, System.nanoTime());
-            entry.put("field", saveField.toString());
-            common.info("wrote " + saveField + " (" + r.field().kind() + ", " + sizeOf(saveField) + " bytes)");
+        if (e.containsKey("field")) {
+            common.info("wrote " + e.get("field") + " (" + e.get("field_kind") + ", " + sizeOf(Path.of((String)
+                    e.get("field"))) + " bytes)");
         }
-        MeshReport checks = MeshChecks.check(mesh);
-        entry.put("method", cfg.otype());
-        Object backend = r.details().getOrDefault("backend", "cpu");
-        entry.put("backend", backend);
-        if (r.details().containsKey("backend_reason")) {
-            common.info("backend " + backend + ": " + r.details().get("backend_device") + " ("
-                    + r.details().get("backend_reason") + ")");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = (Map<String, Object>) e.get("details");
+        if (details.containsKey("backend_reason")) {
+            common.info("backend " + e.get("backend") + ": " + details.get("backend_device") + " ("
+                    + details.get("backend_reason") + ")");
         }
-        entry.put("config", Reconstructors.registry().toJson(cfg));
-        entry.put("phases_seconds", times.seconds());
-        entry.put("total_seconds", Math.round((System.nanoTime() - t0) * 1e-6) / 1e3);
-        entry.put("peak_heap_bytes", CommonOptions.peakHeapBytes());
-        entry.put("input_points", cloud.size());
-        entry.put("output_vertices", mesh.vertexCount());
-        entry.put("output_faces", mesh.faceCount());
-        entry.put("watertight", checks.watertight());
-        entry.put("components", checks.components());
-        entry.put("details", r.details());
-        common.info(String.format(Locale.ROOT, "wrote %s (%d vertices, %d faces, %s, %.1f s) from %s (%d points)", target,
-                mesh.vertexCount(), mesh.faceCount(), checks.watertight() ? "watertight" : "open",
-                (System.nanoTime() - t0) * 1e-9, in, cloud.size()));
+        common.info(String.format(Locale.ROOT, "wrote %s (%d vertices, %d faces, %s, %.1f s) from %s (%d points)",
+                item.output(), (int) e.get("output_vertices"), (int) e.get("output_faces"),
+                (boolean) e.get("watertight") ? "watertight" : "open", ((Number) e.get("total_seconds")).doubleValue(),
+                item.input(), (int) e.get("input_points")));
+    }
+
+    private <T> T usage(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(common.mixee.commandLine(), e.getMessage());
+        }
     }
 
     private static long sizeOf(Path p) {
@@ -221,49 +180,23 @@ final class ReconstructCommand implements Callable<Integer> {
         if (gridResolution != null) {
             sets.add("grid_resolution=" + gridResolution);
         }
-        boolean neural = "NeuralPull".equals(otype);
-        if (!neural && ((compute.backend != null && compute.backend.isDevice()) || compute.precision != null)) {
+        boolean hasBackend = Reconstructors.registry().defaults(otype).hasBackend();
+        if (!hasBackend && ((this.compute.backend != null && this.compute.backend.isDevice())
+                || this.compute.precision != null)) {
             throw new ConfigException("backend", otype + " runs on the CPU (its optimisation is Java code);"
                     + " --backend and --precision apply to --method neuralpull; expected --backend auto or cpu");
         }
-        if (neural && compute.backend != null) {
-            sets.add("backend=" + compute.backend.jsonName());
+        if (hasBackend && this.compute.backend != null) {
+            sets.add("backend=" + this.compute.backend.jsonName());
         }
-        if (neural && compute.precision != null) {
-            sets.add("precision=" + compute.precision.jsonName());
+        if (hasBackend && this.compute.precision != null) {
+            sets.add("precision=" + this.compute.precision.jsonName());
         }
         ObjectNode merged = JsonOverrides.apply(doc, sets);
         if (!merged.has("otype")) {
             merged.put("otype", otype);
         }
         return Reconstructors.registry().parse(merged);
-    }
-
-    private List<Path> expand() {
-        List<Path> files = new ArrayList<>();
-        List<String> known = GeometryFormat.allExtensions();
-        for (Path p : inputs) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    s.filter(Files::isRegularFile)
-                            .filter(f -> known.stream().anyMatch(e -> f.getFileName().toString().toLowerCase(Locale.ROOT)
-                                    .endsWith(e)))
-                            .sorted()
-                            .forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(p + ": cannot list folder: " + e.getMessage(), e);
-                }
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
-            } else {
-                throw new ParameterException(common.mixee.commandLine(), p + ": no such file or folder");
-            }
-        }
-        if (files.isEmpty()) {
-            throw new ParameterException(common.mixee.commandLine(), "no input files found in " + inputs
-                    + "; expected files with extensions " + String.join(", ", known));
-        }
-        return files;
     }
 
     private List<Path> targets(List<Path> files) {
@@ -277,32 +210,12 @@ final class ReconstructCommand implements Callable<Integer> {
             }
             return List.of(out);
         }
-        List<Path> targets = new ArrayList<>();
-        for (Path f : files) {
-            String name = f.getFileName().toString();
-            int dot = name.lastIndexOf('.');
-            Path t = outDir.resolve((dot > 0 ? name.substring(0, dot) : name) + ".ply");
-            if (targets.contains(t)) {
-                throw new ParameterException(common.mixee.commandLine(), "two inputs would both write " + t);
-            }
-            targets.add(t);
-        }
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(outDir + ": cannot create folder: " + e.getMessage(), e);
-        }
-        return targets;
+        return usage(() -> Reconstruct.targets(files, outDir));
     }
 
-    private void writeReport(List<Map<String, Object>> entries, List<String> failed) {
-        if (report == null) {
-            return;
+    private void writeReport(Reconstruct.Batch done) {
+        if (report != null) {
+            AtomicFiles.writeString(report, output.force, Json.write(done.report()) + "\n");
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("inputs", entries);
-        doc.put("succeeded", entries.size() - failed.size());
-        doc.put("failed", failed);
-        AtomicFiles.writeString(report, output.force, Json.write(doc) + "\n");
     }
 }

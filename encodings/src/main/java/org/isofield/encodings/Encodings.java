@@ -2,6 +2,8 @@ package org.isofield.encodings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
+import org.isofield.core.config.ComponentKind;
+import org.isofield.core.config.ComponentKinds;
 import org.isofield.core.config.Registry;
 import org.isofield.encodings.densegrid.DenseGridConfig;
 import org.isofield.encodings.densegrid.DenseGridEncoding;
@@ -14,22 +16,22 @@ import org.isofield.encodings.simplexgrid.SimplexGridEncoding;
 
 /** The encodings by name (kind {@code "encoding"}): HashGrid, SimplexGrid, DenseGrid, Frequency. */
 public final class Encodings {
-    /** Builds an encoding from its config for a number of input dimensions. */
+    /** Builds the encoding of a bound config for a number of input dimensions. */
     @FunctionalInterface
     public interface Factory {
-        Encoding create(EncodingConfig config, int inputDims);
+        Encoding create(int inputDims);
     }
 
     private static final Registry<EncodingConfig, Factory> REGISTRY =
             Registry.<EncodingConfig, Factory>builder("encoding", EncodingConfig.class)
                     .add("HashGrid", HashGridConfig.class, HashGridConfig.DEFAULT,
-                            (c, d) -> new HashGridEncoding((HashGridConfig) c, d))
+                            c -> d -> new HashGridEncoding(c, d))
                     .add("SimplexGrid", SimplexGridConfig.class, SimplexGridConfig.DEFAULT,
-                            (c, d) -> new SimplexGridEncoding((SimplexGridConfig) c, d))
+                            c -> d -> new SimplexGridEncoding(c, d))
                     .add("DenseGrid", DenseGridConfig.class, DenseGridConfig.DEFAULT,
-                            (c, d) -> new DenseGridEncoding((DenseGridConfig) c, d))
+                            c -> d -> new DenseGridEncoding(c, d))
                     .add("Frequency", FrequencyConfig.class, FrequencyConfig.DEFAULT,
-                            (c, d) -> new FrequencyEncoding((FrequencyConfig) c, d))
+                            c -> d -> new FrequencyEncoding(c, d))
                     .build();
 
     private Encodings() {
@@ -37,7 +39,7 @@ public final class Encodings {
 
     /** Builds the encoding of {@code config} for {@code inputDims} input coordinates (parameters not initialized). */
     public static Encoding create(EncodingConfig config, int inputDims) {
-        return REGISTRY.factory(config).create(config, inputDims);
+        return REGISTRY.bind(config).create(inputDims);
     }
 
     /** Parses an encoding block ({@code {"otype": "HashGrid", ...}}) and builds it. */
@@ -53,5 +55,18 @@ public final class Encodings {
     /** The registry, for parsing, printing defaults and {@code toJson}. */
     public static Registry<EncodingConfig, Factory> registry() {
         return REGISTRY;
+    }
+
+    /** This kind for {@link ComponentKinds}, listed in {@code META-INF/services}. */
+    public static final class Kind implements ComponentKind<EncodingConfig> {
+        @Override
+        public Class<EncodingConfig> baseType() {
+            return EncodingConfig.class;
+        }
+
+        @Override
+        public Registry<EncodingConfig, ?> registry() {
+            return Encodings.registry();
+        }
     }
 }

@@ -1,8 +1,9 @@
 package org.isofield.reconstruction;
 
 import java.util.Locale;
-import java.util.function.Function;
 import org.isofield.core.ConfigException;
+import org.isofield.core.config.ComponentKind;
+import org.isofield.core.config.ComponentKinds;
 import org.isofield.core.config.Registry;
 import org.isofield.reconstruction.gridpull.GridPull;
 import org.isofield.reconstruction.gridpull.GridPullConfig;
@@ -15,12 +16,10 @@ import org.isofield.reconstruction.neuralpull.NeuralPullConfig;
  * normal consistency, at about 1.8x its CPU time (docs/decisions/gridpull-quality-table.md).
  */
 public final class Reconstructors {
-    private static final Registry<ReconstructorConfig, Function<ReconstructorConfig, Reconstructor>> REGISTRY =
-            Registry.<ReconstructorConfig, Function<ReconstructorConfig, Reconstructor>>builder("reconstructor",
-                            ReconstructorConfig.class)
-                    .add("GridPull", GridPullConfig.class, GridPullConfig.DEFAULT, c -> new GridPull((GridPullConfig) c))
-                    .add("NeuralPull", NeuralPullConfig.class, NeuralPullConfig.DEFAULT,
-                            c -> new NeuralPull((NeuralPullConfig) c))
+    private static final Registry<ReconstructorConfig, Reconstructor> REGISTRY =
+            Registry.<ReconstructorConfig, Reconstructor>builder("reconstructor", ReconstructorConfig.class)
+                    .add("GridPull", GridPullConfig.class, GridPullConfig.DEFAULT, GridPull::new)
+                    .add("NeuralPull", NeuralPullConfig.class, NeuralPullConfig.DEFAULT, NeuralPull::new)
                     .build();
 
     /** The method {@code auto} stands for. */
@@ -29,13 +28,13 @@ public final class Reconstructors {
     private Reconstructors() {
     }
 
-    public static Registry<ReconstructorConfig, Function<ReconstructorConfig, Reconstructor>> registry() {
+    public static Registry<ReconstructorConfig, Reconstructor> registry() {
         return REGISTRY;
     }
 
     /** A reconstructor for the config. */
     public static Reconstructor create(ReconstructorConfig config) {
-        return REGISTRY.factory(config).apply(config);
+        return REGISTRY.bind(config);
     }
 
     /** The otype of a method name as typed ({@code auto} or a registered otype, any case). */
@@ -51,5 +50,18 @@ public final class Reconstructors {
         }
         throw new ConfigException("", "unknown method \"" + method + "\"; known: auto, "
                 + String.join(", ", REGISTRY.names()));
+    }
+
+    /** This kind for {@link ComponentKinds}, listed in {@code META-INF/services}. */
+    public static final class Kind implements ComponentKind<ReconstructorConfig> {
+        @Override
+        public Class<ReconstructorConfig> baseType() {
+            return ReconstructorConfig.class;
+        }
+
+        @Override
+        public Registry<ReconstructorConfig, ?> registry() {
+            return Reconstructors.registry();
+        }
     }
 }

@@ -1,8 +1,9 @@
 /**
  * From points or meshes to signed fields and back to meshes: SDF training samples from a mesh, marching cubes, and
- * reconstruction of closed meshes from raw point clouds behind one interface ({@link
- * org.isofield.reconstruction.Reconstructor}, registry {@link org.isofield.reconstruction.Reconstructors}, one-line
- * entry {@link org.isofield.reconstruction.Reconstruct}); GridPull is the first method, neural pulling and VoroMesh
- * come later.
+ * surface reconstruction from raw point clouds behind one interface ({@link
+ * org.isofield.reconstruction.Reconstructor}, registry {@link org.isofield.reconstruction.Reconstructors}; files in,
+ * files out: {@link org.isofield.reconstruction.Reconstruct}). The methods live in their own packages (GridPull, the
+ * default, in {@code gridpull}, NeuralPull in {@code neuralpull}); the fields they save are meshed, described and
+ * shown through {@link org.isofield.reconstruction.FieldKinds}, so callers need not know the method.
  */
 package org.isofield.reconstruction;

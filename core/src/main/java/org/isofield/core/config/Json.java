@@ -24,27 +24,42 @@ import org.isofield.core.ConfigException;
 
 /**
  * The one Jackson setup of isofield: snake_case keys, unknown keys and nulls for primitives are errors, no float to
- * int and no string to number coercion, comments allowed (tiny-cuda-nn's docs annotate their JSON). Registries add
- * (de)serializers for their component interfaces, so nested component blocks parse through their registry.
+ * int and no string to number coercion, comments allowed (tiny-cuda-nn's docs annotate their JSON). Nested component
+ * blocks parse and print through their kind's registry ({@link ComponentKinds}, read when the mapper is first used).
  */
 public final class Json {
-    private static final SimpleModule MODULE = new SimpleModule("isofield-components");
-    private static volatile ObjectMapper mapper = build();
+    private static volatile ObjectMapper mapper;
 
     private Json() {
     }
 
     /** The shared mapper; do not reconfigure it. */
     public static ObjectMapper mapper() {
-        return mapper;
+        ObjectMapper m = mapper;
+        if (m == null) {
+            synchronized (Json.class) {
+                m = mapper;
+                if (m == null) {
+                    m = build();
+                    mapper = m;
+                }
+            }
+        }
+        return m;
     }
 
+    /** Nested blocks of every listed kind with an interface base type parse and print through its registry. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static synchronized <C extends ComponentConfig> void registerKind(Registry<C, ?> registry) {
-        Class<C> base = registry.baseType();
-        MODULE.addDeserializer(base, new RegistryDeserializer<>(registry));
-        MODULE.addSerializer((Class) base, new RegistrySerializer<>(registry));
-        mapper = build();
+    private static SimpleModule components() {
+        SimpleModule module = new SimpleModule("isofield-components");
+        for (ComponentKind<?> kind : ComponentKinds.list()) {
+            Class base = kind.baseType();
+            if (base.isInterface()) {
+                module.addDeserializer(base, new RegistryDeserializer(kind));
+                module.addSerializer(base, new RegistrySerializer(kind));
+            }
+        }
+        return module;
     }
 
     private static ObjectMapper build() {
@@ -61,7 +76,7 @@ public final class Json {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(SerializationFeature.INDENT_OUTPUT)
-                .addModule(MODULE)
+                .addModule(components())
                 .build();
         m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
@@ -74,7 +89,7 @@ public final class Json {
     /** Parses JSON text (comments allowed); a syntax error becomes a {@link ConfigException} with line and column. */
     public static JsonNode parse(String text, String source) {
         try {
-            JsonNode node = mapper.readTree(text);
+            JsonNode node = mapper().readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw new ConfigException("$", source + " is empty; expected a JSON object");
             }
@@ -99,7 +114,7 @@ public final class Json {
     /** Pretty JSON text of any value (records, nodes, maps). */
     public static String write(Object value) {
         try {
-            return mapper.writeValueAsString(value);
+            return mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
         }

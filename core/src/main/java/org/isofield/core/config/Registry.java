@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.RecordComponent;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.TreeSet;
 import org.isofield.core.ConfigException;
 
@@ -25,8 +27,12 @@ import org.isofield.core.ConfigException;
  * {@link ConfigException}s that name the JSON path. {@link #toJson} writes {@code otype} first, so printed defaults
  * parse back to the same record.
  *
+ * <p>Registration is typed: each implementation brings a function from its own config record to {@code F} (the
+ * component, or a factory of it with the config bound), so no call site casts a config. The built-in registries are
+ * listed for {@link Json} and tools by {@link ComponentKinds}; building a registry changes nothing global.
+ *
  * @param <C> the config interface of the kind
- * @param <F> the factory type that builds a component from its config
+ * @param <F> what a config binds to: the component itself, or a factory of it with the config bound
  */
 public final class Registry<C extends ComponentConfig, F> {
     static final String PATH_ATTRIBUTE = "isofield.jsonPath";
@@ -37,8 +43,13 @@ public final class Registry<C extends ComponentConfig, F> {
     private final Class<C> baseType;
     private final Map<String, Entry<C, F>> byLowerName;
 
-    /** One registered implementation. */
-    public record Entry<C, F>(String otype, Class<? extends C> type, C defaults, F factory, List<String> keys) {
+    /**
+     * One registered implementation.
+     *
+     * @param binder what {@link #bind} calls: the registered function, after a checked cast to {@link #type}
+     */
+    public record Entry<C, F>(String otype, Class<? extends C> type, C defaults, Function<C, F> binder,
+            List<String> keys) {
     }
 
     private Registry(String kind, Class<C> baseType, Map<String, Entry<C, F>> entries) {
@@ -52,11 +63,7 @@ public final class Registry<C extends ComponentConfig, F> {
         return new Builder<>(kind, baseType);
     }
 
-    /**
-     * Collects implementations. When the base type is an interface, {@link #build()} also teaches {@link Json} to
-     * parse nested blocks of that type through this registry (a kind with a single record as its base type cannot
-     * be nested).
-     */
+    /** Collects implementations. */
     public static final class Builder<C extends ComponentConfig, F> {
         private final String kind;
         private final Class<C> baseType;
@@ -67,7 +74,13 @@ public final class Registry<C extends ComponentConfig, F> {
             this.baseType = Objects.requireNonNull(baseType, "baseType");
         }
 
-        public <T extends C> Builder<C, F> add(String otype, Class<T> type, T defaults, F factory) {
+        /**
+         * Registers an implementation.
+         *
+         * @param factory builds {@code F} from a config of this implementation's own record type
+         */
+        public <T extends C> Builder<C, F> add(String otype, Class<T> type, T defaults,
+                Function<? super T, ? extends F> factory) {
             Objects.requireNonNull(defaults, "defaults");
             if (!type.isRecord()) {
                 throw new IllegalArgumentException(type + " must be a record");
@@ -83,16 +96,14 @@ public final class Registry<C extends ComponentConfig, F> {
             if (entries.containsKey(lower)) {
                 throw new IllegalArgumentException(kind + " " + otype + " is registered twice");
             }
-            entries.put(lower, new Entry<>(otype, type, defaults, factory, List.copyOf(keys)));
+            Objects.requireNonNull(factory, "factory");
+            Function<C, F> binder = c -> factory.apply(type.cast(c));
+            entries.put(lower, new Entry<>(otype, type, defaults, binder, List.copyOf(keys)));
             return this;
         }
 
         public Registry<C, F> build() {
-            Registry<C, F> r = new Registry<>(kind, baseType, Map.copyOf(entries));
-            if (baseType.isInterface()) {
-                Json.registerKind(r);
-            }
-            return r;
+            return new Registry<>(kind, baseType, Map.copyOf(entries));
         }
     }
 
@@ -126,9 +137,20 @@ public final class Registry<C extends ComponentConfig, F> {
         return entry(otype, "$.otype").defaults();
     }
 
-    /** The factory registered for the config's implementation. */
-    public F factory(C config) {
-        return entry(config.otype(), "$.otype").factory();
+    /** The registered entries, sorted by otype. */
+    public List<Entry<C, F>> entries() {
+        return byLowerName.values().stream().sorted(java.util.Comparator.comparing(Entry::otype)).toList();
+    }
+
+    /** What the config binds to through its implementation's registered function. */
+    public F bind(C config) {
+        Objects.requireNonNull(config, "config");
+        Entry<C, F> e = entry(config.otype(), "$.otype");
+        if (!e.type().isInstance(config)) {
+            throw new IllegalArgumentException(config.getClass() + " says otype " + config.otype() + ", which is "
+                    + "registered for " + e.type());
+        }
+        return e.binder().apply(config);
     }
 
     /** Parses a block at the document root. */
@@ -147,22 +169,12 @@ public final class Registry<C extends ComponentConfig, F> {
             throw new ConfigException(jsonPath, "missing \"otype\" (a string); known " + kind + "s: " + String.join(", ", names()));
         }
         Entry<C, F> e = entry(otypeNode.asText(), jsonPath + ".otype");
-        Iterator<String> fields = node.fieldNames();
-        while (fields.hasNext()) {
-            String key = fields.next();
-            if (!key.equals("otype") && !e.keys().contains(key)) {
-                throw new ConfigException(jsonPath, "unknown key \"" + key + "\" for " + e.otype() + "; known: "
-                        + String.join(", ", new TreeSet<>(e.keys())));
-            }
-        }
-        ObjectNode merged = (ObjectNode) toJson(e.defaults());
-        merged.remove("otype");
-        overlay(merged, (ObjectNode) node);
-        merged.remove("otype");
-        return convert(merged, e.type(), jsonPath);
+        ObjectNode user = ((ObjectNode) node).deepCopy();
+        user.remove("otype");
+        return ConfigRecords.overlay(user, e.defaults(), e.type(), e.keys(), "for " + e.otype(), jsonPath);
     }
 
-    private static void overlay(ObjectNode base, ObjectNode user) {
+    static void overlay(ObjectNode base, ObjectNode user) {
         user.fields().forEachRemaining(f -> {
             JsonNode old = base.get(f.getKey());
             JsonNode val = f.getValue();
@@ -191,6 +203,11 @@ public final class Registry<C extends ComponentConfig, F> {
                 throw new ConfigException(Json.pathOf(jsonPath, e), iae.getMessage(), iae);
             }
             throw new ConfigException(Json.pathOf(jsonPath, e), String.valueOf(cause == null ? e.getOriginalMessage() : cause.getMessage()), e);
+        } catch (UnrecognizedPropertyException e) {
+            List<String> known = new ArrayList<>();
+            e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+            throw new ConfigException(Json.pathOf(jsonPath, e), "unknown key \"" + e.getPropertyName() + "\"; known: "
+                    + String.join(", ", new TreeSet<>(known)), e);
         } catch (InvalidFormatException e) {
             throw new ConfigException(Json.pathOf(jsonPath, e), "found " + e.getValue() + "; expected "
                     + describe(e.getTargetType()), e);
@@ -239,15 +256,7 @@ public final class Registry<C extends ComponentConfig, F> {
     public JsonNode toJson(C config) {
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("otype", config.otype());
-        for (RecordComponent rc : config.getClass().getRecordComponents()) {
-            Object value;
-            try {
-                value = rc.getAccessor().invoke(config);
-            } catch (ReflectiveOperationException ex) {
-                throw new IllegalStateException("cannot read " + rc.getName() + " of " + config.otype(), ex);
-            }
-            out.set(SNAKE.translate(rc.getName()), Json.mapper().valueToTree(value));
-        }
+        out.setAll(ConfigRecords.toJson((Record) config));
         return out;
     }
 

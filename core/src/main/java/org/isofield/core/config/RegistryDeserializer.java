@@ -9,11 +9,11 @@ import java.io.IOException;
 /** Parses a nested component block (e.g. {@code "nested": {"otype": "Adam", ...}}) through its registry. */
 final class RegistryDeserializer<C extends ComponentConfig> extends StdDeserializer<C> {
     private static final long serialVersionUID = 1L;
-    private final transient Registry<C, ?> registry;
+    private final transient ComponentKind<C> kind;
 
-    RegistryDeserializer(Registry<C, ?> registry) {
-        super(registry.baseType());
-        this.registry = registry;
+    RegistryDeserializer(ComponentKind<C> kind) {
+        super(kind.baseType());
+        this.kind = kind;
     }
 
     @Override
@@ -22,6 +22,6 @@ final class RegistryDeserializer<C extends ComponentConfig> extends StdDeseriali
         String relative = Json.pathOf(p);
         String path = (prefix == null ? "$" : prefix.toString()) + relative.substring(1);
         JsonNode node = ctxt.readTree(p);
-        return registry.parse(node, path);
+        return kind.registry().parse(node, path);
     }
 }

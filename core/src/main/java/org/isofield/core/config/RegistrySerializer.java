@@ -8,15 +8,15 @@ import java.io.IOException;
 /** Writes a nested component block with {@code otype} first. */
 final class RegistrySerializer<C extends ComponentConfig> extends StdSerializer<C> {
     private static final long serialVersionUID = 1L;
-    private final transient Registry<C, ?> registry;
+    private final transient ComponentKind<C> kind;
 
-    RegistrySerializer(Registry<C, ?> registry) {
-        super(registry.baseType());
-        this.registry = registry;
+    RegistrySerializer(ComponentKind<C> kind) {
+        super(kind.baseType());
+        this.kind = kind;
     }
 
     @Override
     public void serialize(C value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        gen.writeTree(registry.toJson(value));
+        gen.writeTree(kind.registry().toJson(value));
     }
 }

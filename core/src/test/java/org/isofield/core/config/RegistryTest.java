@@ -134,7 +134,7 @@ class RegistryTest {
     void namesAndFactories() {
         assertThat(WIDGETS.names()).containsExactly("Box");
         assertThat(TestConfigs.GADGETS.names()).containsExactly("Lever", "Spring");
-        assertThat(TestConfigs.GADGETS.factory(new Lever(1))).isEqualTo("lever-factory");
+        assertThat(TestConfigs.GADGETS.bind(new Lever(1))).isEqualTo("lever-factory 1");
         assertThat(WIDGETS.defaults("BOX")).isEqualTo(Box.DEFAULT);
     }
 

@@ -1,24 +1,38 @@
 package org.isofield.datasets.metrics;
 
-import java.util.function.Function;
+import org.isofield.core.config.ComponentKind;
+import org.isofield.core.config.ComponentKinds;
 import org.isofield.core.config.Registry;
 
 /** The registry of surface evaluators ({@code isofield config defaults evaluator Surface}). */
 public final class Evaluators {
-    private static final Registry<EvalConfig, Function<EvalConfig, SurfaceMetrics>> REGISTRY =
-            Registry.<EvalConfig, Function<EvalConfig, SurfaceMetrics>>builder("evaluator", EvalConfig.class)
+    private static final Registry<EvalConfig, SurfaceMetrics> REGISTRY =
+            Registry.<EvalConfig, SurfaceMetrics>builder("evaluator", EvalConfig.class)
                     .add("Surface", EvalConfig.class, EvalConfig.DEFAULT, SurfaceMetrics::new)
                     .build();
 
     private Evaluators() {
     }
 
-    public static Registry<EvalConfig, Function<EvalConfig, SurfaceMetrics>> registry() {
+    public static Registry<EvalConfig, SurfaceMetrics> registry() {
         return REGISTRY;
     }
 
     /** An evaluator for the config. */
     public static SurfaceMetrics create(EvalConfig config) {
-        return REGISTRY.factory(config).apply(config);
+        return REGISTRY.bind(config);
+    }
+
+    /** This kind for {@link ComponentKinds}, listed in {@code META-INF/services}. */
+    public static final class Kind implements ComponentKind<EvalConfig> {
+        @Override
+        public Class<EvalConfig> baseType() {
+            return EvalConfig.class;
+        }
+
+        @Override
+        public Registry<EvalConfig, ?> registry() {
+            return Evaluators.registry();
+        }
     }
 }

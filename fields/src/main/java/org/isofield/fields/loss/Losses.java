@@ -2,13 +2,14 @@ package org.isofield.fields.loss;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
-import java.util.function.Function;
+import org.isofield.core.config.ComponentKind;
+import org.isofield.core.config.ComponentKinds;
 import org.isofield.core.config.Registry;
 
 /** The loss registry (kind {@code "loss"}): L1, L2, RelativeL2, MAPE, named as in tiny-cuda-nn. */
 public final class Losses {
-    private static final Registry<LossConfig, Function<LossConfig, Loss>> REGISTRY =
-            Registry.<LossConfig, Function<LossConfig, Loss>>builder("loss", LossConfig.class)
+    private static final Registry<LossConfig, Loss> REGISTRY =
+            Registry.<LossConfig, Loss>builder("loss", LossConfig.class)
                     .add("L1", L1Config.class, L1Config.DEFAULT, c -> new ElementwiseLoss(ElementwiseLoss.Kind.L1))
                     .add("L2", L2Config.class, L2Config.DEFAULT, c -> new ElementwiseLoss(ElementwiseLoss.Kind.L2))
                     .add("RelativeL2", RelativeL2Config.class, RelativeL2Config.DEFAULT,
@@ -19,7 +20,7 @@ public final class Losses {
     private Losses() {
     }
 
-    public static Registry<LossConfig, Function<LossConfig, Loss>> registry() {
+    public static Registry<LossConfig, Loss> registry() {
         return REGISTRY;
     }
 
@@ -28,10 +29,23 @@ public final class Losses {
     }
 
     public static Loss create(LossConfig config) {
-        return REGISTRY.factory(config).apply(config);
+        return REGISTRY.bind(config);
     }
 
     public static Set<String> names() {
         return REGISTRY.names();
+    }
+
+    /** This kind for {@link ComponentKinds}, listed in {@code META-INF/services}. */
+    public static final class Kind implements ComponentKind<LossConfig> {
+        @Override
+        public Class<LossConfig> baseType() {
+            return LossConfig.class;
+        }
+
+        @Override
+        public Registry<LossConfig, ?> registry() {
+            return Losses.registry();
+        }
     }
 }

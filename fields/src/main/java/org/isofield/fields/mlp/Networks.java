@@ -2,6 +2,8 @@ package org.isofield.fields.mlp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
+import org.isofield.core.config.ComponentKind;
+import org.isofield.core.config.ComponentKinds;
 import org.isofield.core.config.Registry;
 import org.isofield.encodings.Encoding;
 import org.isofield.fields.mlp.cam.CamMlpConfig;
@@ -13,18 +15,18 @@ import org.isofield.fields.mlp.cam.CoordinateEncoding;
  * with coordinate-aware modulation, {@link org.isofield.fields.mlp.cam}).
  */
 public final class Networks {
-    /** Builds a network from its config and context. */
+    /** Builds the network of a bound config in its context. */
     @FunctionalInterface
     public interface Factory {
-        Network create(NetworkConfig config, int inputDims, int outputDims, long seed);
+        Network create(int inputDims, int outputDims, long seed);
     }
 
     private static final Registry<NetworkConfig, Factory> REGISTRY =
             Registry.<NetworkConfig, Factory>builder("network", NetworkConfig.class)
                     .add("FullyFusedMLP", MlpConfig.class, MlpConfig.DEFAULT,
-                            (c, in, out, seed) -> new MlpNetwork((MlpConfig) c, in, out, seed))
+                            c -> (in, out, seed) -> new MlpNetwork(c, in, out, seed))
                     .add("CamMLP", CamMlpConfig.class, CamMlpConfig.DEFAULT,
-                            (c, in, out, seed) -> new CamNetwork((CamMlpConfig) c, in, out, seed))
+                            c -> (in, out, seed) -> new CamNetwork(c, in, out, seed))
                     .build();
 
     private Networks() {
@@ -40,7 +42,7 @@ public final class Networks {
     }
 
     public static Network create(NetworkConfig config, int inputDims, int outputDims, long seed) {
-        return REGISTRY.factory(config).create(config, inputDims, outputDims, seed);
+        return REGISTRY.bind(config).create(inputDims, outputDims, seed);
     }
 
     /**
@@ -48,15 +50,28 @@ public final class Networks {
      * coordinate-aware network ({@code CamMLP}) the encoding with the position appended to its features.
      */
     public static Encoding fieldEncoding(NetworkConfig config, Encoding encoding) {
-        return config instanceof CamMlpConfig ? new CoordinateEncoding(encoding) : encoding;
+        return config.coordinateAware() ? new CoordinateEncoding(encoding) : encoding;
     }
 
     /** True when the network's type provides the second-order pass an eikonal loss needs. */
     public static boolean supportsSecondOrder(NetworkConfig config) {
-        return !(config instanceof CamMlpConfig);
+        return config.hasSecondOrderPass();
     }
 
     public static Set<String> names() {
         return REGISTRY.names();
+    }
+
+    /** This kind for {@link ComponentKinds}, listed in {@code META-INF/services}. */
+    public static final class Kind implements ComponentKind<NetworkConfig> {
+        @Override
+        public Class<NetworkConfig> baseType() {
+            return NetworkConfig.class;
+        }
+
+        @Override
+        public Registry<NetworkConfig, ?> registry() {
+            return Networks.registry();
+        }
     }
 }

@@ -3,6 +3,8 @@ package org.isofield.fields.optim;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
+import org.isofield.core.config.ComponentKind;
+import org.isofield.core.config.ComponentKinds;
 import org.isofield.core.config.Registry;
 
 /**
@@ -10,23 +12,22 @@ import org.isofield.core.config.Registry;
  * the Ema and ExponentialDecay wrappers.
  */
 public final class Optimizers {
-    /** Builds an optimizer over parameter groups tiling {@code [0, paramCount)}. */
+    /** Builds the optimizer of a bound config over parameter groups tiling {@code [0, paramCount)}. */
     @FunctionalInterface
     public interface Factory {
-        Optimizer create(OptimizerConfig config, List<ParameterGroup> groups, int paramCount);
+        Optimizer create(List<ParameterGroup> groups, int paramCount);
     }
 
     private static final Registry<OptimizerConfig, Factory> REGISTRY =
             Registry.<OptimizerConfig, Factory>builder("optimizer", OptimizerConfig.class)
                     .add("Adam", AdamConfig.class, AdamConfig.DEFAULT,
-                            (c, g, n) -> new AdamOptimizer((AdamConfig) c, g, n))
+                            c -> (g, n) -> new AdamOptimizer(c, g, n))
                     .add("DenseAdam", DenseAdamConfig.class, DenseAdamConfig.DEFAULT,
-                            (c, g, n) -> new DenseAdamOptimizer((DenseAdamConfig) c, g, n))
+                            c -> (g, n) -> new DenseAdamOptimizer(c, g, n))
                     .add("Ema", EmaConfig.class, EmaConfig.DEFAULT,
-                            (c, g, n) -> new EmaOptimizer((EmaConfig) c, create(((EmaConfig) c).nested(), g, n), n))
+                            c -> (g, n) -> new EmaOptimizer(c, create(c.nested(), g, n), n))
                     .add("ExponentialDecay", ExponentialDecayConfig.class, ExponentialDecayConfig.DEFAULT,
-                            (c, g, n) -> new ExponentialDecayOptimizer((ExponentialDecayConfig) c,
-                                    create(((ExponentialDecayConfig) c).nested(), g, n)))
+                            c -> (g, n) -> new ExponentialDecayOptimizer(c, create(c.nested(), g, n)))
                     .build();
 
     /**
@@ -48,10 +49,23 @@ public final class Optimizers {
     }
 
     public static Optimizer create(OptimizerConfig config, List<ParameterGroup> groups, int paramCount) {
-        return REGISTRY.factory(config).create(config, groups, paramCount);
+        return REGISTRY.bind(config).create(groups, paramCount);
     }
 
     public static Set<String> names() {
         return REGISTRY.names();
+    }
+
+    /** This kind for {@link ComponentKinds}, listed in {@code META-INF/services}. */
+    public static final class Kind implements ComponentKind<OptimizerConfig> {
+        @Override
+        public Class<OptimizerConfig> baseType() {
+            return OptimizerConfig.class;
+        }
+
+        @Override
+        public Registry<OptimizerConfig, ?> registry() {
+            return Optimizers.registry();
+        }
     }
 }

@@ -2,21 +2,18 @@ package org.isofield.fields.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.isofield.core.Check;
 import org.isofield.core.ConfigException;
+import org.isofield.core.config.ConfigRecords;
 import org.isofield.core.config.Json;
 import org.isofield.core.compute.Backend;
 import org.isofield.core.compute.Precision;
 import org.isofield.core.config.JsonOverrides;
 import org.isofield.encodings.EncodingConfig;
-import org.isofield.encodings.Encodings;
 import org.isofield.encodings.hashgrid.HashGridConfig;
 import org.isofield.fields.loss.LossConfig;
-import org.isofield.fields.loss.Losses;
 import org.isofield.fields.loss.MapeConfig;
 import org.isofield.fields.mlp.MlpConfig;
 import org.isofield.fields.mlp.NetworkConfig;
@@ -118,61 +115,13 @@ public record NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, 
                 Precision.FP32);
     }
 
-    /** Parses a config object; absent blocks take the defaults, unknown keys are errors with their JSON path. */
+    /**
+     * Parses a config object the way every config record is parsed ({@link ConfigRecords}): the keys given are laid
+     * over {@link #DEFAULT} (a block of the default's otype is merged key by key, another otype replaces it), unknown
+     * keys are errors with their JSON path.
+     */
     public static NeuralFieldConfig parse(JsonNode json) {
-        if (json == null || !json.isObject()) {
-            throw new ConfigException("$", "expected a JSON object with blocks " + String.join(", ", KEYS));
-        }
-        Iterator<String> names = json.fieldNames();
-        while (names.hasNext()) {
-            String key = names.next();
-            if (!KEYS.contains(key)) {
-                throw new ConfigException("$." + key, "unknown key \"" + key + "\"; known: " + String.join(", ",
-                        Set.copyOf(KEYS).stream().sorted().toList()));
-            }
-        }
-        EncodingConfig enc = json.has("encoding")
-                ? Encodings.registry().parse(json.get("encoding"), "$.encoding") : DEFAULT.encoding;
-        NetworkConfig net = json.has("network") ? Networks.parse(json.get("network"), "$.network") : DEFAULT.network;
-        LossConfig loss = json.has("loss") ? Losses.parse(json.get("loss"), "$.loss") : DEFAULT.loss;
-        OptimizerConfig opt = json.has("optimizer")
-                ? Optimizers.parse(json.get("optimizer"), "$.optimizer") : DEFAULT.optimizer;
-        int batch = DEFAULT.batchSize;
-        if (json.has("batch_size")) {
-            JsonNode b = json.get("batch_size");
-            if (!b.isIntegralNumber() || !b.canConvertToInt()) {
-                throw new ConfigException("$.batch_size", "found " + b + "; expected an integer");
-            }
-            batch = b.intValue();
-        }
-        double weight = number(json, "eikonal_weight", DEFAULT.eikonalWeight);
-        double fraction = number(json, "eikonal_fraction", DEFAULT.eikonalFraction);
-        Backend backend = json.has("backend") ? Backend.parse(text(json, "backend")) : DEFAULT.backend;
-        Precision precision = json.has("precision") ? Precision.parse(text(json, "precision")) : DEFAULT.precision;
-        try {
-            return new NeuralFieldConfig(enc, net, loss, opt, batch, weight, fraction, backend, precision);
-        } catch (ConfigException e) {
-            throw new ConfigException("$." + e.jsonPath(), e.detail(), e);
-        }
-    }
-
-    private static String text(JsonNode json, String key) {
-        JsonNode v = json.get(key);
-        if (!v.isTextual()) {
-            throw new ConfigException("$." + key, "found " + v + "; expected a string");
-        }
-        return v.textValue();
-    }
-
-    private static double number(JsonNode json, String key, double fallback) {
-        if (!json.has(key)) {
-            return fallback;
-        }
-        JsonNode v = json.get(key);
-        if (!v.isNumber()) {
-            throw new ConfigException("$." + key, "found " + v + "; expected a number");
-        }
-        return v.doubleValue();
+        return ConfigRecords.parse(json, "$", NeuralFieldConfig.class, DEFAULT);
     }
 
     /** Parses JSON text (comments allowed); {@code source} names it in messages. */
@@ -197,17 +146,7 @@ public record NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, 
 
     /** The config as JSON, every key written out, blocks with {@code otype} first; {@link #parse} reads it back. */
     public ObjectNode toJson() {
-        ObjectNode o = Json.mapper().createObjectNode();
-        o.set("encoding", Encodings.registry().toJson(encoding));
-        o.set("network", Networks.registry().toJson(network));
-        o.set("loss", Losses.registry().toJson(loss));
-        o.set("optimizer", Optimizers.registry().toJson(optimizer));
-        o.put("batch_size", batchSize);
-        o.put("eikonal_weight", eikonalWeight);
-        o.put("eikonal_fraction", eikonalFraction);
-        o.put("backend", backend.jsonName());
-        o.put("precision", precision.jsonName());
-        return o;
+        return ConfigRecords.toJson(this);
     }
 
     /** Pretty JSON text of {@link #toJson()}. */

@@ -6,7 +6,6 @@ import org.isofield.core.compute.Precision;
 import org.isofield.core.ConfigException;
 import org.isofield.core.config.NumberOrAuto;
 import org.isofield.encodings.EncodingConfig;
-import org.isofield.encodings.Encodings;
 import org.isofield.encodings.grid.Interpolation;
 import org.isofield.encodings.hashgrid.HashGridConfig;
 import org.isofield.fields.loss.MapeConfig;
@@ -17,7 +16,6 @@ import org.isofield.fields.mlp.Networks;
 import org.isofield.fields.optim.AdamConfig;
 import org.isofield.fields.optim.ExponentialDecayConfig;
 import org.isofield.fields.optim.OptimizerConfig;
-import org.isofield.fields.optim.Optimizers;
 import org.isofield.fields.train.NeuralFieldConfig;
 import org.isofield.reconstruction.ReconstructorConfig;
 
@@ -55,13 +53,6 @@ public record NeuralPullConfig(EncodingConfig encoding, NetworkConfig network, O
         int batchSize, int queriesPerPoint, int sigmaNeighbours, double sigmaScale, double eikonalWeight, double surfaceWeight,
         int initSteps, NumberOrAuto resolution, double minPieceFraction, long seed, Backend backend,
         Precision precision) implements ReconstructorConfig {
-    static {
-        // nested blocks parse through these registries: make sure they are built
-        Encodings.registry();
-        Networks.registry();
-        Optimizers.registry();
-    }
-
     /** The default encoding: 12 hash levels from 16 to about 512 cells across the unit cube, 2^17 rows a level. */
     public static final HashGridConfig DEFAULT_ENCODING = new HashGridConfig(12, 2, 17, 16, 1.3703,
             Interpolation.LINEAR);
@@ -119,6 +110,12 @@ public record NeuralPullConfig(EncodingConfig encoding, NetworkConfig network, O
     @Override
     public String otype() {
         return "NeuralPull";
+    }
+
+    /** NeuralPull trains on {@code backend}. */
+    @Override
+    public boolean hasBackend() {
+        return true;
     }
 
     /** The neural-field config of the trained field, as stored in its {@code .isf} file (loss unused: MAPE). */

@@ -81,6 +81,18 @@ public record CamMlpConfig(int nNeurons, int nHiddenLayers, Activation activatio
         return 3L * gridResolution * gridResolution * channelsPerLayer() * nHiddenLayers;
     }
 
+    /** CAM has no second-order pass. */
+    @Override
+    public boolean hasSecondOrderPass() {
+        return false;
+    }
+
+    /** CAM reads the position beside the features. */
+    @Override
+    public boolean coordinateAware() {
+        return true;
+    }
+
     @Override
     public String otype() {
         return "CamMLP";

@@ -1,0 +1,75 @@
+package org.isofield.core.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * Every {@link ComponentKind} on the class path, from the {@code META-INF/services} lists of the modules present, by
+ * kind name, plus any provider classes named in the system property {@value #PROPERTY} (comma-separated; for a
+ * module's own tests, whose kinds must not reach other modules through its test jar). Loaded once; the registries
+ * themselves are built on first use.
+ */
+public final class ComponentKinds {
+    /** The system property naming extra provider classes. */
+    public static final String PROPERTY = "isofield.component-kinds";
+    private static volatile List<ComponentKind<?>> kinds;
+
+    private ComponentKinds() {
+    }
+
+    /** The kinds, in the order the class path lists them. */
+    public static List<ComponentKind<?>> list() {
+        List<ComponentKind<?>> k = kinds;
+        if (k == null) {
+            synchronized (ComponentKinds.class) {
+                k = kinds;
+                if (k == null) {
+                    List<ComponentKind<?>> found = new ArrayList<>();
+                    ServiceLoader.load(ComponentKind.class, ComponentKinds.class.getClassLoader()).stream()
+                            .forEach(p -> found.add(p.get()));
+                    for (String name : System.getProperty(PROPERTY, "").split(",")) {
+                        if (!name.isBlank()) {
+                            found.add(instantiate(name.trim()));
+                        }
+                    }
+                    k = List.copyOf(found);
+                    kinds = k;
+                }
+            }
+        }
+        return k;
+    }
+
+    private static ComponentKind<?> instantiate(String name) {
+        try {
+            Object o = Class.forName(name, true, ComponentKinds.class.getClassLoader()).getConstructor().newInstance();
+            return (ComponentKind<?>) o;
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException(PROPERTY + " names " + name + ", which is not a ComponentKind with a "
+                    + "public no-argument constructor: " + e, e);
+        }
+    }
+
+    /** The registries by kind name ({@code "encoding"}, ...), sorted. */
+    public static Map<String, Registry<?, ?>> registries() {
+        Map<String, Registry<?, ?>> m = new TreeMap<>();
+        for (ComponentKind<?> k : list()) {
+            Registry<?, ?> r = k.registry();
+            if (m.put(r.kind(), r) != null) {
+                throw new IllegalStateException("component kind " + r.kind() + " is listed twice on the class path");
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The registry of a kind name, any case. */
+    public static Optional<Registry<?, ?>> registry(String kind) {
+        return Optional.ofNullable(registries().get(kind.toLowerCase(Locale.ROOT)));
+    }
+}

@@ -1,0 +1,63 @@
+package org.isofield.reconstruction.neural;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.isofield.core.Progress;
+import org.isofield.core.compute.Backend;
+import org.isofield.core.compute.Backends;
+import org.isofield.core.compute.Precision;
+import org.isofield.datasets.clean.SmallPieces;
+import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.fields.device.FieldBackends;
+import org.isofield.fields.io.FieldFile;
+import org.isofield.fields.io.NeuralFieldFiles;
+import org.isofield.reconstruction.FieldKind;
+
+/**
+ * A neural field ({@value NeuralFieldFiles#KIND}: {@code isofield fit}, NeuralPull's {@code --save-field}): meshed by
+ * dense marching cubes over the unit cube ({@link FieldExtractor}, {@value FieldExtractor#DEFAULT_RESOLUTION}
+ * samples per axis by default) on the backend chosen for it; sphere-traced by the viewer.
+ */
+public final class NeuralFieldKind implements FieldKind {
+    /** Fewest and most samples per axis of an extraction. */
+    public static final int MIN_RESOLUTION = 2;
+    public static final int MAX_RESOLUTION = 4096;
+
+    @Override
+    public String name() {
+        return NeuralFieldFiles.KIND;
+    }
+
+    @Override
+    public Display display() {
+        return Display.SPHERE_TRACED;
+    }
+
+    @Override
+    public void checkResolution(int resolution) {
+        if (resolution < MIN_RESOLUTION || resolution > MAX_RESOLUTION) {
+            throw new IllegalArgumentException("--resolution " + resolution + ": expected " + MIN_RESOLUTION + " to "
+                    + MAX_RESOLUTION);
+        }
+    }
+
+    @Override
+    public Backends.Selection extractionBackend(FieldFile field, Path file, Backend asked, Precision precision) {
+        return FieldBackends.select(asked == null ? Backend.AUTO : asked, precision == null ? Precision.FP32
+                : precision, NeuralFieldFiles.config(field, file));
+    }
+
+    @Override
+    public SmallPieces.Result extract(FieldFile field, Path file, Extraction extraction, Progress progress) {
+        int n = extraction.resolution() == null ? FieldExtractor.DEFAULT_RESOLUTION : extraction.resolution();
+        TriangleMesh raw = FieldExtractor.extract(field, file, n, extraction.backend(), extraction.precision(),
+                progress);
+        return SmallPieces.remove(raw, extraction.minPieceFraction() == null
+                ? SmallPieces.DEFAULT_MIN_PIECE_FRACTION : extraction.minPieceFraction());
+    }
+
+    @Override
+    public Map<String, Object> summary(FieldFile field, Path file) {
+        return Map.of();
+    }
+}
