@@ -3,6 +3,7 @@ package org.isofield.cli;
 import org.isofield.core.ConfigException;
 import org.isofield.core.compute.Backend;
 import org.isofield.core.compute.Precision;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -38,7 +39,7 @@ final class BackendOptions {
             try {
                 return Backend.parse(value);
             } catch (ConfigException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.detail());
+                throw new CommandLine.TypeConversionException(e.detail());
             }
         }
     }
@@ -49,7 +50,7 @@ final class BackendOptions {
             try {
                 return Precision.parse(value);
             } catch (ConfigException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.detail());
+                throw new CommandLine.TypeConversionException(e.detail());
             }
         }
     }

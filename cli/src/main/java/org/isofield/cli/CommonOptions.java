@@ -2,8 +2,13 @@ package org.isofield.cli;
 
 import java.io.PrintWriter;
 import java.lang.System.Logger.Level;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.isofield.core.ConfigException;
 import org.isofield.core.Parallel;
+import org.isofield.core.PhaseTimes;
 import org.isofield.core.Progress;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,7 +45,7 @@ public final class CommonOptions {
     /** Applies logging level and thread count; called by the execution strategy before the subcommand runs. */
     void apply() {
         if (threads < 0) {
-            throw new picocli.CommandLine.ParameterException(mixee.commandLine(),
+            throw new CommandLine.ParameterException(mixee.commandLine(),
                     "--threads " + threads + ": expected 0 (one per processor) or more");
         }
         Parallel.setThreads(threads);
@@ -61,12 +66,12 @@ public final class CommonOptions {
      * Builds a config record from option values; a bad value becomes a usage error that names the option
      * ({@code --n-points}) rather than the JSON key ({@code n_points}), since the user typed the option.
      */
-    public <T> T config(java.util.function.Supplier<T> build) {
+    public <T> T config(Supplier<T> build) {
         try {
             return build.get();
-        } catch (org.isofield.core.ConfigException e) {
+        } catch (ConfigException e) {
             String key = e.jsonPath().replaceFirst("^\\$\\.", "");
-            throw new picocli.CommandLine.ParameterException(mixee.commandLine(),
+            throw new CommandLine.ParameterException(mixee.commandLine(),
                     "--" + key.replace('_', '-') + ": " + e.detail());
         }
     }
@@ -82,11 +87,11 @@ public final class CommonOptions {
      * Runs one phase of a command; with {@code --verbose} prints one line with its time and the peak heap so far,
      * as PoissonRecon's tools do: {@code read        0.42 s  peak heap 310 MB}.
      */
-    public <T> T phase(String name, java.util.function.Supplier<T> work) {
+    public <T> T phase(String name, Supplier<T> work) {
         long t0 = System.nanoTime();
         T result = work.get();
         if (verbose || debug) {
-            err().printf(java.util.Locale.ROOT, "%-12s %7.2f s  peak heap %d MB%n", name, (System.nanoTime() - t0) * 1e-9,
+            err().printf(Locale.ROOT, "%-12s %7.2f s  peak heap %d MB%n", name, (System.nanoTime() - t0) * 1e-9,
                     peakHeapBytes() >> 20);
         }
         return result;
@@ -102,7 +107,7 @@ public final class CommonOptions {
 
     /** Sum of the peak usage of the heap memory pools since the JVM started. */
     public static long peakHeapBytes() {
-        return org.isofield.core.PhaseTimes.peakHeapBytes();
+        return PhaseTimes.peakHeapBytes();
     }
 
     public PrintWriter out() {

@@ -8,6 +8,7 @@ import org.isofield.core.config.ComponentDocs;
 import org.isofield.core.config.ComponentKinds;
 import org.isofield.core.config.Json;
 import org.isofield.core.config.Registry;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -17,12 +18,12 @@ import picocli.CommandLine.Parameters;
         description = "Show component configs: their kinds, names and defaults (as JSON a --config file accepts).",
         subcommands = {ConfigCommand.Defaults.class, ConfigCommand.Kinds.class, ConfigCommand.Docs.class})
 final class ConfigCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: defaults, kinds or docs");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: defaults, kinds or docs");
     }
 
     /** {@code isofield config defaults KIND OTYPE}. */

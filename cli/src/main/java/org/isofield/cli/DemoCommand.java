@@ -24,6 +24,7 @@ import org.isofield.datasets.shapes.AnalyticShape;
 import org.isofield.datasets.shapes.Shapes;
 import org.isofield.reconstruction.Reconstruction;
 import org.isofield.reconstruction.Reconstructors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             shape = Shapes.byName(shapeName);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(), "--shape: " + e.getMessage());
+            throw new CommandLine.ParameterException(common.mixee.commandLine(), "--shape: " + e.getMessage());
         }
         Path shapeFile = outDir.resolve("shape.ply");
         Path cloudFile = outDir.resolve("cloud.ply");

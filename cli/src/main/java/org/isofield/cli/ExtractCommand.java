@@ -14,6 +14,7 @@ import org.isofield.fields.io.FieldFiles;
 import org.isofield.reconstruction.FieldKind;
 import org.isofield.reconstruction.FieldKinds;
 import org.isofield.reconstruction.neural.FieldExtractor;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,11 +57,11 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() {
         InputOptions.existing(common.mixee.commandLine(), field);
         if (resolution != null && (resolution < 2 || resolution > 4096)) {
-            throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(),
+            throw new CommandLine.ParameterException(common.mixee.commandLine(),
                     "--resolution " + resolution + ": expected 2 to 4096");
         }
         if (minPieceFraction != null && !(minPieceFraction >= 0 && minPieceFraction <= 1)) {
-            throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(),
+            throw new CommandLine.ParameterException(common.mixee.commandLine(),
                     "--min-piece-fraction " + minPieceFraction + ": expected 0 to 1");
         }
         OutputOptions.refuseExisting(output.force, out);
@@ -70,7 +71,7 @@ final class ExtractCommand implements Callable<Integer> {
             try {
                 kind.checkResolution(resolution);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(), e.getMessage());
+                throw new CommandLine.ParameterException(common.mixee.commandLine(), e.getMessage());
             }
         }
         Backends.Selection selected = kind.extractionBackend(f, field, compute.backend(Backend.AUTO),

@@ -13,6 +13,7 @@ import org.isofield.fields.io.NeuralFieldFiles;
 import org.isofield.fields.io.TcnnWeights;
 import org.isofield.fields.io.TcnnWeightsFiles;
 import org.isofield.fields.train.NeuralFieldConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,12 +29,12 @@ final class FieldCommand implements Runnable {
     /** Encodings whose parameter layout is tiny-cuda-nn's. */
     static final Set<String> TCNN_ENCODINGS = Set.of("HashGrid", "DenseGrid", "Frequency");
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: export or import");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: export or import");
     }
 
     /** {@code isofield field export FIELD.isf -o WEIGHTS.bin}. */

@@ -18,6 +18,7 @@ import org.isofield.fields.io.NeuralFieldFiles;
 import org.isofield.fields.train.NeuralFieldConfig;
 import org.isofield.reconstruction.InvalidMeshException;
 import org.isofield.reconstruction.neural.SdfFit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,7 +76,7 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() {
         InputOptions.existing(common.mixee.commandLine(), mesh);
         if (steps < 0) {
-            throw new picocli.CommandLine.ParameterException(common.mixee.commandLine(),
+            throw new CommandLine.ParameterException(common.mixee.commandLine(),
                     "--steps " + steps + ": expected 0 or more");
         }
         if (config != null) {

@@ -1,6 +1,7 @@
 package org.isofield.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import org.isofield.core.Progress;
 import org.isofield.core.compute.Backend;
 import org.isofield.core.compute.Backends;
@@ -56,7 +57,7 @@ final class GridFieldMeshes {
 
     /** Whether a path names a field file (by its extension). */
     static boolean isFieldFile(Path file) {
-        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(FieldFiles.EXTENSION);
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(FieldFiles.EXTENSION);
     }
 
     /**

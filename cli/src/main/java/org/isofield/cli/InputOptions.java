@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.isofield.core.Progress;
 import org.isofield.datasets.io.ReadOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Options of commands that read geometry files. */
@@ -21,9 +22,9 @@ final class InputOptions {
     }
 
     /** Fails with a usage error when an input file does not exist. */
-    static Path existing(picocli.CommandLine cl, Path p) {
+    static Path existing(CommandLine cl, Path p) {
         if (!Files.isRegularFile(p)) {
-            throw new picocli.CommandLine.ParameterException(cl, p + ": no such file");
+            throw new CommandLine.ParameterException(cl, p + ": no such file");
         }
         return p;
     }

@@ -1,5 +1,8 @@
 package org.isofield.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.isofield.core.io.OutputExistsException;
 import picocli.CommandLine.Option;
 
 /** The {@code --force} flag of commands that write files. */
@@ -11,10 +14,10 @@ final class OutputOptions {
      * Fails before any work when an output exists and {@code force} is off, so a long run never ends in a refused
      * write; the atomic writers check again when they write.
      */
-    static void refuseExisting(boolean force, java.nio.file.Path... targets) {
-        for (java.nio.file.Path p : targets) {
-            if (!force && java.nio.file.Files.exists(p)) {
-                throw new org.isofield.core.io.OutputExistsException(p);
+    static void refuseExisting(boolean force, Path... targets) {
+        for (Path p : targets) {
+            if (!force && Files.exists(p)) {
+                throw new OutputExistsException(p);
             }
         }
     }

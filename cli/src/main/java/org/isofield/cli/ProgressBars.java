@@ -1,7 +1,11 @@
 package org.isofield.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -31,7 +35,7 @@ final class ProgressBars implements Progress {
                     .setUpdateIntervalMillis(100)
                     .hideEta()
                     .continuousUpdate()
-                    .setConsumer(new ConsoleProgressBarConsumer(new java.io.PrintStream(
+                    .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(
                             new WriterOutputStream(err), true)))
                     .build();
         }
@@ -50,7 +54,7 @@ final class ProgressBars implements Progress {
     }
 
     /** Adapts the command's error writer to the stream the bar library wants. */
-    private static final class WriterOutputStream extends java.io.OutputStream {
+    private static final class WriterOutputStream extends OutputStream {
         private final Writer w;
 
         WriterOutputStream(Writer w) {
@@ -58,17 +62,17 @@ final class ProgressBars implements Progress {
         }
 
         @Override
-        public void write(int b) throws java.io.IOException {
+        public void write(int b) throws IOException {
             w.write(b);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
-            w.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+        public void write(byte[] b, int off, int len) throws IOException {
+            w.write(new String(b, off, len, StandardCharsets.UTF_8));
         }
 
         @Override
-        public void flush() throws java.io.IOException {
+        public void flush() throws IOException {
             w.flush();
         }
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.isofield.core.ConfigException;
 import org.isofield.core.IsofieldException;
 import org.isofield.core.config.Json;
@@ -19,6 +20,7 @@ import org.isofield.core.io.AtomicFiles;
 import org.isofield.reconstruction.Reconstruct;
 import org.isofield.reconstruction.ReconstructorConfig;
 import org.isofield.reconstruction.Reconstructors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,7 +68,7 @@ final class ReconstructCommand implements Callable<Integer> {
                 + "GridPull only.")
     String gridResolution;
 
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     BackendOptions compute;
 
     @Option(names = "--config", paramLabel = "FILE", description = "JSON config of the method (keys as printed by "
@@ -144,7 +146,7 @@ final class ReconstructCommand implements Callable<Integer> {
                 item.input(), (int) e.get("input_points")));
     }
 
-    private <T> T usage(java.util.function.Supplier<T> call) {
+    private <T> T usage(Supplier<T> call) {
         try {
             return call.get();
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.isofield.core.IsofieldException;
 import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryIO;
 import org.isofield.render.PngFiles;
@@ -107,7 +108,7 @@ final class ViewCommand implements Callable<Integer> {
                 }
                 if (screenshot != null) {
                     if (last == null) {
-                        throw new org.isofield.core.IsofieldException("view: no frame could be drawn (window minimised?)");
+                        throw new IsofieldException("view: no frame could be drawn (window minimised?)");
                     }
                     PngFiles.write(last, screenshot, true);
                     common.info(String.format(Locale.ROOT, "wrote %s (%dx%d)", screenshot, last.getWidth(), last.getHeight()));

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.isofield.core.config.Json;
 import org.isofield.datasets.geom.PointCloud;
@@ -37,7 +38,7 @@ class CliSaveFieldTest {
         Path field = dir.resolve("torus.isf");
         String[] base = {"reconstruct", torusCloud().toString(), "-o", mesh.toString(), "--grid-resolution", "32",
             "--set", "steps=40", "--save-field", field.toString(), "--progress", "never"};
-        String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
+        String[] args = Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         CliTest.Result r = CliTest.run(args);
         assertThat(r.code()).as(r.err()).isZero();

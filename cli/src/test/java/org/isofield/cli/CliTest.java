@@ -8,11 +8,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.isofield.core.config.Json;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.io.Meshes;
 import org.isofield.datasets.io.PointClouds;
+import org.isofield.datasets.metrics.EvalConfig;
+import org.isofield.datasets.sample.SamplerConfig;
 import org.isofield.datasets.shapes.Shapes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,13 +48,13 @@ class CliTest {
     @Test
     void optionNamesFollowTheConfigKeys() {
         CommandLine root = IsofieldCommand.newCommandLine();
-        assertOptionsCover(root.getSubcommands().get("sample"), org.isofield.datasets.sample.SamplerConfig.class);
-        assertOptionsCover(root.getSubcommands().get("eval"), org.isofield.datasets.metrics.EvalConfig.class);
+        assertOptionsCover(root.getSubcommands().get("sample"), SamplerConfig.class);
+        assertOptionsCover(root.getSubcommands().get("eval"), EvalConfig.class);
     }
 
     private static void assertOptionsCover(CommandLine cmd, Class<? extends Record> config) {
         for (var rc : config.getRecordComponents()) {
-            String kebab = "--" + rc.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+            String kebab = "--" + rc.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
             assertThat(cmd.getCommandSpec().findOption(kebab)).as(cmd.getCommandName() + " " + kebab).isNotNull();
         }
     }

@@ -3,6 +3,7 @@ package org.isofield.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ProgressMeterTest {
     @Test
     void exceptionsCarryExitCodes() {
         assertThat(new ConfigException("$.a", "x").exitCode()).isEqualTo(2);
-        assertThat(FormatException.atLine(java.nio.file.Path.of("a.ply"), 3, "bad").exitCode()).isEqualTo(3);
+        assertThat(FormatException.atLine(Path.of("a.ply"), 3, "bad").exitCode()).isEqualTo(3);
         assertThat(new BackendUnavailableException("cuda", "no driver").exitCode()).isEqualTo(4);
         assertThat(new NumericalException("train", 12, "loss became NaN").getMessage()).isEqualTo("train step 12: loss became NaN");
         assertThat(new CancelledException("x").exitCode()).isEqualTo(130);
@@ -39,7 +40,7 @@ class ProgressMeterTest {
 
     @Test
     void formatExceptionMessagesNamePositions() {
-        var p = java.nio.file.Path.of("scan.ply");
+        var p = Path.of("scan.ply");
         assertThat(FormatException.atLine(p, 14, "bad").getMessage()).isEqualTo("scan.ply:14: bad");
         assertThat(FormatException.atByte(p, 4096, "bad").getMessage()).isEqualTo("scan.ply: byte 4096: bad");
         assertThat(FormatException.inFile(p, "empty").getMessage()).isEqualTo("scan.ply: empty");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -104,7 +105,7 @@ class EncodingContractTest {
             assertThat(e.params()).hasSize(e.paramCount());
             int n = 37;
             float[] out = new float[n * e.outputDims()];
-            java.util.Arrays.fill(out, Float.NaN);
+            Arrays.fill(out, Float.NaN);
             e.initialize(7);
             e.encode(uniform(n * dims, dims, 0, 1), n, out);
             for (float v : out) {
@@ -130,8 +131,8 @@ class EncodingContractTest {
         float h = 1e-3f;
         int checked = 0;
         for (int i = 0; i < n; i++) {
-            float[] xi = java.util.Arrays.copyOfRange(x, i * dims, (i + 1) * dims);
-            float[] vi = java.util.Arrays.copyOfRange(v, i * od, (i + 1) * od);
+            float[] xi = Arrays.copyOfRange(x, i * dims, (i + 1) * dims);
+            float[] vi = Arrays.copyOfRange(v, i * od, (i + 1) * od);
             for (int j = 0; j < dims; j++) {
                 float[] xp = xi.clone();
                 float[] xm = xi.clone();
@@ -189,13 +190,13 @@ class EncodingContractTest {
             double up = 0;
             double down = 0;
             for (int i = 0; i < n; i++) {
-                up += loss(e, java.util.Arrays.copyOfRange(x, i * dims, (i + 1) * dims),
-                        java.util.Arrays.copyOfRange(v, i * e.outputDims(), (i + 1) * e.outputDims()));
+                up += loss(e, Arrays.copyOfRange(x, i * dims, (i + 1) * dims),
+                        Arrays.copyOfRange(v, i * e.outputDims(), (i + 1) * e.outputDims()));
             }
             p[q] = saved - 0.5f;
             for (int i = 0; i < n; i++) {
-                down += loss(e, java.util.Arrays.copyOfRange(x, i * dims, (i + 1) * dims),
-                        java.util.Arrays.copyOfRange(v, i * e.outputDims(), (i + 1) * e.outputDims()));
+                down += loss(e, Arrays.copyOfRange(x, i * dims, (i + 1) * dims),
+                        Arrays.copyOfRange(v, i * e.outputDims(), (i + 1) * e.outputDims()));
             }
             p[q] = saved;
             assertThat((double) grad[q]).as("%s param %d", name, q).isCloseTo(up - down, within(1e-4));
@@ -255,7 +256,7 @@ class EncodingContractTest {
             for (int k = 0; k < p.length && grad[q] == 0 && trial % 2 == 0; k++) {
                 q = (q + 1) % p.length;
             }
-            java.util.Arrays.fill(p, 0f);
+            Arrays.fill(p, 0f);
             p[q] = 1f;
             float[] jtv = new float[n * dims];
             e.inputGradient(x, n, v, jtv);

@@ -2,9 +2,11 @@ package org.isofield.reconstruction;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.SymmetricEigen;
+import org.isofield.datasets.geom.Vec3d;
 
 /**
  * Checks a point cloud before reconstruction and removes exact duplicates. Errors ({@link InvalidCloudException})
@@ -30,7 +32,7 @@ public final class CloudChecks {
      * As {@link #check(PointCloud)}, recording {@code input_points} and {@code duplicates_removed} in a method's
      * report details.
      */
-    public static PointCloud check(PointCloud input, java.util.Map<String, Object> details) {
+    public static PointCloud check(PointCloud input, Map<String, Object> details) {
         Checked checked = check(input);
         details.put("input_points", input.size());
         details.put("duplicates_removed", checked.duplicatesRemoved());
@@ -58,7 +60,7 @@ public final class CloudChecks {
         int m = distinct.length / 3;
         if (m == 1) {
             throw new InvalidCloudException("all " + n + " points are the same point " + cloud.origin().plus(
-                    new org.isofield.datasets.geom.Vec3d(p[0], p[1], p[2])) + "; expected at least " + MIN_POINTS
+                    new Vec3d(p[0], p[1], p[2])) + "; expected at least " + MIN_POINTS
                     + " distinct points on a surface");
         }
         if (m < MIN_POINTS) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import org.assertj.core.data.Offset;
 import org.isofield.core.IsofieldException;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.SymmetricEigen;
@@ -78,11 +79,11 @@ class CloudChecksTest {
         double[][] c = {{4, 0, 0}, {0, 1, 0}, {0, 0, 0.01}};
         double[] n = new double[3];
         SymmetricEigen.smallestVector(c, n);
-        assertThat(Math.abs(n[2])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Math.abs(n[2])).isCloseTo(1.0, Offset.offset(1e-9));
         double[][] tilted = {{2, 1, 0}, {1, 2, 0}, {0, 0, 5}};
         SymmetricEigen.smallestVector(tilted, n);
         assertThat(Math.abs(n[0] - n[1])).isGreaterThan(1.0);
-        assertThat(n[2]).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(n[2]).isCloseTo(0.0, Offset.offset(1e-9));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.isofield.render;
 
+import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -40,7 +41,7 @@ final class ColorBarPainter {
                       Rgb background) {
         int size = fontSize(height);
         int tick = Math.max(2, size / 3);
-        g.setColor(new java.awt.Color(background.toRgb24()));
+        g.setColor(new Color(background.toRgb24()));
         g.fillRect(x, y, width, height);
         Rectangle r = strip(x, y, width, height);
         for (int i = 0; i < r.width; i++) {

@@ -4,9 +4,11 @@ import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.isofield.core.IsofieldException;
+import org.isofield.core.io.OutputExistsException;
 import org.isofield.datasets.geom.Aabb;
 import org.isofield.render.scene.Camera;
 import org.isofield.render.scene.DrawStyle;
@@ -97,8 +99,8 @@ public final class Renderings {
 
     /** Renders and writes a PNG atomically. */
     public static void renderToPng(List<RenderItem> items, RenderOptions options, Path target, boolean overwrite) {
-        if (!overwrite && java.nio.file.Files.exists(target)) {
-            throw new org.isofield.core.io.OutputExistsException(target);
+        if (!overwrite && Files.exists(target)) {
+            throw new OutputExistsException(target);
         }
         PngFiles.write(render(items, options), target, overwrite);
     }

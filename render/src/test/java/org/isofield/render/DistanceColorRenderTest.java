@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.sample.SurfaceSampler;
 import org.isofield.datasets.shapes.Sphere;
@@ -41,7 +42,7 @@ class DistanceColorRenderTest {
         VulkanTesting.assumeVulkanWithValidation();
         DistanceColoring.Result r = DistanceColoring.apply(List.of(RenderItem.of("sphere.ply", SPHERE)),
                 new boolean[] {true}, TRUTH, "truth.ply", 0.2);
-        assertThat(r.mean()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(5e-4));
+        assertThat(r.mean()).isCloseTo(0.1, Offset.offset(5e-4));
         assertThat(r.max()).isLessThanOrEqualTo(0.1 + 1e-6);
         BufferedImage img = Renderings.render(r.items(), options(r));
         Pictures.keep(img, "distance-sphere");
@@ -70,7 +71,7 @@ class DistanceColorRenderTest {
         DistanceColoring.Result r = DistanceColoring.apply(items, new boolean[] {true, false}, TRUTH, "truth.ply",
                 Double.NaN);
         assertThat(r.bar().scale()).as("default scale: 95th percentile").isCloseTo(0.1,
-                org.assertj.core.data.Offset.offset(5e-4));
+                Offset.offset(5e-4));
         assertThat(r.items().get(1).scalars()).as("the ground truth is not coloured").isNull();
         BufferedImage img = Renderings.render(r.items(), options(r));
         Pictures.keep(img, "distance-legend");

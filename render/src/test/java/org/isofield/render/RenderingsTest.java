@@ -12,6 +12,7 @@ import org.isofield.core.io.OutputExistsException;
 import org.isofield.datasets.sample.SurfaceSampler;
 import org.isofield.datasets.shapes.Sphere;
 import org.isofield.datasets.shapes.Torus;
+import org.isofield.render.scene.Framing;
 import org.isofield.render.scene.RenderItem;
 import org.isofield.render.scene.RenderMode;
 import org.isofield.render.scene.Rgb;
@@ -27,7 +28,7 @@ class RenderingsTest {
     Path dir;
 
     private static final RenderOptions SMALL = RenderOptions.DEFAULT.withSize(256, 128).withValidation(true)
-            .withFraming(org.isofield.render.scene.Framing.SHARED)
+            .withFraming(Framing.SHARED)
             .withBackground(Rgb.WHITE);
 
     @Test

@@ -1,5 +1,6 @@
 package org.isofield.bench.fields;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.isofield.fields.loss.ElementwiseLoss;
@@ -86,7 +87,7 @@ public class MlpBench {
     public double trainStep() {
         net.forwardTrain(in, N, ws, out);
         double l = loss.evaluate(out, target, N, 1, dOut);
-        java.util.Arrays.fill(grads, 0f);
+        Arrays.fill(grads, 0f);
         net.backward(in, N, ws, dOut, grads, dIn);
         adam.step(net.params(), grads);
         return l;

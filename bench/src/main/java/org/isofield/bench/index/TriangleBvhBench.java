@@ -1,5 +1,6 @@
 package org.isofield.bench.index;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.isofield.core.Parallel;
@@ -113,7 +114,7 @@ public class TriangleBvhBench {
         double sigma = 0.01 * m.bounds().diagonal();
         float[] q = new float[3 * QUERIES];
         for (int i = 0; i < q.length; i += 3) {
-            int t = java.util.Arrays.binarySearch(cdf, r.nextDouble() * total);
+            int t = Arrays.binarySearch(cdf, r.nextDouble() * total);
             t = Math.min(cdf.length - 1, t < 0 ? -t - 1 : t);
             double s = Math.sqrt(r.nextDouble()), u = r.nextDouble();
             double b0 = 1 - s, b1 = s * (1 - u), b2 = s * u;

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.isofield.core.ConfigException;
 
 /**
@@ -139,7 +141,7 @@ public final class Registry<C extends ComponentConfig, F> {
 
     /** The registered entries, sorted by otype. */
     public List<Entry<C, F>> entries() {
-        return byLowerName.values().stream().sorted(java.util.Comparator.comparing(Entry::otype)).toList();
+        return byLowerName.values().stream().sorted(Comparator.comparing(Entry::otype)).toList();
     }
 
     /** What the config binds to through its implementation's registered function. */
@@ -218,7 +220,7 @@ public final class Registry<C extends ComponentConfig, F> {
                 throw ce;
             }
             throw new ConfigException(Json.pathOf(jsonPath, e), e.getOriginalMessage(), e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ConfigException(jsonPath, e.getMessage(), e);
         }
     }

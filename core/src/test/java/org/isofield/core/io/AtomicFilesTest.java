@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class AtomicFilesTest {
         Path f = dir.resolve("perm.txt");
         AtomicFiles.writeString(f, false, "x");
         Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
-        org.junit.jupiter.api.Assumptions.assumeTrue(
+        Assumptions.assumeTrue(
                 Files.getFileStore(f).supportsFileAttributeView("posix"), "no POSIX permissions here");
         assertThat(Files.getPosixFilePermissions(f)).isEqualTo(Files.getPosixFilePermissions(plain));
     }

@@ -1,5 +1,7 @@
 package org.isofield.datasets.geom;
 
+import java.util.Arrays;
+
 /** Eigenvalues and eigenvectors of a symmetric 3x3 matrix by cyclic Jacobi rotations. */
 public final class SymmetricEigen {
     private SymmetricEigen() {
@@ -10,7 +12,7 @@ public final class SymmetricEigen {
         double[][] a = {m[0].clone(), m[1].clone(), m[2].clone()};
         diagonalise(a, null);
         double[] ev = {a[0][0], a[1][1], a[2][2]};
-        java.util.Arrays.sort(ev);
+        Arrays.sort(ev);
         return new double[] {ev[2], ev[1], ev[0]};
     }
 

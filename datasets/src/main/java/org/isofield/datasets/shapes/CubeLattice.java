@@ -1,5 +1,6 @@
 package org.isofield.datasets.shapes;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.isofield.datasets.geom.TriangleMesh;
@@ -84,7 +85,7 @@ final class CubeLattice {
                 }
             }
         }
-        return TriangleMesh.of(java.util.Arrays.copyOf(vertices, 3 * counts[0]), faces);
+        return TriangleMesh.of(Arrays.copyOf(vertices, 3 * counts[0]), faces);
     }
 
     private int vertex(int[] ijk, Map<Long, Integer> index, float[] vertices, int[] counts) {

@@ -1,5 +1,7 @@
 package org.isofield.datasets.shapes;
 
+import org.isofield.core.Check;
+
 /** Small helpers shared by the shape meshers. Stateless. */
 final class Meshing {
     private Meshing() {
@@ -30,7 +32,7 @@ final class Meshing {
 
     /** Edge length for meshing a shape at {@code resolution} segments across the longest side of its bounds. */
     static double edge(AnalyticShape shape, int resolution) {
-        org.isofield.core.Check.range("resolution", resolution, 1, 1 << 16);
+        Check.range("resolution", resolution, 1, 1 << 16);
         return shape.bounds().longestSide() / resolution;
     }
 }

@@ -1,5 +1,6 @@
 package org.isofield.datasets.shapes;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +49,6 @@ public final class Shapes {
 
     /** Names accepted by {@link #byName}, in a fixed order. */
     public static Set<String> names() {
-        return java.util.Collections.unmodifiableSet(DEFAULTS.keySet());
+        return Collections.unmodifiableSet(DEFAULTS.keySet());
     }
 }

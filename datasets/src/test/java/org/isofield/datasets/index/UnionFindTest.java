@@ -3,7 +3,9 @@ package org.isofield.datasets.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,10 +43,10 @@ class UnionFindTest {
             }
             assertThat(uf.setSize(i)).isEqualTo(members);
         }
-        assertThat(roots).isEqualTo((int) java.util.Arrays.stream(label).distinct().count());
+        assertThat(roots).isEqualTo((int) Arrays.stream(label).distinct().count());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void rejectsNegativeSize() {
         assertThatThrownBy(() -> new UnionFind(-1)).hasMessageContaining("n = -1");
     }

@@ -14,6 +14,7 @@ import org.isofield.core.ConfigException;
 import org.isofield.core.FormatException;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.datasets.geom.Vec3d;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,7 +96,7 @@ class GeometryIOTest {
     @Test
     void meshWrittenAndReadKeepsItsFacesAndNormals() {
         TriangleMesh mesh = TriangleMesh.of(new float[] {0, 0, 0, 1, 0, 0, 0, 1, 0}, new int[] {0, 1, 2},
-                new float[] {0, 0, 1, 0, 0, 1, 0, 0, 1}, org.isofield.datasets.geom.Vec3d.ZERO);
+                new float[] {0, 0, 1, 0, 0, 1, 0, 0, 1}, Vec3d.ZERO);
         Path target = dir.resolve("m.ply");
 
         Meshes.write(mesh, target);

@@ -2,6 +2,7 @@ package org.isofield.datasets.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.testing.TestMeshes;
@@ -103,7 +104,7 @@ class MeshChecksTest {
     void negativeZeroIsNotBitIdenticalToZero() {
         TriangleMesh cube = TestMeshes.cube();
         float[] v = cube.vertices().clone();
-        v = java.util.Arrays.copyOf(v, v.length + 3);
+        v = Arrays.copyOf(v, v.length + 3);
         v[24] = -0.0f;
         int[] f = cube.faces().clone();
         f[0] = 8;   // face 0 now uses a copy of vertex 0 at (-0, 0, 0)

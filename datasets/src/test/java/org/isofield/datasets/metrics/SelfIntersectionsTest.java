@@ -12,6 +12,10 @@ import org.isofield.datasets.shapes.Sphere;
 import org.isofield.datasets.shapes.Torus;
 import org.isofield.datasets.testing.MeshChecks;
 import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SelfIntersectionsTest {
 
@@ -87,12 +91,12 @@ class SelfIntersectionsTest {
         return TriangleMesh.of(v, f);
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> soups() {
+    static Stream<Arguments> soups() {
         return RandomCases.of(7404, 25, r -> new Object[] {r.nextLong()});
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.MethodSource("soups")
+    @ParameterizedTest
+    @MethodSource("soups")
     void countMatchesAnIndependentEdgeCrossingReferenceOnRandomSoups(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int n = 150;

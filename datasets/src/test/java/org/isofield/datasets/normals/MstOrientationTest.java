@@ -2,6 +2,7 @@ package org.isofield.datasets.normals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.isofield.datasets.index.kdtree.KdTree;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class MstOrientationTest {
     }
 
     static float[] concat(float[] a, float[] b) {
-        float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        float[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

@@ -1,5 +1,6 @@
 package org.isofield.encodings.grid;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.isofield.core.Check;
 import org.isofield.core.ConfigException;
@@ -222,7 +223,7 @@ public abstract class StencilEncoding implements Encoding {
         checkBatch("dLdIn", dLdIn, n, inputDims());
         int d = inputDims();
         Parallel.forChunks(n, levelMajorGrain(n), (chunk, start, end) -> {
-            java.util.Arrays.fill(dLdIn, start * d, end * d, 0f);
+            Arrays.fill(dLdIn, start * d, end * d, 0f);
             for (int l = 0; l < stencil.levels(); l++) {
                 inputGradientLevel(l, in, dLdOut, dLdIn, start, end);
             }

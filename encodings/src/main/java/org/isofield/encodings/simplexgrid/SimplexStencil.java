@@ -1,5 +1,6 @@
 package org.isofield.encodings.simplexgrid;
 
+import java.util.Arrays;
 import org.isofield.core.Check;
 import org.isofield.core.ConfigException;
 import org.isofield.encodings.grid.CubicStencil;
@@ -135,7 +136,7 @@ final class SimplexStencil implements Stencil {
             weight[k] = k < dims ? f[perm[k - 1]] - f[perm[k]] : f[perm[dims - 1]];
         }
         if (dWeight != null) {
-            java.util.Arrays.fill(dWeight, 0, (dims + 1) * dims, 0f);
+            Arrays.fill(dWeight, 0, (dims + 1) * dims, 0f);
             // dw/du: w_0 has -1 at pi(1); w_k has +1 at pi(k) and -1 at pi(k+1); w_d has +1 at pi(d).
             for (int k = 0; k <= dims; k++) {
                 if (k > 0) {

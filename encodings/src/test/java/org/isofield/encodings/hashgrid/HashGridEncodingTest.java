@@ -3,6 +3,7 @@ package org.isofield.encodings.hashgrid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.isofield.encodings.grid.CubicStencil;
 import org.isofield.encodings.grid.Interpolation;
@@ -173,7 +174,7 @@ class HashGridEncodingTest {
         HashGridEncoding enc = new HashGridEncoding(SMALL, 3);
         float[] in = {0.3f, 0.6f, 0.9f};
         float[] v = new float[enc.outputDims()];
-        java.util.Arrays.fill(v, 1f);
+        Arrays.fill(v, 1f);
         float[] g = new float[enc.paramCount()];
         enc.backward(in, 1, v, g);
         int nonZero = 0;

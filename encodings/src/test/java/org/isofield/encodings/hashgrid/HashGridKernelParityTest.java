@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import org.isofield.encodings.grid.Interpolation;
 import org.isofield.encodings.grid.StencilEncoding;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -55,7 +56,7 @@ class HashGridKernelParityTest {
         HashGridEncoding scalar = new HashGridEncoding(c, 3);
         HashGridEncoding vector = new HashGridEncoding(c, 3);
         assertThat(scalar.setVectorKernel(false)).isFalse();
-        org.junit.jupiter.api.Assumptions.assumeTrue(vector.setVectorKernel(true),
+        Assumptions.assumeTrue(vector.setVectorKernel(true),
                 "jdk.incubator.vector is not loaded in this JVM");
         scalar.initialize(8);
         vector.initialize(8);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import org.isofield.encodings.grid.StencilEncoding;
 import org.junit.jupiter.api.Test;
 
 class SimplexGridEncodingTest {
@@ -111,8 +112,8 @@ class SimplexGridEncodingTest {
     @Test
     void unrolledKernelsEqualTheGenericOnesBitwise() {
         SimplexGridEncoding fast = new SimplexGridEncoding(new SimplexGridConfig(10, 2, 14, 8, 1.5), 3);
-        org.isofield.encodings.grid.StencilEncoding generic =
-                new org.isofield.encodings.grid.StencilEncoding(fast.stencil(), 2) { };
+        StencilEncoding generic =
+                new StencilEncoding(fast.stencil(), 2) { };
         fast.initialize(5);
         System.arraycopy(fast.params(), 0, generic.params(), 0, fast.paramCount());
         int n = 5000;

@@ -8,6 +8,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.isofield.core.FormatException;
  */
 final class IsfReader {
     private final InputStream in;
-    private final java.nio.file.Path file;
+    private final Path file;
     private final long size;
     private final CRC32 crc = new CRC32();
     private final byte[] buf = new byte[1 << 16];
@@ -30,13 +31,13 @@ final class IsfReader {
     private long pos;
     private FormatException firstNonFinite;
 
-    private IsfReader(InputStream in, java.nio.file.Path file, long size) {
+    private IsfReader(InputStream in, Path file, long size) {
         this.in = in;
         this.file = file;
         this.size = size;
     }
 
-    static FieldFile read(InputStream in, java.nio.file.Path file, long size) throws IOException {
+    static FieldFile read(InputStream in, Path file, long size) throws IOException {
         return new IsfReader(in, file, size).readAll();
     }
 

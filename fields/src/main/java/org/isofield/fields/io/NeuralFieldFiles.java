@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.isofield.core.ConfigException;
 import org.isofield.core.FormatException;
 import org.isofield.core.compute.Backend;
@@ -126,7 +127,7 @@ public final class NeuralFieldFiles {
      * rebuilt field (a {@link org.isofield.fields.device.DeviceTrainer} for a device run).
      */
     public static <T extends FieldTrainer> T resume(FieldFile field, Path file, NeuralFieldConfig config,
-                                                    java.util.function.Function<NeuralField, T> trainer) {
+                                                    Function<NeuralField, T> trainer) {
         NeuralFieldConfig stored = config(field, file);
         Objects.requireNonNull(config, "config");
         requireSameShape(stored, config, file);

@@ -1,5 +1,7 @@
 package org.isofield.fields.mlp;
 
+import java.util.Arrays;
+
 /**
  * Element-wise helpers on feature-major blocks of {@link MlpNetwork#BLOCK} samples: activations, their derivatives,
  * and moving samples between row-major batches ({@code n x dims}) and blocks.
@@ -97,7 +99,7 @@ final class BlockOps {
             }
         }
         for (int c = dims; c < paddedRows; c++) {
-            java.util.Arrays.fill(dst, c * B, c * B + m, pad);
+            Arrays.fill(dst, c * B, c * B + m, pad);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.isofield.fields.mlp;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.isofield.core.Check;
@@ -244,7 +245,7 @@ public final class MlpNetwork implements Network {
         Parallel.forChunks(n, taskSize(n), (task, start, end) -> {
             Scratch sc = w.tasks[task];
             if (accumulate) {
-                java.util.Arrays.fill(sc.grad, 0f);
+                Arrays.fill(sc.grad, 0f);
             }
             for (int b = start; b < end; b += B) {
                 backwardBlock(sc, in, b, Math.min(B, end - b), w, dOut, c, accumulate, dIn);
@@ -271,7 +272,7 @@ public final class MlpNetwork implements Network {
         MlpWorkspace w = prepare(ws, n, true);
         Parallel.forChunks(n, taskSize(n), (task, start, end) -> {
             Scratch sc = w.tasks[task];
-            java.util.Arrays.fill(sc.grad, 0f);
+            Arrays.fill(sc.grad, 0f);
             for (int b = start; b < end; b += B) {
                 MlpSecondOrder.block(this, kernels, sc, in, b, Math.min(B, end - b), w, outputWeights, dGrad, dOut, dIn);
             }

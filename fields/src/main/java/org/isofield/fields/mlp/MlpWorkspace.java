@@ -1,5 +1,7 @@
 package org.isofield.fields.mlp;
 
+import java.util.Arrays;
+
 /**
  * Memory of one {@link MlpNetwork}'s training passes: the pre-activations of every hidden layer and of the output
  * layer, kept by {@link Network#forwardTrain} per block of {@link MlpNetwork#BLOCK} samples (feature-major within a
@@ -41,7 +43,7 @@ final class MlpWorkspace implements Network.Workspace {
             capacity = blocks * MlpNetwork.BLOCK;
         }
         if (taskCount > tasks.length) {
-            Scratch[] grown = java.util.Arrays.copyOf(tasks, taskCount);
+            Scratch[] grown = Arrays.copyOf(tasks, taskCount);
             for (int t = tasks.length; t < taskCount; t++) {
                 grown[t] = new Scratch(net);
             }

@@ -1,5 +1,7 @@
 package org.isofield.fields.mlp;
 
+import java.util.Arrays;
+
 /**
  * Plain-loop {@link MlpKernels}: the clear reference twin. The innermost loops run over contiguous samples (or, for
  * the weight gradient, over a transposed copy of the input), so HotSpot's auto-vectorizer can use SIMD on them.
@@ -14,7 +16,7 @@ final class ScalarMlpKernels implements MlpKernels {
     public void matmul(float[] w, int wOff, int rows, int cols, float[] x, int xOff, float[] z, int zOff, int b, int m) {
         for (int r = 0; r < rows; r++) {
             int zr = zOff + r * b;
-            java.util.Arrays.fill(z, zr, zr + m, 0f);
+            Arrays.fill(z, zr, zr + m, 0f);
             int wr = wOff + r * cols;
             for (int c = 0; c < cols; c++) {
                 float wv = w[wr + c];
@@ -31,7 +33,7 @@ final class ScalarMlpKernels implements MlpKernels {
                                  float[] out, int outOff, int b, int m) {
         for (int c = 0; c < outRows; c++) {
             int or = outOff + c * b;
-            java.util.Arrays.fill(out, or, or + m, 0f);
+            Arrays.fill(out, or, or + m, 0f);
             for (int r = 0; r < rows; r++) {
                 float wv = w[wOff + r * cols + c];
                 int dr = dOff + r * b;

@@ -1,5 +1,6 @@
 package org.isofield.fields.optim;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.isofield.core.Parallel;
@@ -97,7 +98,7 @@ public final class AdamOptimizer implements Optimizer {
             return;
         }
         int size = (int) Math.max(upTo + 1, Math.min(Integer.MAX_VALUE - 8L, correction.length * 2L));
-        float[] c = java.util.Arrays.copyOf(correction, size);
+        float[] c = Arrays.copyOf(correction, size);
         for (int k = Math.max(1, correction.length); k < size; k++) {
             c[k] = (float) biasCorrection(config.beta1(), config.beta2(), k);
         }

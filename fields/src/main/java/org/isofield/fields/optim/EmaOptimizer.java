@@ -2,6 +2,7 @@ package org.isofield.fields.optim;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.isofield.core.Parallel;
 
 /**
  * Steps the nested optimizer, then updates a bias-corrected exponential moving average of the parameters: after
@@ -30,7 +31,7 @@ public final class EmaOptimizer implements Optimizer {
         float old = f[0];
         float fresh = f[1];
         float norm = f[2];
-        org.isofield.core.Parallel.forChunks(ema.length, 1 << 16, (chunk, start, end) -> {
+        Parallel.forChunks(ema.length, 1 << 16, (chunk, start, end) -> {
             for (int i = start; i < end; i++) {
                 ema[i] = (old * ema[i] + fresh * params[i]) * norm;
             }

@@ -231,7 +231,7 @@ public final class Trainer implements FieldTrainer {
     public NeuralField inferenceField() {
         float[] e = encodingOptimizer.inferenceParams(field.encoding().params());
         float[] w = networkOptimizer.inferenceParams(field.network().params());
-        return NeuralField.of(field.config(), java.util.Map.of(NeuralField.ENCODING_BLOCK, e.clone(),
+        return NeuralField.of(field.config(), Map.of(NeuralField.ENCODING_BLOCK, e.clone(),
                 NeuralField.NETWORK_BLOCK, w.clone()));
     }
 }

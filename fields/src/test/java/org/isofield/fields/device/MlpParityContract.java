@@ -6,6 +6,7 @@ import static org.isofield.fields.device.Parity.gaussian;
 import static org.isofield.fields.device.Parity.toFeatureMajor;
 import static org.isofield.fields.device.Parity.toPointMajor;
 
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.isofield.core.compute.ComputeDevice;
 import org.isofield.core.compute.DeviceArray;
@@ -96,8 +97,8 @@ abstract class MlpParityContract {
             gpu.inputGradient(dx, n, dws, c, dIn);
             assertWithin("input gradient", toPointMajor(dIn.toFloatArray(n * din), n, din), g, gB);
 
-            java.util.Arrays.fill(grad, 0f);
-            java.util.Arrays.fill(gradB, 0f);
+            Arrays.fill(grad, 0f);
+            Arrays.fill(gradB, 0f);
             cpu.backwardInputGradient(x, n, ws, c, u, dOut, grad, in);
             bound.backwardInputGradient(abs(x), n, wb, abs(c), abs(u), abs(dOut), gradB, inB);
             dParams.fill(0f);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -211,7 +212,7 @@ class FieldFilesTest {
     @Test
     void missingFileIsAnIoError() {
         assertThatThrownBy(() -> FieldFiles.read(dir.resolve("none.isf")))
-                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("none.isf");
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("none.isf");
         assertThat(Files.exists(dir.resolve("none.isf"))).isFalse();
     }
 

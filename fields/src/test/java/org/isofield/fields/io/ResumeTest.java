@@ -3,10 +3,13 @@ package org.isofield.fields.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.isofield.core.ConfigException;
 import org.isofield.core.FormatException;
 import org.isofield.core.Progress;
@@ -14,9 +17,9 @@ import org.isofield.fields.train.BatchSource;
 import org.isofield.fields.train.NeuralField;
 import org.isofield.fields.train.NeuralFieldConfig;
 import org.isofield.fields.train.Trainer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Optimizer state in the field file: training 2N steps equals N steps, a save, a load and N resumed steps. */
 class ResumeTest {
@@ -27,7 +30,7 @@ class ResumeTest {
      * step 500 so a resume crosses the schedule.
      */
     static NeuralFieldConfig tiny(String optimizer) {
-        List<String> sets = new java.util.ArrayList<>(List.of("encoding.n_levels=4", "encoding.log2_hashmap_size=10",
+        List<String> sets = new ArrayList<>(List.of("encoding.n_levels=4", "encoding.log2_hashmap_size=10",
                 "encoding.base_resolution=4", "network.n_neurons=16", "batch_size=256"));
         String adam = switch (optimizer) {
             case "Ema" -> "optimizer.nested.nested.";
@@ -35,7 +38,7 @@ class ResumeTest {
             default -> "optimizer.";
         };
         NeuralFieldConfig base = NeuralFieldConfig.load(null, List.of());
-        com.fasterxml.jackson.databind.node.ObjectNode root = base.toJson();
+        ObjectNode root = base.toJson();
         if (optimizer.equals("ExponentialDecay")) {
             root.set("optimizer", root.get("optimizer").get("nested"));
         } else if (optimizer.equals("Adam")) {
@@ -61,7 +64,7 @@ class ResumeTest {
 
             @Override
             public void next(float[] p, float[] t) {
-                java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L + step++);
+                SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step++);
                 for (int i = 0; i < n; i++) {
                     double x = rnd.nextDouble(), y = rnd.nextDouble(), z = rnd.nextDouble();
                     p[3 * i] = (float) x;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.zip.CRC32;
 import org.isofield.core.FormatException;
 import org.isofield.core.Progress;
 import org.isofield.fields.train.NeuralField;
@@ -80,7 +81,7 @@ class TcnnWeightsTest {
         assertThat(le.getFloat(96)).isEqualTo(net[0]);
         assertThat(le.getFloat(96 + 4 * (net.length - 1))).isEqualTo(net[net.length - 1]);
         assertThat(le.getFloat(96 + 4 * net.length)).isEqualTo(enc[0]);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 4);
         assertThat(Integer.toUnsignedLong(le.getInt(bytes.length - 4))).isEqualTo(crc.getValue());
     }
@@ -134,7 +135,7 @@ class TcnnWeightsTest {
             int at = k % 3 == 0 ? rnd.nextInt(96) : rnd.nextInt(b.length);
             b[at] ^= (byte) (1 + rnd.nextInt(255));
             if (k % 2 == 0) {
-                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                CRC32 crc = new CRC32();
                 crc.update(b, 0, b.length - 4);
                 ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(b.length - 4, (int) crc.getValue());
             }

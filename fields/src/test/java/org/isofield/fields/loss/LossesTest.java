@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.isofield.core.ConfigException;
 import org.isofield.core.config.Json;
 import org.junit.jupiter.api.Test;
@@ -47,11 +48,11 @@ class LossesTest {
             expected += element(kind, y[i], d[i], y[i]);
         }
         expected /= y.length;
-        assertThat(value).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5 * Math.max(1, expected)));
+        assertThat(value).isCloseTo(expected, Offset.offset(1e-5 * Math.max(1, expected)));
         double h = 1e-6;
         for (int i = 0; i < y.length; i++) {
             double fd = (element(kind, y[i] + h, d[i], y[i]) - element(kind, y[i] - h, d[i], y[i])) / (2 * h) / y.length;
-            assertThat((double) grad[i]).as("element %d", i).isCloseTo(fd, org.assertj.core.data.Offset.offset(1e-5 * Math.max(1, Math.abs(fd))));
+            assertThat((double) grad[i]).as("element %d", i).isCloseTo(fd, Offset.offset(1e-5 * Math.max(1, Math.abs(fd))));
         }
     }
 
@@ -61,7 +62,7 @@ class LossesTest {
         float[] dg = new float[N * DIMS];
         double w = 0.1;
         double value = Eikonal.evaluate(g, N, DIMS, w, dg);
-        assertThat(value).isCloseTo(eikonal(g, w), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(value).isCloseTo(eikonal(g, w), Offset.offset(1e-9));
         for (int i = 0; i < g.length; i++) {
             float keep = g[i];
             g[i] = keep + 1e-3f;
@@ -71,7 +72,7 @@ class LossesTest {
             double minus = eikonal(g, w);
             double hm = keep - (double) g[i];
             g[i] = keep;
-            assertThat((double) dg[i]).isCloseTo((plus - minus) / (hp + hm), org.assertj.core.data.Offset.offset(1e-5));
+            assertThat((double) dg[i]).isCloseTo((plus - minus) / (hp + hm), Offset.offset(1e-5));
         }
     }
 

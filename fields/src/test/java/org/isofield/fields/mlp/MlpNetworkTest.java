@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.isofield.core.Parallel;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class MlpNetworkTest {
     private static final int IN = 5;
@@ -107,7 +108,7 @@ class MlpNetworkTest {
         for (int s = 0; s < N; s++) {
             double[] expect = ref.forward(p, toDouble(x, s * IN, IN));
             for (int k = 0; k < OUT; k++) {
-                assertThat((double) y[s * OUT + k]).isCloseTo(expect[k], org.assertj.core.data.Offset.offset(1e-5));
+                assertThat((double) y[s * OUT + k]).isCloseTo(expect[k], Offset.offset(1e-5));
             }
         }
         float[] y2 = new float[N * OUT];

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.isofield.core.ConfigException;
 import org.isofield.core.config.Configs;
 import org.isofield.core.config.Json;
@@ -59,7 +60,7 @@ class OptimizersTest {
             }
             for (int i = 0; i < n; i++) {
                 assertThat((double) w[i]).as("step %d entry %d", step, i)
-                        .isCloseTo(rw[i], org.assertj.core.data.Offset.offset(1e-6 + 1e-5 * Math.abs(rw[i])));
+                        .isCloseTo(rw[i], Offset.offset(1e-6 + 1e-5 * Math.abs(rw[i])));
                 assertThat(adam.paramSteps()[i]).isEqualTo(rk[i]);
             }
         }
@@ -91,7 +92,7 @@ class OptimizersTest {
         }
         float[] ema = opt.inferenceParams(w);
         for (int i = 0; i < n; i++) {
-            assertThat((double) ema[i]).isCloseTo(sum[i] / weight, org.assertj.core.data.Offset.offset(1e-5));
+            assertThat((double) ema[i]).isCloseTo(sum[i] / weight, Offset.offset(1e-5));
         }
     }
 
@@ -104,7 +105,7 @@ class OptimizersTest {
         double[] expected = {1, 1, 0.5, 0.5, 0.5, 0.25, 0.25};
         for (double factor : expected) {
             opt.step(w, g);
-            assertThat(opt.learningRate()).isCloseTo(1e-4 * factor, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(opt.learningRate()).isCloseTo(1e-4 * factor, Offset.offset(1e-12));
         }
     }
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.isofield.core.ConfigException;
 import org.isofield.core.Progress;
 import org.isofield.fields.io.FieldFile;
@@ -25,7 +28,7 @@ class CamFieldTest {
      * more drove the shift below every normalised pre-activation inside the sphere, a dead region outputting 0.)
      */
     static NeuralFieldConfig cam(String... more) {
-        List<String> sets = new java.util.ArrayList<>(List.of("network={\"otype\": \"CamMLP\", \"n_neurons\": 32,"
+        List<String> sets = new ArrayList<>(List.of("network={\"otype\": \"CamMLP\", \"n_neurons\": 32,"
                 + " \"grid_resolution\": 16, \"per_neuron\": true}", "optimizer.nested.nested.learning_rate=0.001"));
         sets.addAll(List.of(more));
         return TrainerTest.small(sets.toArray(new String[0]));
@@ -62,7 +65,7 @@ class CamFieldTest {
     /** Root mean square of the field at 2000 seeded points of the unit cube. */
     private static double rms(NeuralField f) {
         int n = 2000;
-        java.util.SplittableRandom r = new java.util.SplittableRandom(17);
+        SplittableRandom r = new SplittableRandom(17);
         float[] p = new float[3 * n];
         for (int i = 0; i < p.length; i++) {
             p[i] = (float) r.nextDouble();
@@ -94,7 +97,7 @@ class CamFieldTest {
         assertThat(((CamMlpConfig) cam.config().network()).instanceNormalization()).isFalse();
         double plainRms = rms(plain);
         assertThat(plainRms).isLessThan(1e-3);
-        assertThat(rms(cam)).isCloseTo(plainRms, org.assertj.core.data.Offset.offset(1e-3 * plainRms));
+        assertThat(rms(cam)).isCloseTo(plainRms, Offset.offset(1e-3 * plainRms));
         assertThat(rms(paper)).isGreaterThan(1000 * plainRms);
 
         double plainLoss = new Trainer(plain).train(TrainerTest.sphere(4096, 3, Long.MAX_VALUE), 150, Progress.NONE)

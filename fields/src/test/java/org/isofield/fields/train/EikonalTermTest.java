@@ -2,6 +2,7 @@ package org.isofield.fields.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class EikonalTermTest {
             for (int i = 0; i < p.length; i++) {
                 order[i] = i;
             }
-            java.util.Arrays.sort(order, (a, b) -> Float.compare(Math.abs(g[b]), Math.abs(g[a])));
+            Arrays.sort(order, (a, b) -> Float.compare(Math.abs(g[b]), Math.abs(g[a])));
             for (int t = 0; t < 25; t++) {
                 int j = order[t];
                 float keep = p[j];

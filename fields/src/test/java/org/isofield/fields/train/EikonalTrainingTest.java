@@ -3,6 +3,7 @@ package org.isofield.fields.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.isofield.core.ConfigException;
 import org.isofield.core.Progress;
@@ -67,7 +68,7 @@ class EikonalTrainingTest {
     @Test
     void defaultConfigHasNoEikonalTermAndKeysRoundTrip() {
         assertThat(NeuralFieldConfig.DEFAULT.eikonalWeight()).isZero();
-        NeuralFieldConfig c = NeuralFieldConfig.load(null, java.util.List.of("eikonal_weight=0.1",
+        NeuralFieldConfig c = NeuralFieldConfig.load(null, List.of("eikonal_weight=0.1",
                 "eikonal_fraction=0.5"));
         assertThat(c.eikonalWeight()).isEqualTo(0.1);
         assertThat(c.eikonalFraction()).isEqualTo(0.5);
@@ -76,13 +77,13 @@ class EikonalTrainingTest {
 
     @Test
     void badEikonalValuesAreConfigErrors() {
-        assertThatThrownBy(() -> NeuralFieldConfig.load(null, java.util.List.of("eikonal_weight=-1")))
+        assertThatThrownBy(() -> NeuralFieldConfig.load(null, List.of("eikonal_weight=-1")))
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).jsonPath()).isEqualTo("$.eikonal_weight"));
-        assertThatThrownBy(() -> NeuralFieldConfig.load(null, java.util.List.of("eikonal_fraction=0")))
+        assertThatThrownBy(() -> NeuralFieldConfig.load(null, List.of("eikonal_fraction=0")))
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).jsonPath()).isEqualTo("$.eikonal_fraction"));
-        assertThatThrownBy(() -> NeuralFieldConfig.load(null, java.util.List.of("eikonal_weight=\"high\"")))
+        assertThatThrownBy(() -> NeuralFieldConfig.load(null, List.of("eikonal_weight=\"high\"")))
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).jsonPath()).isEqualTo("$.eikonal_weight"));
     }

@@ -3,6 +3,8 @@ package org.isofield.fields.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.isofield.core.CancelledException;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TrainerTest {
     /** A small field: 8 levels, 2^14 table, batch 2^12, Adam at 1e-2. */
     static NeuralFieldConfig small(String... more) {
-        List<String> sets = new java.util.ArrayList<>(List.of("encoding.n_levels=8", "encoding.log2_hashmap_size=14",
+        List<String> sets = new ArrayList<>(List.of("encoding.n_levels=8", "encoding.log2_hashmap_size=14",
                 "optimizer.nested.nested.learning_rate=0.01", "batch_size=4096"));
         sets.addAll(List.of(more));
         return NeuralFieldConfig.load(null, sets);
@@ -64,9 +66,9 @@ class TrainerTest {
         Trainer b = new Trainer(new NeuralField(small(), 5));
         a.train(sphere(4096, 9, Long.MAX_VALUE), 20, Progress.NONE);
         b.train(sphere(4096, 9, Long.MAX_VALUE), 20, Progress.NONE);
-        assertThat(java.util.Arrays.equals(a.field().blocks().get("encoding"), b.field().blocks().get("encoding")))
+        assertThat(Arrays.equals(a.field().blocks().get("encoding"), b.field().blocks().get("encoding")))
                 .as("encoding parameters equal").isTrue();
-        assertThat(java.util.Arrays.equals(a.field().blocks().get("network"), b.field().blocks().get("network")))
+        assertThat(Arrays.equals(a.field().blocks().get("network"), b.field().blocks().get("network")))
                 .as("network parameters equal").isTrue();
     }
 
@@ -120,7 +122,7 @@ class TrainerTest {
         float[] all = new float[n];
         f.evaluate(xyz, n, all);
         float[] tail = new float[5];
-        f.evaluate(java.util.Arrays.copyOfRange(xyz, 3 * (n - 5), 3 * n), 5, tail);
+        f.evaluate(Arrays.copyOfRange(xyz, 3 * (n - 5), 3 * n), 5, tail);
         for (int i = 0; i < 5; i++) {
             assertThat(all[n - 5 + i]).isEqualTo(tail[i]);
         }

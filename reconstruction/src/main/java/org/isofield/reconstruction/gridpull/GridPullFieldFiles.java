@@ -3,6 +3,7 @@ package org.isofield.reconstruction.gridpull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,12 +92,12 @@ public final class GridPullFieldFiles {
                 throw new IllegalArgumentException("brick label " + label[i] + " at " + i + "; expected +1 or -1");
             }
             if (m == out.length) {
-                out = java.util.Arrays.copyOf(out, 2 * m);
+                out = Arrays.copyOf(out, 2 * m);
             }
             out[m++] = i - start;
             want = -want;
         }
-        return java.util.Arrays.copyOf(out, m);
+        return Arrays.copyOf(out, m);
     }
 
     /**
@@ -125,7 +126,7 @@ public final class GridPullFieldFiles {
         int dirSize = nb * nb * nb;
         float[] bricks = field.block("bricks");
         int[] directory = new int[dirSize];
-        java.util.Arrays.fill(directory, -1);
+        Arrays.fill(directory, -1);
         int[] brickCells = new int[c.bricks];
         for (int b = 0; b < c.bricks; b++) {
             int x = coordinate(bricks, 3 * b, nb, file);
@@ -167,7 +168,7 @@ public final class GridPullFieldFiles {
                 throw bad(file, "labels", "runs reach past the " + dirSize + " bricks of the directory at run " + r
                         + "; expected runs summing to " + dirSize);
             }
-            java.util.Arrays.fill(label, at, at + len, sign);
+            Arrays.fill(label, at, at + len, sign);
             at += len;
             sign = (byte) -sign;
         }

@@ -1,6 +1,7 @@
 package org.isofield.reconstruction.mc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -127,7 +128,7 @@ final class CaseTable {
 
     private static int[] generate(int cubeCase, int faceBits) {
         int[] next = new int[12];
-        java.util.Arrays.fill(next, -1);
+        Arrays.fill(next, -1);
         for (int f = 0; f < 6; f++) {
             int[] q = FACE_CORNERS[f];
             int[] faceEdges = new int[4];

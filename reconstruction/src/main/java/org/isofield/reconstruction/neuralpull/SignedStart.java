@@ -140,7 +140,7 @@ final class SignedStart {
      */
     private static int[] shellDistance(int n, boolean[] shell, boolean[] outside, boolean fromOutside) {
         int[] dist = new int[shell.length];
-        java.util.Arrays.fill(dist, Integer.MAX_VALUE);
+        Arrays.fill(dist, Integer.MAX_VALUE);
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int v = 0; v < shell.length; v++) {
             boolean source = fromOutside ? outside[v] : !outside[v] && !shell[v];

@@ -3,6 +3,7 @@ package org.isofield.reconstruction.gridpull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.isofield.core.ConfigException;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.index.kdtree.KdTree;
 import org.isofield.datasets.sample.SurfaceSampler;
@@ -91,7 +92,7 @@ class AutoResolutionTest {
         long heap = 1L << 30;
         // 2048 cells around a sphere: about 1.8e8 band samples, far beyond 1 GiB
         assertThatThrownBy(() -> AutoResolution.checkExplicit(unit, 0.02, 2048, 3, 0, 24_000, heap))
-                .isInstanceOf(org.isofield.core.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("$.grid_resolution")
                 .hasMessageContaining("2048 needs about")
                 .hasMessageMatching("(?s).*auto would choose \\d+ here.*-Xmx\\d+g.*");

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.assertj.core.data.Offset;
 import org.isofield.core.FormatException;
 import org.isofield.core.Progress;
 import org.isofield.core.config.Configs;
@@ -80,8 +81,8 @@ class GridPullFieldFilesTest {
         assertThat(f.scale()).isEqualTo(1 / 2.5);
         double[] t = f.translation();
         // the centre maps to 0.5, a point half the longest side further to 1
-        assertThat(f.scale() * 1.5 + t[0]).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(f.scale() * (1e3 + 1.25) + t[2]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(f.scale() * 1.5 + t[0]).isCloseTo(0.5, Offset.offset(1e-12));
+        assertThat(f.scale() * (1e3 + 1.25) + t[2]).isCloseTo(1.0, Offset.offset(1e-12));
     }
 
     @Test

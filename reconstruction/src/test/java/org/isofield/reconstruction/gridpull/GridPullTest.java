@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.isofield.core.ConfigException;
+import org.isofield.core.NumericalException;
 import org.isofield.core.Parallel;
 import org.isofield.core.Progress;
 import org.isofield.core.config.Configs;
@@ -19,7 +21,9 @@ import org.isofield.datasets.metrics.MeshChecks;
 import org.isofield.datasets.metrics.MeshReport;
 import org.isofield.datasets.metrics.SurfaceMetrics;
 import org.isofield.datasets.metrics.SurfaceReport;
+import org.isofield.datasets.sample.SamplerConfig;
 import org.isofield.datasets.sample.SurfaceSampler;
+import org.isofield.datasets.shapes.RoundedBox;
 import org.isofield.datasets.shapes.Shapes;
 import org.isofield.reconstruction.Reconstruct;
 import org.isofield.reconstruction.Reconstruction;
@@ -55,7 +59,7 @@ class GridPullTest {
 
     @Test
     void orientedInitKeepsMoreOfAPlateThinnerThanTheNearDistance() {
-        TriangleMesh gt = new org.isofield.datasets.shapes.RoundedBox(0.4, 0.4, 0.025, 0.01).toMesh(96);
+        TriangleMesh gt = new RoundedBox(0.4, 0.4, 0.025, 0.01).toMesh(96);
         PointCloud cloud = SurfaceSampler.sample(gt, 4000, 8L);
         Reconstruction r = new GridPull(GridPullConfig.DEFAULT).run(cloud, Progress.NONE);
         assertThat((double) r.details().get("near_distance_cells")).as("the plate is thinner than two near distances")
@@ -68,7 +72,7 @@ class GridPullTest {
         try {
             plainCompleteness = SurfaceMetrics.evaluate(new GridPull(plain).reconstruct(cloud, Progress.NONE), gt, EVAL)
                     .completeness();
-        } catch (org.isofield.core.NumericalException e) {
+        } catch (NumericalException e) {
             plainCompleteness = Double.POSITIVE_INFINITY;
         }
         assertThat(oriented.completeness()).isLessThan(plainCompleteness / 2);
@@ -77,7 +81,7 @@ class GridPullTest {
     @Test
     void bendingLossSmoothsNoiseWithoutShrinking() {
         TriangleMesh gt = Shapes.byName("sphere").toMesh(96);
-        PointCloud cloud = new SurfaceSampler(new org.isofield.datasets.sample.SamplerConfig(6000, 0.01, false, 3L))
+        PointCloud cloud = new SurfaceSampler(new SamplerConfig(6000, 0.01, false, 3L))
                 .sample(gt);
         GridPullConfig base = Configs.with(GridPullConfig.DEFAULT, "grid_resolution", 64);
         SurfaceReport without = SurfaceMetrics.evaluate(new GridPull(Configs.with(base, "bending_weight", 0))
@@ -117,7 +121,7 @@ class GridPullTest {
         assertThat(centre.length()).isLessThan(0.01);
         TriangleMesh gtFar = TriangleMesh.of(gt.vertices(), gt.faces(), null, gt.origin().plus(far));
         assertThat(SurfaceMetrics.evaluate(b, gtFar, EVAL).chamferL1())
-                .isCloseTo(SurfaceMetrics.evaluate(a, gt, EVAL).chamferL1(), org.assertj.core.data.Offset.offset(1e-4));
+                .isCloseTo(SurfaceMetrics.evaluate(a, gt, EVAL).chamferL1(), Offset.offset(1e-4));
     }
 
     @Test

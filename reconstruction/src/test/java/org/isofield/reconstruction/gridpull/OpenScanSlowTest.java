@@ -10,6 +10,7 @@ import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.index.bvh.TriangleBvh;
+import org.isofield.datasets.index.kdtree.KdTree;
 import org.isofield.datasets.io.Meshes;
 import org.isofield.datasets.io.PointClouds;
 import org.isofield.datasets.metrics.MeshChecks;
@@ -98,7 +99,7 @@ class OpenScanSlowTest {
 
     /** Mean distance from each point to its nearest other point, computed here independently of GridPull. */
     static double meanSpacing(PointCloud cloud) {
-        org.isofield.datasets.index.kdtree.KdTree tree = org.isofield.datasets.index.kdtree.KdTree.build(cloud.positions());
+        KdTree tree = KdTree.build(cloud.positions());
         float[] d2 = new float[2 * cloud.size()];
         tree.knn(cloud.positions(), 2, null, d2);
         double sum = 0;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.isofield.core.ConfigException;
 import org.isofield.core.Progress;
 import org.isofield.core.config.Configs;
@@ -112,7 +113,7 @@ class OpenSurfaceTest {
         assertThat(m.components()).isEqualTo(1);
         assertThat(m.orientationConsistent()).isTrue();
         double trim = (double) r.details().get("trim_distance_world");
-        assertThat(trim).isCloseTo(3 * (double) r.details().get("mean_spacing"), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(trim).isCloseTo(3 * (double) r.details().get("mean_spacing"), Offset.offset(1e-12));
         assertThat(Arrays.stream(Trim.distances(mesh, cloud)).max().orElseThrow()).isLessThanOrEqualTo(trim);
         assertThat(s.chamferL1()).as(s.toString()).isLessThan(0.006);
         assertThat(s.normalConsistency()).as(s.toString()).isGreaterThan(0.98);

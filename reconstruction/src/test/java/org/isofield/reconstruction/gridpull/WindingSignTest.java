@@ -3,6 +3,7 @@ package org.isofield.reconstruction.gridpull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import org.isofield.core.ConfigException;
 import org.isofield.core.Progress;
 import org.isofield.core.config.Configs;
@@ -52,7 +53,7 @@ class WindingSignTest {
                 System.arraycopy(p, i, kept, 3 * n++, 3);
             }
         }
-        return PointCloud.of(java.util.Arrays.copyOf(kept, 3 * n), full.origin());
+        return PointCloud.of(Arrays.copyOf(kept, 3 * n), full.origin());
     }
 
     @Test
@@ -158,7 +159,7 @@ class WindingSignTest {
         double icx = inner.bounds().center().x() - inner.origin().x();
         double icy = inner.bounds().center().y() - inner.origin().y();
         double icz = inner.bounds().center().z() - inner.origin().z();
-        float[] all = java.util.Arrays.copyOf(po, po.length + pi.length + 3 * strut);
+        float[] all = Arrays.copyOf(po, po.length + pi.length + 3 * strut);
         for (int i = 0; i < pi.length; i += 3) {
             all[po.length + i] = (float) (cx + 0.8 * (pi[i] - icx));
             all[po.length + i + 1] = (float) (cy + 0.8 * (pi[i + 1] - icy));

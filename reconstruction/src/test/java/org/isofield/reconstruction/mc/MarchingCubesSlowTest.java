@@ -2,6 +2,7 @@ package org.isofield.reconstruction.mc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.metrics.MeshChecks;
 import org.isofield.datasets.metrics.MeshReport;
@@ -16,7 +17,7 @@ class MarchingCubesSlowTest {
     @Test
     void extractsSphereAt256() {
         AnalyticShape sphere = Shapes.byName("sphere");
-        FieldFunction f = (xyz, n, out) -> sphere.signedDistances(java.util.Arrays.copyOf(xyz, 3 * n), out);
+        FieldFunction f = (xyz, n, out) -> sphere.signedDistances(Arrays.copyOf(xyz, 3 * n), out);
         SampleGrid grid = MarchingCubesTest.box(256);
         ScalarGrid stored = ScalarGrid.sample(grid, f);
         MarchingCubes.extract(stored);

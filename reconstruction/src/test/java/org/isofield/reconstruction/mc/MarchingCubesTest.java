@@ -3,14 +3,17 @@ package org.isofield.reconstruction.mc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.isofield.core.Parallel;
+import org.isofield.core.Progress;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.metrics.MeshChecks;
 import org.isofield.datasets.metrics.MeshReport;
 import org.isofield.datasets.shapes.AnalyticShape;
 import org.isofield.datasets.shapes.Shapes;
+import org.isofield.datasets.shapes.Sphere;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -150,7 +153,7 @@ class MarchingCubesTest {
                 continue;
             }
             TriangleMesh mesh = new MarchingCubes(new MarchingCubesConfig(false))
-                    .extract(new ScalarGrid(new SampleGrid(2, 2, 2, Vec3d.ZERO, 1), values), org.isofield.core.Progress.NONE);
+                    .extract(new ScalarGrid(new SampleGrid(2, 2, 2, Vec3d.ZERO, 1), values), Progress.NONE);
             float[] v = mesh.vertices();
             for (int i = 0; i < v.length; i += 3) {
                 int onFaces = 0;
@@ -176,12 +179,12 @@ class MarchingCubesTest {
     void openBoundaryLeavesSurfacesOpenOnlyAtTheDomainBoundary() {
         SampleGrid grid = box(20);
         TriangleMesh open = new MarchingCubes(new MarchingCubesConfig(false))
-                .extract(field(new org.isofield.datasets.shapes.Sphere(0.6)), grid, org.isofield.core.Progress.NONE);
+                .extract(field(new Sphere(0.6)), grid, Progress.NONE);
         MeshReport r = MeshChecks.check(open);
         assertThat(r.watertight()).isFalse();
         assertThat(r.nonManifoldEdges()).isZero();
         assertThat(r.orientationConsistent()).isTrue();
-        MeshReport closed = MeshChecks.check(MarchingCubes.extract(field(new org.isofield.datasets.shapes.Sphere(0.6)), grid));
+        MeshReport closed = MeshChecks.check(MarchingCubes.extract(field(new Sphere(0.6)), grid));
         assertThat(closed.watertight()).isTrue();
         assertThat(closed.genus()).isZero();
     }
@@ -236,7 +239,7 @@ class MarchingCubesTest {
 
     @Test
     void emptyZeroSetGivesEmptyMesh() {
-        TriangleMesh mesh = MarchingCubes.extract((xyz, n, out) -> java.util.Arrays.fill(out, 0, n, 1f), box(8));
+        TriangleMesh mesh = MarchingCubes.extract((xyz, n, out) -> Arrays.fill(out, 0, n, 1f), box(8));
         assertThat(mesh.faceCount()).isZero();
         assertThat(mesh.vertexCount()).isZero();
     }

@@ -2,6 +2,7 @@ package org.isofield.reconstruction.mc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.isofield.core.Progress;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
@@ -11,9 +12,9 @@ import org.isofield.datasets.metrics.MeshReport;
 import org.isofield.datasets.sample.SurfaceSampler;
 import org.isofield.datasets.shapes.AnalyticShape;
 import org.isofield.datasets.shapes.Shapes;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SparseMarchingCubesTest {
     /** A shape's signed distance read on a grid's samples, with its analytic gradient. */
@@ -125,7 +126,7 @@ class SparseMarchingCubesTest {
                 m += 3;
             }
         }
-        CellMask cells = CellMask.near(grid, PointCloud.of(java.util.Arrays.copyOf(cap, m), all.origin()), 1.5 * grid.spacing());
+        CellMask cells = CellMask.near(grid, PointCloud.of(Arrays.copyOf(cap, m), all.origin()), 1.5 * grid.spacing());
         LatticeField inverted = new LatticeField() {
             final LatticeField f = lattice(shape, grid);
 

@@ -3,6 +3,7 @@ package org.isofield.reconstruction.mc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.assertj.core.data.Offset;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
@@ -39,7 +40,7 @@ class TrimTest {
         assertThat(r.facesRemoved()).isEqualTo(4);
         assertThat(r.mesh().faceCount()).isEqualTo(4);
         assertThat(r.mesh().vertexCount()).isEqualTo(6);
-        assertThat(r.maxKeptDistance()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(r.maxKeptDistance()).isCloseTo(0.5, Offset.offset(1e-6));
         assertThat(r.mesh().bounds().max().x()).isEqualTo(102.0);
         for (int i : r.mesh().faces()) {
             assertThat(i).isBetween(0, 5);
@@ -53,7 +54,7 @@ class TrimTest {
         assertThat(r.facesRemoved()).isZero();
         assertThat(r.mesh().faces()).containsExactly(strip(Vec3d.ZERO).faces());
         PointCloud shifted = PointCloud.of(new float[] {-1000, 0, 0}, new Vec3d(1000, 0, 0));
-        assertThat(Trim.distances(strip(Vec3d.ZERO), shifted)[0]).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Trim.distances(strip(Vec3d.ZERO), shifted)[0]).isCloseTo(0.0, Offset.offset(1e-9));
         assertThatThrownBy(() -> Trim.byDistance(strip(Vec3d.ZERO), far, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

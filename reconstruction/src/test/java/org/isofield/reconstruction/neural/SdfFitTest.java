@@ -3,6 +3,7 @@ package org.isofield.reconstruction.neural;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.isofield.core.FormatException;
@@ -16,6 +17,7 @@ import org.isofield.datasets.shapes.Shapes;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.FieldFiles;
 import org.isofield.fields.train.NeuralFieldConfig;
+import org.isofield.reconstruction.InvalidMeshException;
 import org.isofield.reconstruction.mc.MarchingCubes;
 import org.isofield.reconstruction.mc.SampleGrid;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class SdfFitTest {
     /** A small field that fits a torus in a few seconds: 8 levels, 2^14 table, batch 2^12, Adam at 1e-2. */
     static NeuralFieldConfig small(String... more) {
-        List<String> sets = new java.util.ArrayList<>(List.of("encoding.n_levels=8", "encoding.log2_hashmap_size=14",
+        List<String> sets = new ArrayList<>(List.of("encoding.n_levels=8", "encoding.log2_hashmap_size=14",
                 "optimizer.nested.nested.learning_rate=0.01", "batch_size=4096"));
         sets.addAll(List.of(more));
         return NeuralFieldConfig.load(null, sets);
@@ -94,7 +96,7 @@ class SdfFitTest {
     void meshWithoutFacesIsRejected() {
         TriangleMesh empty = TriangleMesh.of(new float[] {0, 0, 0, 1, 0, 0, 0, 1, 0}, new int[0]);
         assertThatThrownBy(() -> SdfFit.fit(empty, small(), 10, 1, Progress.NONE))
-                .isInstanceOf(org.isofield.reconstruction.InvalidMeshException.class)
+                .isInstanceOf(InvalidMeshException.class)
                 .hasMessageContaining("no faces");
     }
 

@@ -3,6 +3,7 @@ package org.isofield.reconstruction.neuralpull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.isofield.encodings.grid.Interpolation;
 import org.isofield.encodings.hashgrid.HashGridConfig;
 import org.isofield.fields.loss.MapeConfig;
@@ -74,7 +75,7 @@ class PullLossTest {
             double fd = (up - down) / (2 * h);
             maxErr = Math.max(maxErr, Math.abs(fd - grad[j]));
             assertThat((double) grad[j]).as("parameter " + j + " of " + params.length)
-                    .isCloseTo(fd, org.assertj.core.data.Offset.offset(2e-3 * maxGrad + 1e-5));
+                    .isCloseTo(fd, Offset.offset(2e-3 * maxGrad + 1e-5));
             checked++;
         }
         assertThat(checked).isEqualTo(12);

@@ -2,6 +2,7 @@ package org.isofield.reconstruction.neuralpull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.isofield.core.Progress;
@@ -62,7 +63,7 @@ abstract class PullParityContract {
             p[3 * i + 2] = (float) (0.5 + s * z);
         }
         float[] sigma = new float[n];
-        java.util.Arrays.fill(sigma, 0.02f);
+        Arrays.fill(sigma, 0.02f);
         return PullQueries.build(p, KdTree.build(p), sigma, 4 * n, seed);
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.isofield.core.ConfigException;
 import org.isofield.core.Parallel;
 import org.isofield.core.config.Configs;
@@ -12,6 +15,7 @@ import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.sample.Normalization;
 import org.isofield.datasets.shapes.AnalyticShape;
 import org.isofield.datasets.shapes.Shapes;
+import org.isofield.reconstruction.InvalidMeshException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -139,8 +143,8 @@ class SdfSamplerTest {
         SdfSamplingConfig config = Configs.with(SMALL, "batch_size", 1024, "pool_batches", 2, "refresh_steps", 4);
         SdfSampler sampler = new SdfSampler(mesh, config);
         int nj = config.jitterCount();
-        java.util.Set<Long> firstSlot = new java.util.HashSet<>();
-        java.util.Set<Long> later = new java.util.HashSet<>();
+        Set<Long> firstSlot = new HashSet<>();
+        Set<Long> later = new HashSet<>();
         for (int s = 0; s < 12; s++) {
             SdfBatch b = sampler.next();
             for (int i = 512; i < 512 + nj; i++) {
@@ -194,11 +198,11 @@ class SdfSamplerTest {
     @Test
     void badMeshesAreRejectedClearly() {
         assertThatThrownBy(() -> new SdfSampler(TriangleMesh.of(new float[9], new int[0]), SMALL))
-                .isInstanceOf(org.isofield.reconstruction.InvalidMeshException.class).hasMessageContaining("no faces");
+                .isInstanceOf(InvalidMeshException.class).hasMessageContaining("no faces");
         assertThatThrownBy(() -> new SdfSampler(TriangleMesh.of(new float[] {0, 0, 0, 1, 0, 0, 2, 0, 0}, new int[] {0, 1, 2}), SMALL))
-                .isInstanceOf(org.isofield.reconstruction.InvalidMeshException.class).hasMessageContaining("degenerate");
+                .isInstanceOf(InvalidMeshException.class).hasMessageContaining("degenerate");
         assertThatThrownBy(() -> new SdfSampler(TriangleMesh.of(new float[] {0, 0, 0, 1, Float.NaN, 0, 0, 1, 0}, new int[] {0, 1, 2}), SMALL))
-                .isInstanceOf(org.isofield.reconstruction.InvalidMeshException.class).hasMessageContaining("vertex 1");
+                .isInstanceOf(InvalidMeshException.class).hasMessageContaining("vertex 1");
     }
 
     @Test
@@ -208,6 +212,6 @@ class SdfSamplerTest {
         assertThatThrownBy(() -> Configs.with(SdfSamplingConfig.DEFAULT, "pool_batches", -1, "refresh_steps", 1))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("pool_batches");
         assertThat(SdfSamplingConfig.DEFAULT.batchSize()).isEqualTo(1 << 16);
-        assertThat(SdfSamplingConfig.DEFAULT.jitterScale()).isCloseTo(8.457e-4, org.assertj.core.data.Offset.offset(1e-7));
+        assertThat(SdfSamplingConfig.DEFAULT.jitterScale()).isCloseTo(8.457e-4, Offset.offset(1e-7));
     }
 }

@@ -2,6 +2,7 @@ package org.isofield.render.scene;
 
 import java.util.List;
 import java.util.Locale;
+import org.isofield.datasets.geom.Aabb;
 
 /**
  * Whether side-by-side items share one camera. {@link #SHARED} frames the union of their bounds, so sizes and
@@ -32,7 +33,7 @@ public enum Framing {
         if (this != AUTO) {
             return this == SHARED;
         }
-        org.isofield.datasets.geom.Aabb union = org.isofield.datasets.geom.Aabb.EMPTY;
+        Aabb union = Aabb.EMPTY;
         for (RenderItem item : items) {
             union = union.union(item.bounds());
         }

@@ -1,6 +1,8 @@
 package org.isofield.render.scene;
 
 import java.util.List;
+import org.isofield.datasets.geom.Aabb;
+import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.index.kdtree.KdTree;
 import org.isofield.datasets.index.kdtree.Neighbor;
 
@@ -43,7 +45,7 @@ public final class PointSpacing {
                 return sum / count;
             }
         }
-        double diag = org.isofield.datasets.geom.Aabb.of(xyz, org.isofield.datasets.geom.Vec3d.ZERO).diagonal();
+        double diag = Aabb.of(xyz, Vec3d.ZERO).diagonal();
         return diag > 0 && Double.isFinite(diag) ? 0.01 * diag : 1.0;
     }
 }

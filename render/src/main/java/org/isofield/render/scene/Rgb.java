@@ -2,6 +2,7 @@ package org.isofield.render.scene;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * A colour with components in [0, 1], written unchanged to the 8-bit image.
@@ -48,7 +49,7 @@ public record Rgb(float r, float g, float b) {
             return fromRgb24(v);
         }
         throw new IllegalArgumentException("colour \"" + text + "\" is not understood; expected #rrggbb (e.g. #1e1e24) "
-                + "or one of " + new java.util.TreeSet<>(NAMES.keySet()));
+                + "or one of " + new TreeSet<>(NAMES.keySet()));
     }
 
     /** From a packed {@code 0xRRGGBB}. */

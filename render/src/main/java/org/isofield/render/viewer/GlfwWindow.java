@@ -5,11 +5,14 @@ import static org.lwjgl.glfw.GLFWVulkan.*;
 import static org.lwjgl.system.MemoryStack.stackPush;
 import static org.lwjgl.system.MemoryUtil.NULL;
 
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.isofield.core.BackendUnavailableException;
 import org.isofield.core.IsofieldException;
 import org.lwjgl.PointerBuffer;
+import org.lwjgl.glfw.Callbacks;
 import org.lwjgl.glfw.GLFWErrorCallback;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.vulkan.VkInstance;
@@ -73,7 +76,7 @@ final class GlfwWindow implements AutoCloseable {
     /** Creates the window's Vulkan surface on {@code instance}. */
     long createSurface(VkInstance instance) {
         try (MemoryStack s = stackPush()) {
-            java.nio.LongBuffer p = s.mallocLong(1);
+            LongBuffer p = s.mallocLong(1);
             int r = glfwCreateWindowSurface(instance, handle, null, p);
             if (r != 0) {
                 throw new IsofieldException("vulkan: glfwCreateWindowSurface failed with VkResult " + r + " ("
@@ -86,8 +89,8 @@ final class GlfwWindow implements AutoCloseable {
     /** The framebuffer size in pixels, {@code {width, height}}; zero while minimised. */
     int[] framebufferSize() {
         try (MemoryStack s = stackPush()) {
-            java.nio.IntBuffer w = s.mallocInt(1);
-            java.nio.IntBuffer h = s.mallocInt(1);
+            IntBuffer w = s.mallocInt(1);
+            IntBuffer h = s.mallocInt(1);
             glfwGetFramebufferSize(handle, w, h);
             return new int[] {w.get(0), h.get(0)};
         }
@@ -101,7 +104,7 @@ final class GlfwWindow implements AutoCloseable {
     /** Destroys the window, its callbacks, and terminates GLFW. */
     @Override
     public void close() {
-        org.lwjgl.glfw.Callbacks.glfwFreeCallbacks(handle);
+        Callbacks.glfwFreeCallbacks(handle);
         glfwDestroyWindow(handle);
         glfwTerminate();
         free();

@@ -2,6 +2,7 @@ package org.isofield.render.viewer;
 
 import static org.lwjgl.glfw.GLFW.*;
 
+import java.util.Arrays;
 import org.isofield.datasets.geom.Aabb;
 import org.isofield.render.scene.ClipPlane;
 import org.isofield.render.scene.RenderMode;
@@ -71,7 +72,7 @@ final class KeyBindings {
         }
         boolean shift = (mods & GLFW_MOD_SHIFT) != 0;
         switch (key) {
-            case GLFW_KEY_0 -> java.util.Arrays.fill(hidden, false);
+            case GLFW_KEY_0 -> Arrays.fill(hidden, false);
             case GLFW_KEY_F1 -> mode = RenderMode.SHADED;
             case GLFW_KEY_F2 -> mode = RenderMode.NORMALS;
             case GLFW_KEY_F3 -> mode = RenderMode.WIREFRAME;

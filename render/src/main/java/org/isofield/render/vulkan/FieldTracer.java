@@ -8,6 +8,8 @@ import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import org.isofield.render.scene.Camera;
 import org.isofield.render.scene.DrawStyle;
@@ -81,7 +83,7 @@ public final class FieldTracer implements AutoCloseable {
                     .commandPool(ctx.commandPool()).level(VK_COMMAND_BUFFER_LEVEL_PRIMARY).commandBufferCount(1), p),
                     "vkAllocateCommandBuffers");
             cmd = new VkCommandBuffer(p.get(0), ctx.device());
-            java.nio.LongBuffer lp = s.mallocLong(1);
+            LongBuffer lp = s.mallocLong(1);
             check(vkCreateFence(ctx.device(), VkFenceCreateInfo.calloc(s).sType$Default(), null, lp), "vkCreateFence");
             fence = lp.get(0);
         }
@@ -101,7 +103,7 @@ public final class FieldTracer implements AutoCloseable {
         if (n < 1 || xyz.length < 3L * n) {
             throw new IllegalArgumentException(n + " points in " + xyz.length + " coordinates; expected 1 or more");
         }
-        float[] pts = xyz.length == 3 * n ? xyz : java.util.Arrays.copyOf(xyz, 3 * n);
+        float[] pts = xyz.length == 3 * n ? xyz : Arrays.copyOf(xyz, 3 * n);
         int outs = gradient ? 3 * n : n;
         try (ComputeKernel eval = new ComputeKernel(ctx, "field_eval.comp", new int[] {U, S, S, S, S}, 8);
              GpuBuffer in = GpuBuffer.storage(ctx, pts);

@@ -6,6 +6,7 @@ import static org.lwjgl.util.vma.Vma.*;
 import static org.lwjgl.vulkan.VK10.*;
 
 import java.nio.ByteBuffer;
+import java.nio.LongBuffer;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
@@ -34,7 +35,7 @@ final class GpuBuffer implements AutoCloseable {
             VmaAllocationCreateInfo ai = VmaAllocationCreateInfo.calloc(s).usage(VMA_MEMORY_USAGE_AUTO)
                     .flags(VMA_ALLOCATION_CREATE_MAPPED_BIT | (hostReads ? VMA_ALLOCATION_CREATE_HOST_ACCESS_RANDOM_BIT
                             : VMA_ALLOCATION_CREATE_HOST_ACCESS_SEQUENTIAL_WRITE_BIT));
-            java.nio.LongBuffer pb = s.mallocLong(1);
+            LongBuffer pb = s.mallocLong(1);
             PointerBuffer pa = s.mallocPointer(1);
             VmaAllocationInfo info = VmaAllocationInfo.calloc(s);
             check(vmaCreateBuffer(ctx.allocator(), bi, ai, pb, pa, info), "vmaCreateBuffer(" + size + " bytes)");

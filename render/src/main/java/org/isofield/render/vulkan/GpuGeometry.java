@@ -1,5 +1,6 @@
 package org.isofield.render.vulkan;
 
+import org.isofield.core.IsofieldException;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.render.scene.PointSpacing;
 import org.isofield.render.scene.RenderItem;
@@ -26,7 +27,7 @@ public final class GpuGeometry implements AutoCloseable {
         float[] n;
         int[] f;
         if (item.field() != null) {
-            throw new org.isofield.core.IsofieldException("render item " + item.label() + ": a field has no geometry to "
+            throw new IsofieldException("render item " + item.label() + ": a field has no geometry to "
                     + "upload; expected a mesh or a point cloud (fields are sphere-traced by FieldTracer)");
         }
         if (item.mesh() != null) {

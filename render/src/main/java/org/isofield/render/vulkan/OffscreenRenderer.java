@@ -5,6 +5,7 @@ import static org.lwjgl.system.MemoryStack.stackPush;
 import static org.lwjgl.vulkan.VK10.*;
 
 import java.awt.image.BufferedImage;
+import java.nio.LongBuffer;
 import org.isofield.render.scene.Camera;
 import org.isofield.render.scene.DrawStyle;
 import org.isofield.render.scene.RenderItem;
@@ -36,7 +37,7 @@ public final class OffscreenRenderer implements AutoCloseable {
                     .commandPool(ctx.commandPool()).level(VK_COMMAND_BUFFER_LEVEL_PRIMARY).commandBufferCount(1), p),
                     "vkAllocateCommandBuffers");
             cmd = new VkCommandBuffer(p.get(0), ctx.device());
-            java.nio.LongBuffer lp = s.mallocLong(1);
+            LongBuffer lp = s.mallocLong(1);
             check(vkCreateFence(ctx.device(), VkFenceCreateInfo.calloc(s).sType$Default(), null, lp), "vkCreateFence");
             fence = lp.get(0);
         }

@@ -7,6 +7,7 @@ import static org.lwjgl.vulkan.VK10.*;
 
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
+import java.nio.LongBuffer;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.util.vma.VmaAllocationCreateInfo;
@@ -48,7 +49,7 @@ final class OffscreenTarget implements AutoCloseable {
             depthImage = depth[0];
             depthAllocation = depth[1];
             depthView = view(s, depthImage, DEPTH_FORMAT, VK_IMAGE_ASPECT_DEPTH_BIT);
-            java.nio.LongBuffer p = s.mallocLong(1);
+            LongBuffer p = s.mallocLong(1);
             check(vkCreateFramebuffer(ctx.device(), VkFramebufferCreateInfo.calloc(s).sType$Default()
                     .renderPass(renderPass).pAttachments(s.longs(colorView, depthView))
                     .width(width).height(height).layers(1), null, p), "vkCreateFramebuffer");
@@ -63,7 +64,7 @@ final class OffscreenTarget implements AutoCloseable {
                 .usage(usage).sharingMode(VK_SHARING_MODE_EXCLUSIVE).initialLayout(VK_IMAGE_LAYOUT_UNDEFINED);
         ci.extent().set(width, height, 1);
         VmaAllocationCreateInfo ai = VmaAllocationCreateInfo.calloc(s).usage(VMA_MEMORY_USAGE_AUTO);
-        java.nio.LongBuffer pi = s.mallocLong(1);
+        LongBuffer pi = s.mallocLong(1);
         PointerBuffer pa = s.mallocPointer(1);
         check(vmaCreateImage(ctx.allocator(), ci, ai, pi, pa, null), "vmaCreateImage(" + width + "x" + height + ")");
         return new long[] {pi.get(0), pa.get(0)};
@@ -73,7 +74,7 @@ final class OffscreenTarget implements AutoCloseable {
         VkImageViewCreateInfo ci = VkImageViewCreateInfo.calloc(s).sType$Default().image(image)
                 .viewType(VK_IMAGE_VIEW_TYPE_2D).format(format);
         ci.subresourceRange().aspectMask(aspect).baseMipLevel(0).levelCount(1).baseArrayLayer(0).layerCount(1);
-        java.nio.LongBuffer p = s.mallocLong(1);
+        LongBuffer p = s.mallocLong(1);
         check(vkCreateImageView(ctx.device(), ci, null, p), "vkCreateImageView");
         return p.get(0);
     }

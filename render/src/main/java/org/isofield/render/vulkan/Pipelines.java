@@ -4,6 +4,7 @@ import static org.isofield.render.vulkan.VkCheck.check;
 import static org.lwjgl.system.MemoryStack.stackPush;
 import static org.lwjgl.vulkan.VK10.*;
 
+import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ final class Pipelines implements AutoCloseable {
             renderPass = createRenderPass(s);
             VkPushConstantRange.Buffer range = VkPushConstantRange.calloc(1, s)
                     .stageFlags(VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT).offset(0).size(FrameParams.BYTES);
-            java.nio.LongBuffer p = s.mallocLong(1);
+            LongBuffer p = s.mallocLong(1);
             check(vkCreatePipelineLayout(ctx.device(), VkPipelineLayoutCreateInfo.calloc(s).sType$Default()
                     .pPushConstantRanges(range), null, p), "vkCreatePipelineLayout");
             layout = p.get(0);
@@ -101,7 +102,7 @@ final class Pipelines implements AutoCloseable {
         deps.get(1).srcSubpass(0).dstSubpass(VK_SUBPASS_EXTERNAL)
                 .srcStageMask(VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT).dstStageMask(VK_PIPELINE_STAGE_TRANSFER_BIT)
                 .srcAccessMask(VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT).dstAccessMask(VK_ACCESS_TRANSFER_READ_BIT);
-        java.nio.LongBuffer p = s.mallocLong(1);
+        LongBuffer p = s.mallocLong(1);
         check(vkCreateRenderPass(ctx.device(), VkRenderPassCreateInfo.calloc(s).sType$Default()
                 .pAttachments(att).pSubpasses(sub).pDependencies(deps), null, p), "vkCreateRenderPass");
         return p.get(0);
@@ -177,7 +178,7 @@ final class Pipelines implements AutoCloseable {
                     .pDynamicState(VkPipelineDynamicStateCreateInfo.calloc(s).sType$Default()
                             .pDynamicStates(s.ints(VK_DYNAMIC_STATE_VIEWPORT, VK_DYNAMIC_STATE_SCISSOR)))
                     .layout(layout).renderPass(renderPass).subpass(0);
-            java.nio.LongBuffer p = s.mallocLong(1);
+            LongBuffer p = s.mallocLong(1);
             check(vkCreateGraphicsPipelines(ctx.device(), VK_NULL_HANDLE, ci, null, p),
                     "vkCreateGraphicsPipelines(" + kind + " " + defines + ")");
             return p.get(0);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public final class ShaderLibrary {
         ByteBuffer buf = MemoryUtil.memAlloc(code.length);
         try (MemoryStack s = stackPush()) {
             buf.put(code).flip();
-            java.nio.LongBuffer p = s.mallocLong(1);
+            LongBuffer p = s.mallocLong(1);
             check(vkCreateShaderModule(device, VkShaderModuleCreateInfo.calloc(s).sType$Default().pCode(buf), null, p),
                     "vkCreateShaderModule(" + name + ")");
             return p.get(0);

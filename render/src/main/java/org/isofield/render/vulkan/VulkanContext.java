@@ -7,6 +7,7 @@ import static org.lwjgl.vulkan.EXTDebugUtils.*;
 import static org.lwjgl.vulkan.VK10.*;
 
 import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.isofield.core.BackendUnavailableException;
@@ -81,7 +82,7 @@ public final class VulkanContext implements AutoCloseable {
             instance = new VkInstance(p.get(0), ci);
             long m = VK_NULL_HANDLE;
             if (validation) {
-                java.nio.LongBuffer lp = s.mallocLong(1);
+                LongBuffer lp = s.mallocLong(1);
                 check(vkCreateDebugUtilsMessengerEXT(instance, dbg, null, lp), "vkCreateDebugUtilsMessengerEXT");
                 m = lp.get(0);
             }
@@ -90,7 +91,7 @@ public final class VulkanContext implements AutoCloseable {
             device = createDevice(s, deviceExtensions);
             vkGetDeviceQueue(device, choice.queueFamily(), 0, p);
             queue = new VkQueue(p.get(0), device);
-            java.nio.LongBuffer lp = s.mallocLong(1);
+            LongBuffer lp = s.mallocLong(1);
             check(vkCreateCommandPool(device, VkCommandPoolCreateInfo.calloc(s).sType$Default()
                     .flags(VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT).queueFamilyIndex(choice.queueFamily()),
                     null, lp), "vkCreateCommandPool");

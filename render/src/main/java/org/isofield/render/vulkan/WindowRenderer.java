@@ -7,6 +7,8 @@ import static org.lwjgl.vulkan.KHRSwapchain.*;
 import static org.lwjgl.vulkan.VK10.*;
 
 import java.awt.image.BufferedImage;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.List;
 import java.util.function.DoubleFunction;
 import org.isofield.render.scene.Camera;
@@ -53,7 +55,7 @@ public final class WindowRenderer implements AutoCloseable {
                     .commandPool(ctx.commandPool()).level(VK_COMMAND_BUFFER_LEVEL_PRIMARY).commandBufferCount(1), p),
                     "vkAllocateCommandBuffers");
             cmd = new VkCommandBuffer(p.get(0), ctx.device());
-            java.nio.LongBuffer lp = s.mallocLong(1);
+            LongBuffer lp = s.mallocLong(1);
             check(vkCreateFence(ctx.device(), VkFenceCreateInfo.calloc(s).sType$Default(), null, lp), "vkCreateFence");
             fence = lp.get(0);
             imageAvailable = semaphore(s);
@@ -122,7 +124,7 @@ public final class WindowRenderer implements AutoCloseable {
             recreate(fbWidth, fbHeight);
         }
         try (MemoryStack s = stackPush()) {
-            java.nio.IntBuffer ip = s.mallocInt(1);
+            IntBuffer ip = s.mallocInt(1);
             int r = vkAcquireNextImageKHR(ctx.device(), swapchain.handle, -1L, imageAvailable, VK_NULL_HANDLE, ip);
             if (r == VK_ERROR_OUT_OF_DATE_KHR) {
                 outdated = true;
@@ -241,7 +243,7 @@ public final class WindowRenderer implements AutoCloseable {
     }
 
     private long semaphore(MemoryStack s) {
-        java.nio.LongBuffer p = s.mallocLong(1);
+        LongBuffer p = s.mallocLong(1);
         check(vkCreateSemaphore(ctx.device(), VkSemaphoreCreateInfo.calloc(s).sType$Default(), null, p), "vkCreateSemaphore");
         return p.get(0);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.isofield.datasets.geom.Aabb;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
@@ -70,10 +71,10 @@ class SceneTest {
         RenderItem big = RenderItem.of("big", new Sphere(1).toMesh(4));
         RenderItem alsoBig = RenderItem.of("same", new Sphere(1.1).toMesh(4));
         RenderItem small = RenderItem.of("small", new Sphere(0.1).toMesh(4));
-        assertThat(Framing.AUTO.shared(java.util.List.of(big, alsoBig))).isTrue();
-        assertThat(Framing.AUTO.shared(java.util.List.of(big, small))).isFalse();
-        assertThat(Framing.SHARED.shared(java.util.List.of(big, small))).isTrue();
-        assertThat(Framing.EACH.shared(java.util.List.of(big, alsoBig))).isFalse();
+        assertThat(Framing.AUTO.shared(List.of(big, alsoBig))).isTrue();
+        assertThat(Framing.AUTO.shared(List.of(big, small))).isFalse();
+        assertThat(Framing.SHARED.shared(List.of(big, small))).isTrue();
+        assertThat(Framing.EACH.shared(List.of(big, alsoBig))).isFalse();
         assertThatThrownBy(() -> Framing.parse("joint")).hasMessageContaining("auto, shared or each");
     }
 

@@ -1,6 +1,8 @@
 package org.isofield.render.testing;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.isofield.render.PngFiles;
@@ -16,8 +18,8 @@ public final class Pictures {
         Path p = dir.resolve(name + ".png");
         try {
             Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         PngFiles.write(image, p, true);
         return p;

@@ -1,5 +1,6 @@
 package org.isofield.render.testing;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -66,7 +67,7 @@ public final class TestFields {
         int res = st.resolution(0);
         Map<String, float[]> blocks = new LinkedHashMap<>(f.blocks());
         float[] enc = blocks.get(NeuralField.ENCODING_BLOCK);
-        java.util.Arrays.fill(enc, 0f);
+        Arrays.fill(enc, 0f);
         for (int z = 0; z < res; z++) {
             for (int y = 0; y < res; y++) {
                 for (int x = 0; x < res; x++) {
@@ -79,7 +80,7 @@ public final class TestFields {
             }
         }
         float[] net = blocks.get(NeuralField.NETWORK_BLOCK);
-        java.util.Arrays.fill(net, 0f);
+        Arrays.fill(net, 0f);
         int w = mlp.nNeurons();
         int ip = (2 * grid.nLevels() + 15) / 16 * 16;
         net[0] = 1f;             // h0 = relu(d)

@@ -22,6 +22,7 @@ import org.isofield.render.testing.VulkanTesting;
 import org.isofield.render.testing.XvfbDisplay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lwjgl.glfw.GLFW;
 
 /**
  * A field in the viewer (child JVM on an X display, as {@link ViewerTest}), next to a mesh of the same sphere under
@@ -43,9 +44,9 @@ class FieldViewerTest {
         int problems;
         try (Viewer v = Viewer.open(items, options)) {
             PngFiles.write(capture(v), Path.of(args[0]), true);
-            v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_D);                // slice x = 0.5 (through the middle)
-            v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_RIGHT_BRACKET);    // x = 0.5 + 1/64
-            v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_LEFT_BRACKET);     // back to 0.5
+            v.key(GLFW.GLFW_KEY_D);                // slice x = 0.5 (through the middle)
+            v.key(GLFW.GLFW_KEY_RIGHT_BRACKET);    // x = 0.5 + 1/64
+            v.key(GLFW.GLFW_KEY_LEFT_BRACKET);     // back to 0.5
             PngFiles.write(capture(v), Path.of(args[1]), true);
             problems = v.validationMessages().size();
             v.validationMessages().forEach(m -> System.out.println("validation " + m));

@@ -3,6 +3,7 @@ package org.isofield.render.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lwjgl.glfw.GLFW.*;
 
+import org.assertj.core.data.Offset;
 import org.isofield.datasets.geom.Aabb;
 import org.isofield.render.scene.ClipPlane;
 import org.isofield.render.scene.RenderMode;
@@ -45,15 +46,15 @@ class KeyBindingsTest {
         k.key(GLFW_KEY_C, 0);
         assertThat(k.clip()).isEqualTo(new ClipPlane(0, 1, 1));
         k.key(GLFW_KEY_RIGHT_BRACKET, 0);
-        assertThat(k.clip().position()).isCloseTo(1.04, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(k.clip().position()).isCloseTo(1.04, Offset.offset(1e-12));
         k.key(GLFW_KEY_LEFT_BRACKET, GLFW_MOD_SHIFT);
-        assertThat(k.clip().position()).isCloseTo(0.64, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(k.clip().position()).isCloseTo(0.64, Offset.offset(1e-12));
         k.key(GLFW_KEY_Z, 0);
         assertThat(k.clip()).as("a new axis starts at the centre").isEqualTo(new ClipPlane(2, 1, 20));
         k.key(GLFW_KEY_Z, 0);
         assertThat(k.clip()).as("the same axis flips").isEqualTo(new ClipPlane(2, -1, 20));
         assertThat(k.scrollPlane(-1)).isTrue();
-        assertThat(k.clip().position()).isCloseTo(19.6, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(k.clip().position()).isCloseTo(19.6, Offset.offset(1e-12));
         k.key(GLFW_KEY_C, 0);
         assertThat(k.clip()).isNull();
         k.key(GLFW_KEY_C, 0);

@@ -24,6 +24,7 @@ import org.isofield.render.testing.VulkanTesting;
 import org.isofield.render.testing.XvfbDisplay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lwjgl.glfw.GLFW;
 
 /**
  * The viewer in a child JVM (GLFW reads {@code DISPLAY} from the environment, which a running JVM cannot change) on
@@ -55,20 +56,20 @@ class ViewerTest {
                 v.frame(false);
             }
             v.setWindowSize(400, 200);
-            v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_F3);
+            v.key(GLFW.GLFW_KEY_F3);
             for (int i = 0; i < 3; i++) {
                 v.frame(false);
             }
-            v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_2);
-            v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_C);
+            v.key(GLFW.GLFW_KEY_2);
+            v.key(GLFW.GLFW_KEY_C);
             BufferedImage layers = null;
             for (int i = 0; i < 5 && layers == null; i++) {
                 layers = v.frame(true);
             }
             PngFiles.write(layers, Path.of(args[0] + ".layers.png"), true);
-            v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_2);
-            v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_C);
-            v.key(org.lwjgl.glfw.GLFW.GLFW_KEY_S);
+            v.key(GLFW.GLFW_KEY_2);
+            v.key(GLFW.GLFW_KEY_C);
+            v.key(GLFW.GLFW_KEY_S);
             v.frame(false);
             BufferedImage img = null;
             for (int i = 0; i < 5 && img == null; i++) {

@@ -2,6 +2,8 @@ package org.isofield.render.vulkan;
 
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -39,8 +41,8 @@ class FieldFrameTimeSlowTest {
         int h = Integer.getInteger("field.height", 240);
         int frames = Integer.getInteger("field.frames", 1);
         FieldSurface field = FieldSurface.read(file);
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (VulkanContext ctx = VulkanContext.create(false); FieldTracer tracer = new FieldTracer(ctx, field)) {
             Camera cam = Camera.framing(field.bounds(), View.ISO, (double) w / h);
             DrawStyle style = DrawStyle.of(RenderMode.SHADED, Rgb.fromRgb24(0x26262e));

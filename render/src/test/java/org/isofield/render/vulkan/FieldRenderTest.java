@@ -3,6 +3,7 @@ package org.isofield.render.vulkan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import org.assertj.core.data.Offset;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.render.scene.DrawStyle;
 import org.isofield.render.scene.FieldSlice;
@@ -92,9 +93,9 @@ class FieldRenderTest {
         float[] out = new float[3];
         tracer.evaluate(xyz, 3);
         TestFields.sphere(0.3, 48, 0.3, Vec3d.ZERO).field().evaluate(xyz, 3, out);
-        assertThat(out[0]).isCloseTo(-0.3f, org.assertj.core.data.Offset.offset(2e-3f));
-        assertThat(out[1]).isCloseTo(0f, org.assertj.core.data.Offset.offset(2e-3f));
-        assertThat(out[2]).isCloseTo((float) (Math.sqrt(3 * 0.16) - 0.3), org.assertj.core.data.Offset.offset(2e-3f));
+        assertThat(out[0]).isCloseTo(-0.3f, Offset.offset(2e-3f));
+        assertThat(out[1]).isCloseTo(0f, Offset.offset(2e-3f));
+        assertThat(out[2]).isCloseTo((float) (Math.sqrt(3 * 0.16) - 0.3), Offset.offset(2e-3f));
     }
 
     @Test

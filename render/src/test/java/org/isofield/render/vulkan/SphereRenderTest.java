@@ -3,6 +3,7 @@ package org.isofield.render.vulkan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.util.List;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.shapes.Sphere;
@@ -42,7 +43,7 @@ class SphereRenderTest {
     static void close() {
         if (renderer != null) {
             sphere.close();
-            java.util.List<String> messages = renderer.context().validationMessages();
+            List<String> messages = renderer.context().validationMessages();
             renderer.close();
             assertThat(messages).as("validation messages").isEmpty();
         }

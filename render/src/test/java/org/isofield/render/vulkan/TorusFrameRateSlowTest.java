@@ -2,7 +2,13 @@ package org.isofield.render.vulkan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.shapes.Torus;
 import org.isofield.render.scene.Camera;
@@ -62,7 +68,7 @@ class TorusFrameRateSlowTest {
                                     + "one frame + BufferedImage %.1f ms; process CPU %.2f s per frame (load average %.1f)%n", torus.faceCount(),
                             variant, r.context().physical().name(), frames / seconds, 1e3 * seconds / frames,
                             1e3 * withImage, cpu / frames,
-                            java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 }
                 printThreadCpu();
             }
@@ -72,21 +78,21 @@ class TorusFrameRateSlowTest {
 
     /** CPU seconds of the busiest threads of this process by name (lavapipe's queue and llvmpipe's rasterisers). */
     static void printThreadCpu() {
-        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-            java.util.Map<String, Double> byName = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            Map<String, Double> byName = new TreeMap<>();
             tasks.forEach(t -> {
                 try {
-                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    String stat = Files.readString(t.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // thread ended
                 }
             });
             byName.entrySet().stream().filter(e -> e.getValue() > 0.2)
                     .forEach(e -> System.out.printf(Locale.ROOT, "thread %-20s %6.2f s%n", e.getKey(), e.getValue()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.out.println("no /proc/self/task: " + e);
         }
     }
@@ -94,10 +100,10 @@ class TorusFrameRateSlowTest {
     /** User + system CPU time of the whole process (all threads, lavapipe's included), from /proc/self/stat. */
     static double processCpuSeconds() {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String stat = Files.readString(Path.of("/proc/self/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;   // utime, stime in clock ticks
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
     }

@@ -3,10 +3,12 @@ package org.isofield.shaders.compute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +41,7 @@ class CudaImagesTest {
         assertThat(m.cudaImageName(75)).isEqualTo("ptx compute_75");
         assertThat(m.cudaImageName(120)).isEqualTo("ptx compute_75");
         assertThat(m.cudaImageName(61)).isEqualTo("none");
-        assertThat(new String(m.cudaImage(75), java.nio.charset.StandardCharsets.US_ASCII)).contains(".target sm_75")
+        assertThat(new String(m.cudaImage(75), StandardCharsets.US_ASCII)).contains(".target sm_75")
                 .contains(".entry saxpy");
         byte[] cubin = m.cudaImage(90);
         assertThat(cubin[1]).isEqualTo((byte) 'E'); // ELF
@@ -48,7 +50,7 @@ class CudaImagesTest {
 
     @Test
     void aVariantNotBuiltAheadHasNoCudaImageButBuildsOnOpenCl() {
-        ComputeModule m = ComputeModules.get("selftest", java.util.Map.of("UNUSED", 3));
+        ComputeModule m = ComputeModules.get("selftest", Map.of("UNUSED", 3));
         assertThat(m.prebuilt()).isFalse();
         assertThat(m.cudaImage(90)).isNull();
         assertThat(m.cudaImageName(90)).startsWith("none (variant not built ahead");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class PointWindingNumberTest {
@@ -44,10 +45,10 @@ class PointWindingNumberTest {
     void isOneInsideAndZeroOutsideAClosedSphere() {
         float[][] s = sphere(4000, 1.0);
         PointWindingNumber w = new PointWindingNumber(s[0], s[1], s[2]);
-        assertThat(w.at(0, 0, 0)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.05));
-        assertThat(w.at(0.5, -0.3, 0.2)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.05));
-        assertThat(w.at(2.0, 0, 0)).isCloseTo(0.0, org.assertj.core.data.Offset.offset(0.05));
-        assertThat(w.at(-1.5, 1.5, 0.5)).isCloseTo(0.0, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(w.at(0, 0, 0)).isCloseTo(1.0, Offset.offset(0.05));
+        assertThat(w.at(0.5, -0.3, 0.2)).isCloseTo(1.0, Offset.offset(0.05));
+        assertThat(w.at(2.0, 0, 0)).isCloseTo(0.0, Offset.offset(0.05));
+        assertThat(w.at(-1.5, 1.5, 0.5)).isCloseTo(0.0, Offset.offset(0.05));
     }
 
     @Test
@@ -62,7 +63,7 @@ class PointWindingNumberTest {
         double[] fast = w.at(q);
         for (int i = 0; i < 200; i++) {
             double exact = bruteForce(s, q[3 * i], q[3 * i + 1], q[3 * i + 2]);
-            assertThat(fast[i]).as("query %d", i).isCloseTo(exact, org.assertj.core.data.Offset.offset(0.05));
+            assertThat(fast[i]).as("query %d", i).isCloseTo(exact, Offset.offset(0.05));
         }
     }
 

@@ -9,15 +9,19 @@ import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.shapes.Torus;
 import org.isofield.datasets.testing.RandomMeshes;
 import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TriangleBvhClosestPointTest {
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> soups() {
+    static Stream<Arguments> soups() {
         return RandomCases.of(7101, 40, r -> new Object[] {r.nextLong(), RandomCases.size(r, 1, 400)});
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.MethodSource("soups")
+    @ParameterizedTest
+    @MethodSource("soups")
     void closestPointMatchesBruteForceOnRandomSoups(long seed, int n) {
         TriangleMesh mesh = RandomMeshes.soup(seed, n, 0.2);
         TriangleBvh bvh = TriangleBvh.build(mesh);

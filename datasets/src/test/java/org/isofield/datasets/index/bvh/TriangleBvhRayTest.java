@@ -11,15 +11,19 @@ import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.shapes.Sphere;
 import org.isofield.datasets.testing.RandomMeshes;
 import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TriangleBvhRayTest {
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> seeds() {
+    static Stream<Arguments> seeds() {
         return RandomCases.of(7202, 30, r -> new Object[] {r.nextLong()});
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.MethodSource("seeds")
+    @ParameterizedTest
+    @MethodSource("seeds")
     void firstHitMatchesBruteForce(long seed) {
         TriangleMesh mesh = RandomMeshes.soup(seed, 300, 0.25);
         TriangleBvh bvh = TriangleBvh.build(mesh);

@@ -15,6 +15,9 @@ import org.isofield.datasets.testing.RandomMeshes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TriangleBvhWindingNumberTest {
 
@@ -29,12 +32,12 @@ class TriangleBvhWindingNumberTest {
         }
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> soups() {
+    static Stream<Arguments> soups() {
         return RandomCases.of(7303, 20, r -> new Object[] {r.nextLong(), RandomCases.size(r, 1, 2000)});
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.MethodSource("soups")
+    @ParameterizedTest
+    @MethodSource("soups")
     void fastWindingNumberIsWithinToleranceOfExactSumOnSoups(long seed, int n) {
         TriangleMesh mesh = RandomMeshes.soup(seed, n, 0.3);
         TriangleBvh bvh = TriangleBvh.build(mesh);

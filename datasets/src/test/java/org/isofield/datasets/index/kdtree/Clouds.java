@@ -1,5 +1,6 @@
 package org.isofield.datasets.index.kdtree;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Seeded point clouds of several distributions, and brute-force references, for KD-tree tests. */
@@ -115,7 +116,7 @@ final class Clouds {
         for (int i = 0; i < n; i++) {
             keys[i] = ((long) Float.floatToRawIntBits(dist2(p, i, x, y, z)) << 32) | i;
         }
-        java.util.Arrays.sort(keys);
+        Arrays.sort(keys);
         return keys;
     }
 }

@@ -1,5 +1,6 @@
 package org.isofield.fields.mlp.cam;
 
+import java.util.Arrays;
 import org.isofield.fields.mlp.Activation;
 import org.isofield.fields.mlp.MatrixKernels;
 
@@ -118,7 +119,7 @@ final class CamBlock {
         float[] d = sc.a;
         float[] next = sc.b;
         kern.matmulTransposed(p, net.weightOffset(layers), outDims, width, width, sc.dOut, 0, d, 0, B, m);
-        java.util.Arrays.fill(sc.dfac, 0f);
+        Arrays.fill(sc.dfac, 0f);
         for (int l = layers; l >= 1; l--) {
             float[] y = w.y[l - 1];
             float[] zh = w.zh[l - 1];
@@ -235,15 +236,15 @@ final class CamBlock {
             }
         }
         for (int c = f; c < net.paddedFeatureDims(); c++) {
-            java.util.Arrays.fill(x0, c * B, c * B + m, 1f);
+            Arrays.fill(x0, c * B, c * B + m, 1f);
         }
     }
 
     /** In place over a block: {@code zh = (z - mean) * inv}, {@code inv = 1 / sqrt(var + eps)} per sample. */
     private static void normalize(float[] z, int zOff, float[] inv, int invOff, int rows, int m, float[] sum,
                                   float[] sq, double eps) {
-        java.util.Arrays.fill(sum, 0, m, 0f);
-        java.util.Arrays.fill(sq, 0, m, 0f);
+        Arrays.fill(sum, 0, m, 0f);
+        Arrays.fill(sq, 0, m, 0f);
         for (int r = 0; r < rows; r++) {
             int zr = zOff + r * B;
             for (int s = 0; s < m; s++) {
@@ -276,8 +277,8 @@ final class CamBlock {
     /** In place: {@code d <- inv (d - mean(d) - zh mean(d zh))} per sample. */
     private static void normalizeBackward(float[] zh, int zOff, float[] inv, int invOff, float[] d, int rows, int m,
                                           float[] sum, float[] dot) {
-        java.util.Arrays.fill(sum, 0, m, 0f);
-        java.util.Arrays.fill(dot, 0, m, 0f);
+        Arrays.fill(sum, 0, m, 0f);
+        Arrays.fill(dot, 0, m, 0f);
         for (int r = 0; r < rows; r++) {
             int zr = zOff + r * B;
             for (int s = 0; s < m; s++) {

@@ -1,5 +1,6 @@
 package org.isofield.fields.mlp.cam;
 
+import java.util.function.IntPredicate;
 import org.isofield.core.Parallel;
 
 /**
@@ -45,7 +46,7 @@ final class TriPlane {
      *
      * @param shift whether channel {@code c} is a shift
      */
-    void initialize(float[] params, java.util.function.IntPredicate shift) {
+    void initialize(float[] params, IntPredicate shift) {
         for (int q = 0; q < 3; q++) {
             for (int v = 0; v < resolution * resolution; v++) {
                 int base = offset + q * planeStride + v * channels;

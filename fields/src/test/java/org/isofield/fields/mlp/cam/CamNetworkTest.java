@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.isofield.core.Parallel;
 import org.isofield.fields.mlp.Activation;
 import org.isofield.fields.mlp.MatrixKernels;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CamNetworkTest {
     private static final int FEATURES = 5;
@@ -185,7 +187,7 @@ class CamNetworkTest {
      * {@code 1 / sqrt(var + eps)} are crossed in one network; the float32 passes agree with float64 differences.
      */
     @ParameterizedTest(name = "eps {0}")
-    @org.junit.jupiter.params.provider.ValueSource(doubles = {1e-5, 1.0})
+    @ValueSource(doubles = {1e-5, 1.0})
     void normalisationGradientIsRightAtHashGridInitScale(double eps) {
         CamNetwork net = perturbed(new CamMlpConfig(16, 2, Activation.RELU, Activation.NONE, 4, false, true, eps,
                 10.0), 12);
@@ -223,7 +225,7 @@ class CamNetworkTest {
         new MlpNetwork(c.mlp(), 32, 1, 5).forward(features, n, mlp);
         for (int s = 0; s < n; s++) {
             // the scale factor is 1 up to a rounding of the bilinear weights
-            assertThat((double) cam[s]).isCloseTo(mlp[s], org.assertj.core.data.Offset.offset(1e-6 + 1e-6 * Math.abs(mlp[s])));
+            assertThat((double) cam[s]).isCloseTo(mlp[s], Offset.offset(1e-6 + 1e-6 * Math.abs(mlp[s])));
         }
     }
 
@@ -237,7 +239,7 @@ class CamNetworkTest {
         for (int t = 0; t < 20; t++) {
             double[] pos = {r.nextDouble(), r.nextDouble(), r.nextDouble()};
             for (int l = 0; l < 3; l++) {
-                assertThat(ref.factor(p, pos, 2 * l)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+                assertThat(ref.factor(p, pos, 2 * l)).isCloseTo(1.0, Offset.offset(1e-12));
                 assertThat(ref.factor(p, pos, 2 * l + 1)).isEqualTo(0.0);
             }
         }

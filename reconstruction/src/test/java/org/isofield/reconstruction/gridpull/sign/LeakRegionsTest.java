@@ -76,9 +76,9 @@ class LeakRegionsTest {
         int n = 32;
         int nb = n / 8;
         int[] directory = new int[nb * nb * nb];
-        java.util.Arrays.fill(directory, -1);
+        Arrays.fill(directory, -1);
         byte[] label = new byte[nb * nb * nb];
-        java.util.Arrays.fill(label, (byte) 1);
+        Arrays.fill(label, (byte) 1);
         int[] cells = new int[8];
         int count = 0;
         for (int z = 1; z <= 2; z++) {
