@@ -19,7 +19,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 public final class GpuTests {
     public static void main(String[] args) {
         String label = args[0];
-        LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request().selectors(selectPackage("org.isofield"))
+        LauncherDiscoveryRequestBuilder b =
+                LauncherDiscoveryRequestBuilder.request().selectors(selectPackage("org.isofield"))
                 .filters(ClassNameFilter.includeClassNamePatterns(args[1]));
         if (args.length > 2) {
             b.filters(TagFilter.includeTags(args[2]));

@@ -11,19 +11,20 @@ import org.isofield.core.config.Registry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code isofield config ...}: prints component defaults and the registered kinds. */
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = "Show component configs: their kinds, names and defaults (as JSON a --config file accepts).",
-        subcommands = {ConfigCommand.Defaults.class, ConfigCommand.Kinds.class, ConfigCommand.Docs.class})
+        subcommands = {ConfigCommand.Defaults.class, ConfigCommand.Kinds.class})
 final class ConfigCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: defaults, kinds or docs");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: defaults or kinds");
     }
 
     /** {@code isofield config defaults KIND OTYPE}. */
@@ -33,7 +34,8 @@ final class ConfigCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Parameters(index = "0", paramLabel = "KIND", description = "Component kind, e.g. sampler, evaluator (see 'isofield config kinds').")
+        @Parameters(index = "0", paramLabel = "KIND",
+                description = "Component kind, e.g. sampler, evaluator (see 'isofield config kinds').")
         String kind;
 
         @Parameters(index = "1", paramLabel = "OTYPE", description = "Implementation name (any case).")
@@ -51,14 +53,24 @@ final class ConfigCommand implements Runnable {
         }
     }
 
-    /** {@code isofield config kinds}. */
-    @Command(name = "kinds", mixinStandardHelpOptions = true, description = "List component kinds and their implementations.")
+    /** {@code isofield config kinds [--markdown]}. */
+    @Command(name = "kinds", mixinStandardHelpOptions = true,
+            description = "List component kinds and their implementations; with --markdown, every implementation's "
+                    + "keys and defaults as docs/components.md.")
     static final class Kinds implements Callable<Integer> {
         @Mixin
         CommonOptions common;
 
+        @Option(names = "--markdown", description = "Print docs/components.md instead.")
+        boolean markdown;
+
         @Override
         public Integer call() {
+            if (markdown) {
+                common.out().print(ComponentDocs.markdown());
+                common.out().flush();
+                return 0;
+            }
             for (Map.Entry<String, Registry<?, ?>> e : ComponentKinds.registries().entrySet()) {
                 common.out().printf("%-14s %s%n", e.getKey(), String.join(", ", e.getValue().names()));
             }
@@ -66,22 +78,8 @@ final class ConfigCommand implements Runnable {
         }
     }
 
-    /** {@code isofield config docs}: docs/components.md. */
-    @Command(name = "docs", mixinStandardHelpOptions = true,
-            description = "Print docs/components.md: every kind's implementations with their keys and defaults.")
-    static final class Docs implements Callable<Integer> {
-        @Mixin
-        CommonOptions common;
-
-        @Override
-        public Integer call() {
-            common.out().print(ComponentDocs.markdown());
-            common.out().flush();
-            return 0;
-        }
-    }
-
     static ConfigException unknownKind(String kind) {
-        return new ConfigException("", "unknown component kind \"" + kind + "\"; known: " + String.join(", ", ComponentKinds.registries().keySet()));
+        return new ConfigException("", "unknown component kind \"" + kind + "\"; known: " + String.join(", ",
+                ComponentKinds.registries().keySet()));
     }
 }

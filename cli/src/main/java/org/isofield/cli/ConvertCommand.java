@@ -49,7 +49,8 @@ final class ConvertCommand implements Callable<Integer> {
                     + data.vertexCount() + " vertex colours are not written");
         }
         GeometryData written = data;
-        common.phase("write", () -> GeometryIO.write(written, out, new WriteOptions(!output.ascii, output.force, common.progress())));
+        common.phase("write", () -> GeometryIO.write(written, out, new WriteOptions(!output.ascii, output.force,
+                common.progress())));
         common.info("wrote " + out + " (" + target.name() + ", " + data.vertexCount() + " vertices, "
                 + data.faceCount() + " faces)");
         return 0;

@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
  * default method, evaluates the three against the exact surface, and writes what it made.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the main job on a built-in shape: sample a scan-like point cloud from it, reconstruct a mesh",
+        description = {"Run the main job on a built-in shape: sample a scan-like point cloud from it, reconstruct a "
+                + "mesh",
             "from the cloud, evaluate it against the exact surface, and write shape.ply, cloud.ply,",
             "reconstruction.ply and report.json."})
 final class DemoCommand implements Callable<Integer> {
@@ -62,7 +63,8 @@ final class DemoCommand implements Callable<Integer> {
     int nPoints;
 
     @Option(names = "--noise", paramLabel = "SIGMA", defaultValue = "0.002",
-            description = "Gaussian noise of the cloud per coordinate, as a fraction of the bounding-box diagonal. Default: ${DEFAULT-VALUE}.")
+            description = "Gaussian noise of the cloud per coordinate, as a fraction of the bounding-box diagonal. "
+                    + "Default: ${DEFAULT-VALUE}.")
     double noise;
 
     @Override
@@ -80,25 +82,31 @@ final class DemoCommand implements Callable<Integer> {
         OutputOptions.refuseExisting(output.force, shapeFile, cloudFile, reconFile, reportFile);
         TriangleMesh mesh = common.phase("mesh", () -> shape.toMesh(resolution));
         MeshReport checks = common.phase("mesh checks", () -> MeshChecks.check(mesh, SelfIntersections::count));
-        PointCloud cloud = common.phase("sample", () -> Samplers.create(new SamplerConfig(nPoints, noise, true, common.seed()))
+        PointCloud cloud = common.phase("sample", () -> Samplers.create(new SamplerConfig(nPoints, noise, true,
+                common.seed()))
                 .sample(mesh, common.progress()));
-        double[] cloudError = surfaceError(shape, cloud.positions(), cloud.origin().x(), cloud.origin().y(), cloud.origin().z());
+        double[] cloudError = surfaceError(shape, cloud.positions(), cloud.origin().x(), cloud.origin().y(),
+                cloud.origin().z());
         PointCloud scan = PointCloud.of(cloud.positions(), null, cloud.colors(), cloud.origin());
         Reconstruction recon = common.phase("reconstruct", () -> Reconstructors.create(
                 Reconstructors.registry().defaults(Reconstructors.AUTO)).run(scan, common.progress()));
         TriangleMesh reconMesh = recon.mesh();
         MeshReport reconChecks = MeshChecks.check(reconMesh);
-        PointCloud reconDense = Samplers.create(new SamplerConfig(100_000, 0.0, false, common.seed() + 2)).sample(reconMesh);
-        double[] reconError = surfaceError(shape, reconDense.positions(), reconDense.origin().x(), reconDense.origin().y(),
+        PointCloud reconDense = Samplers.create(new SamplerConfig(100_000, 0.0, false, common.seed()
+                + 2)).sample(reconMesh);
+        double[] reconError = surfaceError(shape, reconDense.positions(), reconDense.origin().x(),
+                reconDense.origin().y(),
                 reconDense.origin().z());
 
         // How close is the mesh to the exact surface: distances of dense samples of the mesh to the analytic shape,
         // and the usual metrics of the mesh against a much finer tessellation.
         PointCloud dense = Samplers.create(new SamplerConfig(100_000, 0.0, false, common.seed() + 1)).sample(mesh);
-        double[] meshError = surfaceError(shape, dense.positions(), dense.origin().x(), dense.origin().y(), dense.origin().z());
+        double[] meshError = surfaceError(shape, dense.positions(), dense.origin().x(), dense.origin().y(),
+                dense.origin().z());
         TriangleMesh fine = shape.toMesh(Math.min(1024, resolution * 4));
         EvalConfig eval = new EvalConfig(100_000, common.seed(), EvalConfig.DEFAULT.fscoreThresholds());
-        SurfaceReport vsFine = common.phase("evaluate", () -> Evaluators.create(eval).evaluate(mesh, fine, common.progress()));
+        SurfaceReport vsFine = common.phase("evaluate", () -> Evaluators.create(eval).evaluate(mesh, fine,
+                common.progress()));
         SurfaceReport reconVsFine = common.phase("evaluate", () -> Evaluators.create(eval).evaluate(reconMesh, fine,
                 common.progress()));
 
@@ -130,12 +138,15 @@ final class DemoCommand implements Callable<Integer> {
         });
 
         var o = common.out();
-        o.printf(Locale.ROOT, "shape      %s: %d vertices, %d faces, %s, genus %s, %d self-intersections%n", shape.name(),
+        o.printf(Locale.ROOT, "shape      %s: %d vertices, %d faces, %s, genus %s, %d self-intersections%n",
+                shape.name(),
                 checks.vertices(), checks.faces(), checks.watertight() ? "watertight" : "open",
                 checks.hasGenus() ? String.valueOf(checks.genus()) : "-", checks.selfIntersections());
-        o.printf(Locale.ROOT, "mesh       distance to the exact surface: mean %.2e, max %.2e (%.4f%% of the diagonal)%n",
+        o.printf(Locale.ROOT,
+                "mesh       distance to the exact surface: mean %.2e, max %.2e (%.4f%% of the diagonal)%n",
                 meshError[0], meshError[1], 100 * meshError[1] / diag);
-        o.printf(Locale.ROOT, "mesh       vs a 4x finer mesh: Chamfer-L1 %.6f, normal consistency %.4f, F-score@0.01 %.4f%n",
+        o.printf(Locale.ROOT,
+                "mesh       vs a 4x finer mesh: Chamfer-L1 %.6f, normal consistency %.4f, F-score@0.01 %.4f%n",
                 vsFine.chamferL1(), vsFine.normalConsistency(), vsFine.fscore(0.01));
         o.printf(Locale.ROOT, "cloud      %d points, noise %.4f x diagonal: mean distance to the surface %.2e%n",
                 cloud.size(), noise, cloudError[0]);
@@ -143,9 +154,11 @@ final class DemoCommand implements Callable<Integer> {
                 Reconstructors.AUTO, reconChecks.vertices(), reconChecks.faces(),
                 reconChecks.watertight() ? "watertight" : "open",
                 reconChecks.hasGenus() ? String.valueOf(reconChecks.genus()) : "-");
-        o.printf(Locale.ROOT, "recon      distance to the exact surface: mean %.2e, max %.2e (%.4f%% of the diagonal)%n",
+        o.printf(Locale.ROOT,
+                "recon      distance to the exact surface: mean %.2e, max %.2e (%.4f%% of the diagonal)%n",
                 reconError[0], reconError[1], 100 * reconError[1] / diag);
-        o.printf(Locale.ROOT, "recon      vs a 4x finer mesh: Chamfer-L1 %.6f, normal consistency %.4f, F-score@0.01 %.4f%n",
+        o.printf(Locale.ROOT,
+                "recon      vs a 4x finer mesh: Chamfer-L1 %.6f, normal consistency %.4f, F-score@0.01 %.4f%n",
                 reconVsFine.chamferL1(), reconVsFine.normalConsistency(), reconVsFine.fscore(0.01));
         o.printf(Locale.ROOT, "wrote      %s, %s, %s, %s%n", shapeFile, cloudFile, reconFile, reportFile);
         return 0;

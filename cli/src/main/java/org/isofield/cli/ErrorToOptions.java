@@ -26,7 +26,8 @@ final class ErrorToOptions {
 
     @Option(names = "--error-scale", paramLabel = "DISTANCE",
             description = "With --error-to: the distance at the bright end of the colour map, in world units, or as "
-                    + "PERCENT%% of the GT's bounding box diagonal (e.g. 0.5%%); larger distances saturate. Default: the "
+                    + "PERCENT%% of the GT's bounding box diagonal (e.g. 0.5%%); larger distances saturate. Default: "
+                    + "the "
                     + "95th percentile of the coloured inputs' distances.")
     String errorScale;
 
@@ -54,7 +55,8 @@ final class ErrorToOptions {
         return common.phase("distances", () -> {
             GeometryData gt = GeometryIO.read(errorTo, input.readOptions(common.progress()));
             if (!gt.hasFaces()) {
-                throw new ParameterException(cl, "--error-to " + errorTo + ": the file has no faces (" + gt.toPointCloud().size()
+                throw new ParameterException(cl, "--error-to " + errorTo + ": the file has no faces ("
+                        + gt.toPointCloud().size()
                         + " points); expected a triangle mesh to measure distances to");
             }
             TriangleMesh mesh = gt.toMesh();
@@ -97,11 +99,13 @@ final class ErrorToOptions {
             v = Double.NaN;
         }
         if (!(v > 0 && Double.isFinite(v))) {
-            throw new ParameterException(cl, "--error-scale " + errorScale + ": expected a distance above 0 (e.g. 0.01) "
+            throw new ParameterException(cl, "--error-scale " + errorScale
+                    + ": expected a distance above 0 (e.g. 0.01) "
                     + "or a percentage of the GT's bounding box diagonal (e.g. 0.5%)");
         }
         if (percent && !(diagonal > 0)) {
-            throw new ParameterException(cl, "--error-scale " + errorScale + ": the GT's bounding box diagonal is 0, so "
+            throw new ParameterException(cl, "--error-scale " + errorScale
+                    + ": the GT's bounding box diagonal is 0, so "
                     + "a percentage of it is no distance; give the scale in world units");
         }
         return percent ? v / 100 * diagonal : v;

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 /** {@code isofield eval RECON GT}: surface distances and mesh checks of a reconstruction. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Compare a reconstructed mesh with a ground-truth mesh.",
-            "Distances are in the frame where GT's bounding box is centred with longest side 1, between area-weighted samples."})
+            "Distances are in the frame where GT's bounding box is centred with longest side 1, between area-weighted "
+            + "samples."})
 final class EvalCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -126,6 +127,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         flags.add(m.orientationConsistent() ? "consistently oriented" : "inconsistent orientation");
         flags.add(m.selfIntersections() + " self-intersecting pairs");
-        o.printf(Locale.ROOT, "%-22s %d vertices, %d faces: %s%n", "recon_mesh", m.vertices(), m.faces(), String.join(", ", flags));
+        o.printf(Locale.ROOT, "%-22s %d vertices, %d faces: %s%n", "recon_mesh", m.vertices(), m.faces(),
+                String.join(", ", flags));
     }
 }

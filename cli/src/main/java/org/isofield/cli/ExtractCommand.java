@@ -38,13 +38,15 @@ final class ExtractCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FIELD", description = "The field file (.isf).")
     Path field;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "MESH", description = "Output mesh (.ply, .obj, ...).")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "MESH",
+            description = "Output mesh (.ply, .obj, ...).")
     Path out;
 
     @Option(names = "--resolution", paramLabel = "N",
             description = {"neural: samples per axis over the field's unit cube, 2 to 4096 (default "
                 + FieldExtractor.DEFAULT_RESOLUTION + ");",
-                "gridpull-sparse: marching-cubes cells across the longest side, 8 to 2048 (default: the stored grid's)."})
+                "gridpull-sparse: marching-cubes cells across the longest side, 8 to 2048 (default: the stored "
+                + "grid's)."})
     Integer resolution;
 
     @Option(names = "--min-piece-fraction", paramLabel = "F",
@@ -87,7 +89,8 @@ final class ExtractCommand implements Callable<Integer> {
             common.info("removed " + cleaned.componentsRemoved() + " of " + cleaned.componentsBefore()
                     + " pieces (" + cleaned.facesRemoved() + " faces) below the fraction of the largest");
         }
-        common.phase("write", () -> Meshes.write(mesh, out, new WriteOptions(!output.ascii, output.force, common.progress())));
+        common.phase("write", () -> Meshes.write(mesh, out, new WriteOptions(!output.ascii, output.force,
+                common.progress())));
         common.info("wrote " + out + " (" + mesh.vertexCount() + " vertices, " + mesh.faceCount() + " faces, "
                 + f.kind() + ", resolution " + (resolution == null ? "default" : resolution) + ")");
         return 0;

@@ -39,7 +39,8 @@ final class FieldCommand implements Runnable {
 
     /** {@code isofield field export FIELD.isf -o WEIGHTS.bin}. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write a field's parameters (EMA weights when trained with Ema) as a tiny-cuda-nn weights file.")
+            description = "Write a field's parameters (EMA weights when trained with Ema) as a tiny-cuda-nn weights "
+                    + "file.")
     static final class Export implements Callable<Integer> {
         @Mixin
         CommonOptions common;
@@ -47,7 +48,8 @@ final class FieldCommand implements Runnable {
         @Parameters(paramLabel = "FIELD", description = "The field file (.isf), kind neural.")
         Path field;
 
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "WEIGHTS", description = "Output weights file (.bin).")
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "WEIGHTS",
+                description = "Output weights file (.bin).")
         Path out;
 
         @Option(names = "--config-output", paramLabel = "FILE",
@@ -94,13 +96,16 @@ final class FieldCommand implements Runnable {
         Path weights;
 
         @Option(names = "--config", required = true, paramLabel = "FILE",
-                description = "JSON config with blocks encoding and network (and optionally loss, optimizer, batch_size).")
+                description = "JSON config with blocks encoding and network (and optionally loss, optimizer, "
+                        + "batch_size).")
         Path config;
 
-        @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g. encoding.n_levels=8.")
+        @Option(names = "--set", paramLabel = "KEY=VALUE",
+                description = "Override a config key, e.g. encoding.n_levels=8.")
         List<String> set = List.of();
 
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FIELD", description = "Output field file (.isf).")
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FIELD",
+                description = "Output field file (.isf).")
         Path out;
 
         @Option(names = "--force", description = "Replace an existing output file.")

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
 /** {@code isofield fit MESH -o FIELD.isf}: trains a neural SDF of a mesh (instant-ngp's SDF task). */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = {"Fit a neural signed distance field to a mesh and write it as an .isf field file.",
-            "The config is instant-ngp's SDF config unless --config or --set change it; see 'isofield config defaults'."})
+            "The config is instant-ngp's SDF config unless --config or --set change it; see 'isofield config "
+            + "defaults'."})
 final class FitCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -41,7 +42,8 @@ final class FitCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MESH", description = "The mesh to fit (.ply, .obj, .off, .stl).")
     Path mesh;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FIELD", description = "Output field file (.isf).")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FIELD",
+            description = "Output field file (.isf).")
     Path out;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -49,7 +51,8 @@ final class FitCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a config key, e.g. encoding.n_levels=8 or optimizer.nested.nested.learning_rate=1e-3.")
+            description = "Override a config key, e.g. encoding.n_levels=8 or "
+                    + "optimizer.nested.nested.learning_rate=1e-3.")
     List<String> set = List.of();
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "500",
@@ -60,7 +63,8 @@ final class FitCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--resume", paramLabel = "FIELD",
-            description = "Continue the training stored in FIELD (written with --save-optimizer-state) for --steps more "
+            description = "Continue the training stored in FIELD (written with --save-optimizer-state) for --steps "
+                    + "more "
                     + "steps. The config is FIELD's, with --config and --set laid over it (encoding and network must "
                     + "stay); the seed is FIELD's unless --seed is given. Same mesh, config and seed: bitwise the "
                     + "uninterrupted run.")
@@ -120,13 +124,15 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private NeuralFieldConfig withCompute(NeuralFieldConfig c) {
-        return common.config(() -> Configs.with(c, "backend", compute.backend(c.backend()), "precision", compute.precision(c.precision())));
+        return common.config(() -> Configs.with(c, "backend", compute.backend(c.backend()), "precision",
+                compute.precision(c.precision())));
     }
 
     private void write(SdfFit.Result r, boolean withState) {
         common.info("backend " + r.backend().describe());
         common.phase("write", () -> FieldFiles.write(r.toFieldFile(withState), out, force));
-        common.info(String.format(Locale.ROOT, "wrote %s (%d parameters, %d steps, final loss %.4g, %.1f steps/s, %.0f samples/s)",
+        common.info(String.format(Locale.ROOT,
+                "wrote %s (%d parameters, %d steps, final loss %.4g, %.1f steps/s, %.0f samples/s)",
                 out, r.field().paramCount(), r.training().steps(), r.training().finalLoss(),
                 r.training().stepsPerSecond(), r.training().samplesPerSecond()));
         if (withState) {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code isofield formats}: the file formats and what each can hold. */
-@Command(name = "formats", mixinStandardHelpOptions = true, description = "List the file formats and what each can hold.")
+@Command(name = "formats", mixinStandardHelpOptions = true,
+        description = "List the file formats and what each can hold.")
 final class FormatsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

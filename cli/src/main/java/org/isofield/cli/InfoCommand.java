@@ -18,8 +18,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code isofield info FILE}: what a file holds. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Print what a geometry file holds: format, counts, attributes, bounds, and mesh checks for meshes;",
-            "for an .isf field: its kind, the world box of its unit cube, its blocks, and a grid's lattice and bricks."})
+        description = {"Print what a geometry file holds: format, counts, attributes, bounds, and mesh checks for "
+                + "meshes;",
+            "for an .isf field: its kind, the world box of its unit cube, its blocks, and a grid's lattice and "
+            + "bricks."})
 final class InfoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

@@ -14,7 +14,8 @@ final class InputOptions {
     boolean dropNonFinite;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "Input format: auto (from the extension), ply, obj, off, xyz, stl. Default: ${DEFAULT-VALUE}.")
+            description = "Input format: auto (from the extension), ply, obj, off, xyz, stl. Default: "
+                    + "${DEFAULT-VALUE}.")
     String format = "auto";
 
     ReadOptions readOptions(Progress progress) {

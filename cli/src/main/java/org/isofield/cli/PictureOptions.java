@@ -24,7 +24,8 @@ final class PictureOptions {
     int height;
 
     @Option(names = "--view", paramLabel = "VIEW", defaultValue = "iso",
-            description = "iso, front (from +Z), side (from +X), top (from +Y) or AZ,EL in degrees, Y up. Default: ${DEFAULT-VALUE}.")
+            description = "iso, front (from +Z), side (from +X), top (from +Y) or AZ,EL in degrees, Y up. Default: "
+                    + "${DEFAULT-VALUE}.")
     String view;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "shaded",

@@ -29,10 +29,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code isofield reconstruct INPUT... -o OUT | --out-dir DIR}: point clouds to closed meshes, one or a batch. */
 @Command(name = "reconstruct", mixinStandardHelpOptions = true,
-        description = {"Reconstruct a closed mesh from each point cloud (normals not needed); an open scan gives an open",
+        description = {"Reconstruct a closed mesh from each point cloud (normals not needed); an open scan gives an "
+                + "open",
             "mesh trimmed near the points (config keys surface, trim_distance, viewpoint).",
             "Folders are read for files of the known formats. In a batch a failing input is reported and the others go",
-            "on; the exit code is then 6. See 'isofield config defaults reconstructor GridPull' (or NeuralPull) for the",
+            "on; the exit code is then 6. See 'isofield config defaults reconstructor GridPull' (or NeuralPull) for "
+            + "the",
             "settings."})
 final class ReconstructCommand implements Callable<Integer> {
     @Mixin
@@ -84,7 +86,8 @@ final class ReconstructCommand implements Callable<Integer> {
     Path saveField;
 
     @Option(names = "--report", paramLabel = "FILE.json",
-            description = "Write a JSON report: per input the method, config, phase times, peak heap, counts, watertight.")
+            description = "Write a JSON report: per input the method, config, phase times, peak heap, counts, "
+                    + "watertight.")
     Path report;
 
     @Override
@@ -203,7 +206,8 @@ final class ReconstructCommand implements Callable<Integer> {
 
     private List<Path> targets(List<Path> files) {
         if ((out == null) == (outDir == null)) {
-            throw new ParameterException(common.mixee.commandLine(), "give either -o/--output (one input) or --out-dir");
+            throw new ParameterException(common.mixee.commandLine(),
+                    "give either -o/--output (one input) or --out-dir");
         }
         if (out != null) {
             if (files.size() != 1) {

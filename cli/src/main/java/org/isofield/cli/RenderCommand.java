@@ -24,9 +24,11 @@ import picocli.CommandLine.Parameters;
  * ({@code .isf}, sphere-traced in a compute shader).
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Render meshes, point clouds and neural fields (.isf, sphere-traced) into a PNG image (offscreen, Vulkan; lavapipe works without a GPU).",
+        description = {"Render meshes, point clouds and neural fields (.isf, sphere-traced) into a PNG image "
+                + "(offscreen, Vulkan; lavapipe works without a GPU).",
             "Several inputs are drawn side by side with their file names (see --framing).",
-            "--error-to GT colours them by their distance to a ground-truth mesh and adds a colour bar; --clip cuts them."})
+            "--error-to GT colours them by their distance to a ground-truth mesh and adds a colour bar; --clip cuts "
+            + "them."})
 final class RenderCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -40,8 +42,11 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     ErrorToOptions errors;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes (drawn as surfaces), point clouds (splats) and .isf fields (neural: sphere-traced, HashGrid "
-                    + "or SimplexGrid fields with a ReLU/None FullyFusedMLP; gridpull-sparse: extracted to a mesh first).")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Meshes (drawn as surfaces), point clouds (splats) and .isf fields (neural: sphere-traced, "
+                    + "HashGrid "
+                    + "or SimplexGrid fields with a ReLU/None FullyFusedMLP; gridpull-sparse: extracted to a mesh "
+                    + "first).")
     List<Path> files = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "IMAGE.png", description = "The PNG to write.")
@@ -56,9 +61,12 @@ final class RenderCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--slice", paramLabel = "AXIS,OFFSET",
-            description = "Draw a distance slice in every .isf field: the plane AXIS (x, y or z) = OFFSET (0 to 1 across "
-                    + "the field's unit cube, e.g. z,0.5), coloured by signed distance (blue inside, red outside, iso-lines "
-                    + "every 1%% of the cube or coarser, zero line black); the surface on the camera's side is cut away.")
+            description = "Draw a distance slice in every .isf field: the plane AXIS (x, y or z) = OFFSET (0 to 1 "
+                    + "across "
+                    + "the field's unit cube, e.g. z,0.5), coloured by signed distance (blue inside, red outside, "
+                    + "iso-lines "
+                    + "every 1%% of the cube or coarser, zero line black); the surface on the camera's side is cut "
+                    + "away.")
     String slice;
 
     @Override
@@ -77,7 +85,8 @@ final class RenderCommand implements Callable<Integer> {
         errors.check(cl);
         FieldSlice fieldSlice = slice == null ? null : PictureOptions.parse(cl, "--slice", slice, FieldSlice::parse);
         if (fieldSlice != null && files.stream().noneMatch(GridFieldMeshes::isFieldFile)) {
-            throw new ParameterException(cl, "--slice " + slice + ": no .isf field among the inputs; the slice is drawn "
+            throw new ParameterException(cl, "--slice " + slice
+                    + ": no .isf field among the inputs; the slice is drawn "
                     + "in fields only");
         }
         OutputOptions.refuseExisting(force, output);
@@ -98,7 +107,8 @@ final class RenderCommand implements Callable<Integer> {
         List<RenderItem> drawn = coloured == null ? items : coloured.items();
         RenderOptions withBar = coloured == null ? options : options.withColorBar(coloured.bar());
         common.phase("render", () -> Renderings.renderToPng(drawn, withBar, output, force));
-        common.info(String.format(Locale.ROOT, "wrote %s (%dx%d, %d input%s, %s, view %s)", output, picture.width, picture.height,
+        common.info(String.format(Locale.ROOT, "wrote %s (%dx%d, %d input%s, %s, view %s)", output, picture.width,
+                picture.height,
                 items.size(), items.size() == 1 ? "" : "s", options.mode().key(), picture.view));
         return 0;
     }

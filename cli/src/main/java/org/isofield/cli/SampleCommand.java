@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code isofield sample MESH -o CLOUD.ply}: area-weighted surface samples, optionally noisy. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Sample points on a mesh's surface, area-weighted, and write them as a point cloud (binary PLY by default).")
+        description = "Sample points on a mesh's surface, area-weighted, and write them as a point cloud (binary PLY "
+                + "by default).")
 final class SampleCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -30,7 +31,8 @@ final class SampleCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MESH", description = "The mesh to sample.")
     Path mesh;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "CLOUD", description = "Output point cloud (.ply, .xyz, ...).")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "CLOUD",
+            description = "Output point cloud (.ply, .xyz, ...).")
     Path out;
 
     @Option(names = {"-n", "--n-points"}, paramLabel = "N", defaultValue = "100000",
@@ -38,7 +40,8 @@ final class SampleCommand implements Callable<Integer> {
     int nPoints;
 
     @Option(names = "--noise", paramLabel = "SIGMA", defaultValue = "0",
-            description = "Gaussian noise per coordinate, as a fraction of the mesh's bounding-box diagonal. Default: ${DEFAULT-VALUE}.")
+            description = "Gaussian noise per coordinate, as a fraction of the mesh's bounding-box diagonal. Default: "
+                    + "${DEFAULT-VALUE}.")
     double noise;
 
     @Option(names = "--normals", description = "Also write the normals of the sampled faces.")
@@ -50,7 +53,8 @@ final class SampleCommand implements Callable<Integer> {
         SamplerConfig cfg = common.config(() -> new SamplerConfig(nPoints, noise, normals, common.seed()));
         TriangleMesh m = common.phase("read", () -> Meshes.read(mesh, input.readOptions(common.progress())));
         PointCloud cloud = common.phase("sample", () -> Samplers.create(cfg).sample(m, common.progress()));
-        common.phase("write", () -> PointClouds.write(cloud, out, new WriteOptions(!output.ascii, output.force, common.progress())));
+        common.phase("write", () -> PointClouds.write(cloud, out, new WriteOptions(!output.ascii, output.force,
+                common.progress())));
         common.info("wrote " + out + " (" + cloud.size() + " points" + (normals ? " with normals" : "")
                 + (noise > 0 ? ", noise " + noise + " x diagonal" : "") + ")");
         return 0;

@@ -45,7 +45,9 @@ final class ViewCommand implements Callable<Integer> {
     @Mixin
     ErrorToOptions errors;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Meshes, point clouds and .isf fields (neural: sphere-traced, HashGrid or SimplexGrid; gridpull-sparse: extracted to a mesh), side by side.")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Meshes, point clouds and .isf fields (neural: sphere-traced, HashGrid or SimplexGrid; "
+                    + "gridpull-sparse: extracted to a mesh), side by side.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--screenshot-dir", paramLabel = "DIR", defaultValue = ".",
@@ -53,7 +55,8 @@ final class ViewCommand implements Callable<Integer> {
     Path screenshotDir;
 
     @Option(names = "--frames", paramLabel = "N", defaultValue = "0",
-            description = "Draw N frames and close (for scripts); 0 runs until the window is closed. Default: ${DEFAULT-VALUE}.")
+            description = "Draw N frames and close (for scripts); 0 runs until the window is closed. Default: "
+                    + "${DEFAULT-VALUE}.")
     int frames;
 
     @Option(names = "--screenshot", paramLabel = "IMAGE.png", description = "With --frames: write the last frame here.")
@@ -81,7 +84,8 @@ final class ViewCommand implements Callable<Integer> {
         errors.check(cl);
         FieldSlice fieldSlice = slice == null ? null : PictureOptions.parse(cl, "--slice", slice, FieldSlice::parse);
         if (fieldSlice != null && files.stream().noneMatch(GridFieldMeshes::isFieldFile)) {
-            throw new ParameterException(cl, "--slice " + slice + ": no .isf field among the inputs; the slice is drawn "
+            throw new ParameterException(cl, "--slice " + slice
+                    + ": no .isf field among the inputs; the slice is drawn "
                     + "in fields only");
         }
         List<RenderItem> items = new ArrayList<>();
@@ -111,7 +115,8 @@ final class ViewCommand implements Callable<Integer> {
                         throw new IsofieldException("view: no frame could be drawn (window minimised?)");
                     }
                     PngFiles.write(last, screenshot, true);
-                    common.info(String.format(Locale.ROOT, "wrote %s (%dx%d)", screenshot, last.getWidth(), last.getHeight()));
+                    common.info(String.format(Locale.ROOT, "wrote %s (%dx%d)", screenshot, last.getWidth(),
+                            last.getHeight()));
                 }
             }
         }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     @Test
     void usesOnlyTheModulesBelowIt() {
-        ModuleRules.usesOnly("cli", Set.of("core", "datasets", "shaders", "encodings", "fields", "reconstruction", "render"));
+        ModuleRules.usesOnly("cli", Set.of("core", "datasets", "shaders", "encodings", "fields", "reconstruction",
+                "render"));
     }
 
     /**

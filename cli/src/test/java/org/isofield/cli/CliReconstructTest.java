@@ -112,6 +112,7 @@ class CliReconstructTest {
     void defaultsArePrintedAsJson() {
         CliTest.Result r = CliTest.run("config", "defaults", "reconstructor", "GridPull");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("\"otype\" : \"GridPull\"", "\"grid_resolution\" : \"auto\"", "\"band_width\" : 3");
+        assertThat(r.out()).contains("\"otype\" : \"GridPull\"", "\"grid_resolution\" : \"auto\"",
+                "\"band_width\" : 3");
     }
 }

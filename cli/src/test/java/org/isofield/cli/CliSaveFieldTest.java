@@ -121,6 +121,7 @@ class CliSaveFieldTest {
         assertThat(drawn).as("pixels of the torus").isGreaterThan(1000);
         int cx = img.getWidth() / 2;
         int cy = img.getHeight() / 2;
-        assertThat(img.getRGB(cx, cy) & 0xffffff).as("the hole of the torus (axis z), seen from the front").isEqualTo(0xffffff);
+        assertThat(img.getRGB(cx,
+                cy) & 0xffffff).as("the hole of the torus (axis z), seen from the front").isEqualTo(0xffffff);
     }
 }

@@ -117,7 +117,8 @@ class CliTest {
     void sampleWritesTheRequestedPoints() {
         Path mesh = sphereMesh();
         Path cloud = dir.resolve("cloud.ply");
-        Result r = run("sample", mesh.toString(), "-o", cloud.toString(), "-n", "5000", "--noise", "0.001", "--seed", "3");
+        Result r = run("sample", mesh.toString(), "-o", cloud.toString(), "-n", "5000", "--noise", "0.001", "--seed",
+                "3");
         assertThat(r.code()).as(r.err()).isZero();
         PointCloud c = PointClouds.read(cloud);
         assertThat(c.size()).isEqualTo(5000);

@@ -30,7 +30,8 @@ class CliViewTest {
         try (XvfbDisplay display = XvfbDisplay.acquire()) {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             ProcessBuilder pb = new ProcessBuilder(List.of(java.toString(), "-Djava.awt.headless=true", "-cp",
-                    System.getProperty("java.class.path"), Main.class.getName(), "view", mesh.toString(), "--frames", "4",
+                    System.getProperty("java.class.path"), Main.class.getName(), "view", mesh.toString(), "--frames",
+                    "4",
                     "--width", "240", "--height", "160", "--screenshot", png.toString(), "--vulkan-validation"))
                     .redirectErrorStream(true);
             pb.environment().put("DISPLAY", display.display());

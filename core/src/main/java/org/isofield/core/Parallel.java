@@ -65,7 +65,8 @@ public final class Parallel {
         return n == 0 ? 0 : (int) ((n + (long) grain - 1) / grain);
     }
 
-    /** Runs {@code body} over chunks of {@code grain} items, in parallel; waits for all and rethrows the first error. */
+    /** Runs {@code body} over chunks of {@code grain} items, in parallel; waits for all and rethrows the first error.
+     * */
     public static void forChunks(int n, int grain, ChunkBody body) {
         int chunks = chunkCount(n, grain);
         if (chunks == 0) {

@@ -34,7 +34,8 @@ class ProgressMeterTest {
         assertThat(new ConfigException("$.a", "x").exitCode()).isEqualTo(2);
         assertThat(FormatException.atLine(Path.of("a.ply"), 3, "bad").exitCode()).isEqualTo(3);
         assertThat(new BackendUnavailableException("cuda", "no driver").exitCode()).isEqualTo(4);
-        assertThat(new NumericalException("train", 12, "loss became NaN").getMessage()).isEqualTo("train step 12: loss became NaN");
+        assertThat(new NumericalException("train", 12,
+                "loss became NaN").getMessage()).isEqualTo("train step 12: loss became NaN");
         assertThat(new CancelledException("x").exitCode()).isEqualTo(130);
     }
 

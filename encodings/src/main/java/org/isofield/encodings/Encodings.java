@@ -2,8 +2,6 @@ package org.isofield.encodings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
-import org.isofield.core.config.ComponentKind;
-import org.isofield.core.config.ComponentKinds;
 import org.isofield.core.config.Registry;
 import org.isofield.encodings.densegrid.DenseGridConfig;
 import org.isofield.encodings.densegrid.DenseGridEncoding;
@@ -55,18 +53,5 @@ public final class Encodings {
     /** The registry, for parsing, printing defaults and {@code toJson}. */
     public static Registry<EncodingConfig, Factory> registry() {
         return REGISTRY;
-    }
-
-    /** This kind for {@link ComponentKinds}, listed in {@code META-INF/services}. */
-    public static final class Kind implements ComponentKind<EncodingConfig> {
-        @Override
-        public Class<EncodingConfig> baseType() {
-            return EncodingConfig.class;
-        }
-
-        @Override
-        public Registry<EncodingConfig, ?> registry() {
-            return Encodings.registry();
-        }
     }
 }

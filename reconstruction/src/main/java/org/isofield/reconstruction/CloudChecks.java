@@ -64,17 +64,20 @@ public final class CloudChecks {
                     + " distinct points on a surface");
         }
         if (m < MIN_POINTS) {
-            throw new InvalidCloudException("the cloud has " + m + " distinct points (" + n + " given); expected at least "
+            throw new InvalidCloudException("the cloud has " + m + " distinct points (" + n
+                    + " given); expected at least "
                     + MIN_POINTS);
         }
         double[] spread = spread(distinct);
         if (spread[1] < FLAT_RATIO * spread[0]) {
-            throw new InvalidCloudException(String.format(Locale.ROOT, "the %d points lie on one line (spread %.3g across "
+            throw new InvalidCloudException(String.format(Locale.ROOT,
+                    "the %d points lie on one line (spread %.3g across "
                     + "it against %.3g along it); expected a sample of a surface with extent in three directions", m,
                     spread[1], spread[0]));
         }
         if (spread[2] < FLAT_RATIO * spread[0]) {
-            throw new InvalidCloudException(String.format(Locale.ROOT, "the %d points lie in one plane (spread %.3g across "
+            throw new InvalidCloudException(String.format(Locale.ROOT,
+                    "the %d points lie in one plane (spread %.3g across "
                     + "it against %.3g within it); expected a sample of a closed surface, with extent in three "
                     + "directions", m, spread[2], spread[0]));
         }

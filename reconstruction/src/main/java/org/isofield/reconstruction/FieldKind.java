@@ -14,9 +14,17 @@ import org.isofield.fields.io.FieldFile;
  * mesh it ({@code isofield extract}), describe it ({@code isofield field info}) and show it ({@code render},
  * {@code view}) without knowing the method that made it. Registered in {@link FieldKinds}.
  */
-public interface FieldKind {
+public abstract class FieldKind {
+    private final String name;
+    private final Display display;
+
+    protected FieldKind(String name, Display display) {
+        this.name = name;
+        this.display = display;
+    }
+
     /** How a viewer draws a field of this kind. */
-    enum Display {
+    public enum Display {
         /** Sphere-traced from its values (the renderer evaluates it). */
         SPHERE_TRACED,
         /** Extracted to a mesh first ({@link #extract}), drawn as that mesh. */
@@ -32,7 +40,8 @@ public interface FieldKind {
      * @param backend where values are evaluated ({@link #extractionBackend})
      * @param precision the precision of a device's network passes
      */
-    record Extraction(Integer resolution, Double minPieceFraction, Backends.Selection backend, Precision precision) {
+    public record Extraction(Integer resolution, Double minPieceFraction, Backends.Selection backend,
+            Precision precision) {
         /** Defaults, on the CPU. */
         public static Extraction defaults() {
             return new Extraction(null, null, new Backends.Selection(Backend.CPU, null, "asked for"), Precision.FP32);
@@ -40,17 +49,21 @@ public interface FieldKind {
     }
 
     /** The kind name stored in the file, e.g. {@code "neural"}. */
-    String name();
+    public final String name() {
+        return name;
+    }
 
     /** How a viewer draws it. */
-    Display display();
+    public final Display display() {
+        return display;
+    }
 
     /**
      * Checks an explicit extraction resolution.
      *
      * @throws IllegalArgumentException saying what was expected for this kind
      */
-    void checkResolution(int resolution);
+    public abstract void checkResolution(int resolution);
 
     /**
      * The backend extraction runs on, for what was asked ({@code auto} chooses).
@@ -58,11 +71,12 @@ public interface FieldKind {
      * @throws org.isofield.core.ConfigException when this kind cannot run on the backend asked for
      * @throws org.isofield.core.BackendUnavailableException when the backend asked for is missing
      */
-    Backends.Selection extractionBackend(FieldFile field, Path file, Backend asked, Precision precision);
+    public abstract Backends.Selection extractionBackend(FieldFile field, Path file, Backend asked,
+            Precision precision);
 
     /** The field's zero set as a mesh in world coordinates, small pieces removed. */
-    SmallPieces.Result extract(FieldFile field, Path file, Extraction extraction, Progress progress);
+    public abstract SmallPieces.Result extract(FieldFile field, Path file, Extraction extraction, Progress progress);
 
     /** Kind-specific entries for a field's description (snake_case keys); empty when there are none. */
-    Map<String, Object> summary(FieldFile field, Path file);
+    public abstract Map<String, Object> summary(FieldFile field, Path file);
 }

@@ -16,6 +16,7 @@ import org.isofield.core.FormatException;
 import org.isofield.core.IsofieldException;
 import org.isofield.core.PhaseTimes;
 import org.isofield.core.Progress;
+import org.isofield.core.Reports;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.io.GeometryFormat;
@@ -115,7 +116,8 @@ public final class Reconstruct {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
                     s.filter(Files::isRegularFile)
-                            .filter(f -> known.stream().anyMatch(e -> f.getFileName().toString().toLowerCase(Locale.ROOT)
+                            .filter(f -> known.stream().anyMatch(e
+                            -> f.getFileName().toString().toLowerCase(Locale.ROOT)
                                     .endsWith(e)))
                             .sorted()
                             .forEach(files::add);
@@ -189,7 +191,8 @@ public final class Reconstruct {
             } catch (CancelledException e) {
                 throw e;
             } catch (IsofieldException | UncheckedIOException | IllegalArgumentException e) {
-                RuntimeException err = e instanceof InvalidCloudException ? FormatException.inFile(in, e.getMessage(), e)
+                RuntimeException err = e instanceof InvalidCloudException ? FormatException.inFile(in, e.getMessage(),
+                        e)
                         : e;
                 entry.put("error", err.getMessage());
                 item = new Item(in, targets.get(i), entry, err);
@@ -229,14 +232,9 @@ public final class Reconstruct {
         entry.put("method", config.otype());
         entry.put("backend", r.details().getOrDefault("backend", "cpu"));
         entry.put("config", Reconstructors.registry().toJson(config));
-        entry.put("phases_seconds", times.seconds());
-        entry.put("total_seconds", Math.round((System.nanoTime() - t0) * 1e-6) / 1e3);
-        entry.put("peak_heap_bytes", PhaseTimes.peakHeapBytes());
-        entry.put("input_points", cloud.size());
-        entry.put("output_vertices", mesh.vertexCount());
-        entry.put("output_faces", mesh.faceCount());
-        entry.put("watertight", checks.watertight());
-        entry.put("components", checks.components());
-        entry.put("details", r.details());
+        Reports.put(entry, "phases_seconds", times.seconds(), "total_seconds",
+                Math.round((System.nanoTime() - t0) * 1e-6) / 1e3, "peak_heap_bytes", PhaseTimes.peakHeapBytes(),
+                "input_points", cloud.size(), "output_vertices", mesh.vertexCount(), "output_faces", mesh.faceCount(),
+                "watertight", checks.watertight(), "components", checks.components(), "details", r.details());
     }
 }

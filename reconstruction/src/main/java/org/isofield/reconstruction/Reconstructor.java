@@ -6,7 +6,8 @@ import org.isofield.datasets.geom.TriangleMesh;
 
 /**
  * A method that turns a point cloud (positions only; normals are not needed) into a triangle mesh: closed, or an
- * open sheet where the method finds the cloud open (GridPull's {@code surface}). Implementations are configured by a {@link ReconstructorConfig} record, registered in {@link Reconstructors}, and
+ * open sheet where the method finds the cloud open (GridPull's {@code surface}). Implementations are configured by a
+ * {@link ReconstructorConfig} record, registered in {@link Reconstructors}, and
  * are immutable and thread-safe; heavy loops run on {@link org.isofield.core.Parallel}.
  */
 public interface Reconstructor {

@@ -2,8 +2,6 @@ package org.isofield.reconstruction;
 
 import java.util.Locale;
 import org.isofield.core.ConfigException;
-import org.isofield.core.config.ComponentKind;
-import org.isofield.core.config.ComponentKinds;
 import org.isofield.core.config.Registry;
 import org.isofield.reconstruction.gridpull.GridPull;
 import org.isofield.reconstruction.gridpull.GridPullConfig;
@@ -50,18 +48,5 @@ public final class Reconstructors {
         }
         throw new ConfigException("", "unknown method \"" + method + "\"; known: auto, "
                 + String.join(", ", REGISTRY.names()));
-    }
-
-    /** This kind for {@link ComponentKinds}, listed in {@code META-INF/services}. */
-    public static final class Kind implements ComponentKind<ReconstructorConfig> {
-        @Override
-        public Class<ReconstructorConfig> baseType() {
-            return ReconstructorConfig.class;
-        }
-
-        @Override
-        public Registry<ReconstructorConfig, ?> registry() {
-            return Reconstructors.registry();
-        }
     }
 }

@@ -6,7 +6,8 @@ import java.util.Set;
 import org.isofield.core.testing.ModuleRules;
 import org.junit.jupiter.api.Test;
 
-/** The reconstruction module's place in the layering (on everything but render and cli), and no package cycles in it. */
+/** The reconstruction module's place in the layering (on everything but render and cli), and no package cycles in it.
+ * */
 class ArchitectureTest {
     @Test
     void usesOnlyTheModulesBelowIt() {

@@ -23,7 +23,8 @@ class CloudChecksTest {
                 .isInstanceOf(InvalidCloudException.class)
                 .hasMessageContaining("empty")
                 .hasMessageContaining("at least 10")
-                .satisfies(e -> assertThat(((IsofieldException) e).exitCode()).isEqualTo(IsofieldException.EXIT_FORMAT));
+                .satisfies(e -> assertThat(((IsofieldException) e).exitCode())
+                .isEqualTo(IsofieldException.EXIT_FORMAT));
     }
 
     @Test

@@ -42,7 +42,8 @@ public final class Renderings {
         }
         int band = options.colorBar() == null ? 0 : ColorBarPainter.bandHeight(options.height());
         if (band > 0 && options.height() - band < 16) {
-            throw new IllegalArgumentException("image height " + options.height() + " leaves no room for the colour bar ("
+            throw new IllegalArgumentException("image height " + options.height()
+                    + " leaves no room for the colour bar ("
                     + band + " pixels); expected at least " + (band + 16));
         }
         TileLayout layout = TileLayout.of(items.size(), options.width(), options.height() - band);

@@ -145,11 +145,13 @@ class DistanceColorRenderTest {
     @Test
     void everyModeOfAColouredMeshDrawsCleanlyWithAndWithoutAClip() {
         VulkanTesting.assumeVulkanWithValidation();
-        DistanceColoring.Result r = DistanceColoring.apply(List.of(RenderItem.of("sphere.ply", new Sphere(1).toMesh(12))),
+        DistanceColoring.Result r = DistanceColoring.apply(List.of(RenderItem.of("sphere.ply",
+                new Sphere(1).toMesh(12))),
                 new boolean[] {true}, TRUTH, "truth.ply", 0.2);
         for (RenderMode mode : RenderMode.values()) {
             for (ClipPlane clip : new ClipPlane[] {null, ClipPlane.parse("y")}) {
-                BufferedImage img = Renderings.render(r.items(), options(r).withMode(mode).withClip(clip).withSize(96, 96));
+                BufferedImage img = Renderings.render(r.items(), options(r).withMode(mode).withClip(clip).withSize(96,
+                        96));
                 int drawn = 0;
                 for (int y = 0; y < 96 - ColorBarPainter.bandHeight(96); y++) {
                     for (int x = 0; x < 96; x++) {

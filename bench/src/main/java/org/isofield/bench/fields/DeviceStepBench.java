@@ -64,7 +64,8 @@ public class DeviceStepBench {
     public void setup() {
         Precision p = Precision.parse(precision);
         Backend b = Backend.parse(backend);
-        NeuralFieldConfig config = Configs.with(NeuralFieldConfig.DEFAULT, "batch_size", batch, "backend", b, "precision", p);
+        NeuralFieldConfig config = Configs.with(NeuralFieldConfig.DEFAULT, "batch_size", batch, "backend", b,
+                "precision", p);
         ComputeDevice device = Backends.select(b, p).device();
         trainer = new DeviceTrainer(device, new NeuralField(config, 1));
         field = trainer.deviceField();

@@ -138,7 +138,8 @@ public final class Backends {
      */
     private static void warnWithoutSignalChaining() {
         String preload = System.getenv("LD_PRELOAD");
-        if (System.getProperty("os.name", "").startsWith("Linux") && (preload == null || !preload.contains("libjsig"))) {
+        if (System.getProperty("os.name", "").startsWith("Linux") && (preload == null
+                || !preload.contains("libjsig"))) {
             LOG.log(System.Logger.Level.WARNING, "OpenCL drivers built on LLVM (such as POCL) replace the JVM's"
                     + " signal handlers, which can crash the JVM later; start Java with LD_PRELOAD="
                     + System.getProperty("java.home") + "/lib/libjsig.so (the isofield launchers do)");

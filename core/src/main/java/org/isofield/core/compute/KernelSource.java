@@ -24,7 +24,8 @@ public interface KernelSource {
      */
     byte[] cudaImage(int cc);
 
-    /** What {@link #cudaImage} would give, for messages: {@code cubin sm_90}, {@code ptx compute_75} or {@code none}. */
+    /** What {@link #cudaImage} would give, for messages: {@code cubin sm_90}, {@code ptx compute_75} or {@code none}.
+     * */
     String cudaImageName(int cc);
 
     /**

@@ -10,7 +10,8 @@
  *   {@link org.isofield.core.compute.KernelArgs}); one in-order queue with {@link
  *   org.isofield.core.compute.DeviceEvent}s for timing.</li>
  *   <li>Kernels arrive as a {@link org.isofield.core.compute.KernelSource}: OpenCL C text, built at run time and cached
- *   per device, and CUDA cubin/PTX images nvcc built ahead (the {@code shaders} module makes both from one source).</li>
+ *   per device, and CUDA cubin/PTX images nvcc built ahead (the {@code shaders} module makes both from one
+ *   source).</li>
  *   <li>Errors name the call, the kernel, the launch geometry and the arguments ({@link
  *   org.isofield.core.compute.ComputeException}); memory that does not fit is refused before the allocation with the
  *   requested and free bytes ({@link org.isofield.core.compute.DeviceMemoryException}).</li>

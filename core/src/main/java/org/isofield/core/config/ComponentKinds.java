@@ -10,49 +10,46 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * Every {@link ComponentKind} on the class path, from the {@code META-INF/services} lists of the modules present, by
- * kind name, plus any provider classes named in the system property {@value #PROPERTY} (comma-separated; for a
- * module's own tests, whose kinds must not reach other modules through its test jar). Loaded once; the registries
- * themselves are built on first use.
+ * Every {@link ComponentKind} on the class path, from the {@link ComponentKind.Provider}s the modules present list in
+ * {@code META-INF/services}, by kind name, plus any provider classes named in the system property {@value #PROPERTY}
+ * (comma-separated; for a module's own tests, whose kinds must not reach other modules through its test jar). Loaded
+ * once; the registries themselves are built on first use.
  */
 public final class ComponentKinds {
     /** The system property naming extra provider classes. */
     public static final String PROPERTY = "isofield.component-kinds";
-    private static volatile List<ComponentKind<?>> kinds;
 
     private ComponentKinds() {
     }
 
     /** The kinds, in the order the class path lists them. */
     public static List<ComponentKind<?>> list() {
-        List<ComponentKind<?>> k = kinds;
-        if (k == null) {
-            synchronized (ComponentKinds.class) {
-                k = kinds;
-                if (k == null) {
-                    List<ComponentKind<?>> found = new ArrayList<>();
-                    ServiceLoader.load(ComponentKind.class, ComponentKinds.class.getClassLoader()).stream()
-                            .forEach(p -> found.add(p.get()));
-                    for (String name : System.getProperty(PROPERTY, "").split(",")) {
-                        if (!name.isBlank()) {
-                            found.add(instantiate(name.trim()));
-                        }
-                    }
-                    k = List.copyOf(found);
-                    kinds = k;
-                }
-            }
-        }
-        return k;
+        return Holder.KINDS;
     }
 
-    private static ComponentKind<?> instantiate(String name) {
+    private static final class Holder {
+        static final List<ComponentKind<?>> KINDS = load();
+    }
+
+    private static List<ComponentKind<?>> load() {
+        List<ComponentKind<?>> found = new ArrayList<>();
+        ServiceLoader.load(ComponentKind.Provider.class, ComponentKinds.class.getClassLoader()).stream()
+                .forEach(p -> found.addAll(p.get().kinds()));
+        for (String name : System.getProperty(PROPERTY, "").split(",")) {
+            if (!name.isBlank()) {
+                found.addAll(instantiate(name.trim()).kinds());
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private static ComponentKind.Provider instantiate(String name) {
         try {
             Object o = Class.forName(name, true, ComponentKinds.class.getClassLoader()).getConstructor().newInstance();
-            return (ComponentKind<?>) o;
+            return (ComponentKind.Provider) o;
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException(PROPERTY + " names " + name + ", which is not a ComponentKind with a "
-                    + "public no-argument constructor: " + e, e);
+            throw new IllegalStateException(PROPERTY + " names " + name + ", which is not a ComponentKind.Provider "
+                    + "with a public no-argument constructor: " + e, e);
         }
     }
 

@@ -70,7 +70,8 @@ public final class ConfigRecords {
             if (!keys.contains(key)) {
                 // a component block's message names its otype at the block; a plain record's names the key's path
                 throw new ConfigException(what.isEmpty() ? jsonPath + "." + key : jsonPath, "unknown key \"" + key
-                        + "\"" + (what.isEmpty() ? "" : " " + what) + "; known: " + String.join(", ", new TreeSet<>(keys)));
+                        + "\"" + (what.isEmpty() ? "" : " " + what) + "; known: " + String.join(", ",
+                        new TreeSet<>(keys)));
             }
         }
         ObjectNode merged = toJson((Record) defaults);

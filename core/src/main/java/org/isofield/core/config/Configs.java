@@ -36,7 +36,8 @@ public final class Configs {
             throw new IllegalArgumentException(type + " is not a record");
         }
         if (keysAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("expected key, value pairs; found " + keysAndValues.length + " arguments");
+            throw new IllegalArgumentException("expected key, value pairs; found " + keysAndValues.length
+                    + " arguments");
         }
         RecordComponent[] rc = type.getRecordComponents();
         Object[] args = new Object[rc.length];

@@ -1,15 +1,18 @@
 package org.isofield.core.config;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -28,24 +31,17 @@ import org.isofield.core.ConfigException;
  * blocks parse and print through their kind's registry ({@link ComponentKinds}, read when the mapper is first used).
  */
 public final class Json {
-    private static volatile ObjectMapper mapper;
 
     private Json() {
     }
 
-    /** The shared mapper; do not reconfigure it. */
+    /** The shared mapper; do not reconfigure it. Built on first use, when the kinds are listed. */
     public static ObjectMapper mapper() {
-        ObjectMapper m = mapper;
-        if (m == null) {
-            synchronized (Json.class) {
-                m = mapper;
-                if (m == null) {
-                    m = build();
-                    mapper = m;
-                }
-            }
-        }
-        return m;
+        return Holder.MAPPER;
+    }
+
+    private static final class Holder {
+        static final ObjectMapper MAPPER = build();
     }
 
     /** Nested blocks of every listed kind with an interface base type parse and print through its registry. */
@@ -56,7 +52,13 @@ public final class Json {
             Class base = kind.baseType();
             if (base.isInterface()) {
                 module.addDeserializer(base, new RegistryDeserializer(kind));
-                module.addSerializer(base, new RegistrySerializer(kind));
+                module.addSerializer(base, new JsonSerializer<ComponentConfig>() {
+                    @Override
+                    public void serialize(ComponentConfig value, JsonGenerator gen, SerializerProvider provider)
+                            throws IOException {
+                        gen.writeTree(((Registry) kind.registry()).toJson(value));
+                    }
+                });
             }
         }
         return module;

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +87,8 @@ public final class Registry<C extends ComponentConfig, F> {
                 throw new IllegalArgumentException(type + " must be a record");
             }
             if (!defaults.otype().equals(otype)) {
-                throw new IllegalArgumentException(type + ".otype() is " + defaults.otype() + ", registered as " + otype);
+                throw new IllegalArgumentException(type + ".otype() is " + defaults.otype() + ", registered as "
+                        + otype);
             }
             List<String> keys = new ArrayList<>();
             for (RecordComponent rc : type.getRecordComponents()) {
@@ -129,7 +129,8 @@ public final class Registry<C extends ComponentConfig, F> {
     public Entry<C, F> entry(String otype, String jsonPath) {
         Entry<C, F> e = otype == null ? null : byLowerName.get(otype.toLowerCase(Locale.ROOT));
         if (e == null) {
-            throw new ConfigException(jsonPath, "unknown " + kind + " \"" + otype + "\"; known: " + String.join(", ", names()));
+            throw new ConfigException(jsonPath, "unknown " + kind + " \"" + otype + "\"; known: " + String.join(", ",
+                    names()));
         }
         return e;
     }
@@ -168,7 +169,8 @@ public final class Registry<C extends ComponentConfig, F> {
         }
         JsonNode otypeNode = node.get("otype");
         if (otypeNode == null || !otypeNode.isTextual()) {
-            throw new ConfigException(jsonPath, "missing \"otype\" (a string); known " + kind + "s: " + String.join(", ", names()));
+            throw new ConfigException(jsonPath, "missing \"otype\" (a string); known " + kind + "s: "
+                    + String.join(", ", names()));
         }
         Entry<C, F> e = entry(otypeNode.asText(), jsonPath + ".otype");
         ObjectNode user = ((ObjectNode) node).deepCopy();
@@ -204,7 +206,8 @@ public final class Registry<C extends ComponentConfig, F> {
             if (cause instanceof IllegalArgumentException iae) {
                 throw new ConfigException(Json.pathOf(jsonPath, e), iae.getMessage(), iae);
             }
-            throw new ConfigException(Json.pathOf(jsonPath, e), String.valueOf(cause == null ? e.getOriginalMessage() : cause.getMessage()), e);
+            throw new ConfigException(Json.pathOf(jsonPath, e), String.valueOf(cause == null ? e.getOriginalMessage()
+                    : cause.getMessage()), e);
         } catch (UnrecognizedPropertyException e) {
             List<String> known = new ArrayList<>();
             e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
@@ -214,7 +217,8 @@ public final class Registry<C extends ComponentConfig, F> {
             throw new ConfigException(Json.pathOf(jsonPath, e), "found " + e.getValue() + "; expected "
                     + describe(e.getTargetType()), e);
         } catch (MismatchedInputException e) {
-            throw new ConfigException(Json.pathOf(jsonPath, e), "wrong type; expected " + describe(e.getTargetType()), e);
+            throw new ConfigException(Json.pathOf(jsonPath, e), "wrong type; expected " + describe(e.getTargetType()),
+                    e);
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof ConfigException ce) {
                 throw ce;
@@ -266,7 +270,8 @@ public final class Registry<C extends ComponentConfig, F> {
     public <T extends C> T parse(JsonNode node, String jsonPath, Class<T> expected) {
         C c = parse(node, jsonPath);
         if (!expected.isInstance(c)) {
-            throw new ConfigException(jsonPath + ".otype", "expected " + expected.getSimpleName() + ", found " + c.otype());
+            throw new ConfigException(jsonPath + ".otype", "expected " + expected.getSimpleName() + ", found "
+                    + c.otype());
         }
         return expected.cast(c);
     }

@@ -35,12 +35,14 @@ class RegistryTest {
 
     @Test
     void otypeMatchesIgnoringCase() {
-        assertThat(parse("{\"otype\": \"box\", \"n_levels\": 8}")).isEqualTo(new Box(8, 1.5f, false, Finish.MATTE, Spring.DEFAULT));
+        assertThat(parse("{\"otype\": \"box\", \"n_levels\": 8}")).isEqualTo(new Box(8, 1.5f, false, Finish.MATTE,
+                Spring.DEFAULT));
     }
 
     @Test
     void commentsAreAllowed() {
-        assertThat(parse("{\"otype\": \"Box\", // levels\n \"n_levels\": 4 /* few */}")).extracting("nLevels").isEqualTo(4);
+        assertThat(parse("{\"otype\": \"Box\", // levels\n \"n_levels\": 4 /* few "
+                + "*/}")).extracting("nLevels").isEqualTo(4);
     }
 
     @Test
@@ -58,7 +60,8 @@ class RegistryTest {
     @Test
     void unknownKeyNamesPathAndKnownKeys() {
         assertThat(error("{\"otype\": \"Box\", \"n_level\": 3}"))
-                .isEqualTo("at $.widget: unknown key \"n_level\" for Box; known: finish, gadget, hollow, n_levels, per_level_scale");
+                .isEqualTo("at $.widget: unknown key \"n_level\" for Box; known: finish, gadget, hollow, n_levels, "
+                + "per_level_scale");
     }
 
     @Test
@@ -91,12 +94,14 @@ class RegistryTest {
 
     @Test
     void floatForIntIsAnError() {
-        assertThat(error("{\"otype\": \"Box\", \"n_levels\": 2.5}")).startsWith("at $.widget.n_levels:").contains("integer");
+        assertThat(error("{\"otype\": \"Box\", \"n_levels\": 2.5}")).startsWith("at "
+                + "$.widget.n_levels:").contains("integer");
     }
 
     @Test
     void stringForNumberIsAnError() {
-        assertThat(error("{\"otype\": \"Box\", \"per_level_scale\": \"2\"}")).startsWith("at $.widget.per_level_scale:");
+        assertThat(error("{\"otype\": \"Box\", \"per_level_scale\": \"2\"}")).startsWith("at "
+                + "$.widget.per_level_scale:");
     }
 
     @Test
@@ -106,7 +111,8 @@ class RegistryTest {
 
     @Test
     void badEnumListsTheChoices() {
-        assertThat(error("{\"otype\": \"Box\", \"finish\": \"SHINY\"}")).startsWith("at $.widget.finish:").contains("MATTE, GLOSS");
+        assertThat(error("{\"otype\": \"Box\", \"finish\": \"SHINY\"}")).startsWith("at "
+                + "$.widget.finish:").contains("MATTE, GLOSS");
     }
 
     @Test
@@ -125,7 +131,8 @@ class RegistryTest {
         Box box = new Box(8, 1.25f, true, Finish.GLOSS, new Lever(5));
         var json = WIDGETS.toJson(box);
         assertThat(json.fieldNames().next()).isEqualTo("otype");
-        assertThat(json.toString()).isEqualTo("{\"otype\":\"Box\",\"n_levels\":8,\"per_level_scale\":1.25,\"hollow\":true,"
+        assertThat(json.toString())
+                .isEqualTo("{\"otype\":\"Box\",\"n_levels\":8,\"per_level_scale\":1.25,\"hollow\":true,"
                 + "\"finish\":\"GLOSS\",\"gadget\":{\"otype\":\"Lever\",\"arms\":5}}");
         assertThat(WIDGETS.parse(json)).isEqualTo(box);
     }

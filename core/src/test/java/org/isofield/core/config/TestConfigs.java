@@ -51,12 +51,14 @@ final class TestConfigs {
         }
     }
 
-    static final Registry<GadgetConfig, String> GADGETS = Registry.<GadgetConfig, String>builder("gadget", GadgetConfig.class)
+    static final Registry<GadgetConfig, String> GADGETS = Registry.<GadgetConfig, String>builder("gadget",
+            GadgetConfig.class)
             .add("Spring", Spring.class, Spring.DEFAULT, c -> "spring-factory " + c.stiffness())
             .add("Lever", Lever.class, Lever.DEFAULT, c -> "lever-factory " + c.arms())
             .build();
 
-    static final Registry<WidgetConfig, String> WIDGETS = Registry.<WidgetConfig, String>builder("widget", WidgetConfig.class)
+    static final Registry<WidgetConfig, String> WIDGETS = Registry.<WidgetConfig, String>builder("widget",
+            WidgetConfig.class)
             .add("Box", Box.class, Box.DEFAULT, c -> "box-factory")
             .build();
 }

@@ -1,33 +1,12 @@
 package org.isofield.core.config;
 
-/** The test kinds, listed in the test resources' {@code META-INF/services} as the modules list theirs. */
-public final class TestKinds {
-    private TestKinds() {
-    }
+import java.util.List;
 
-    /** Gadgets, nested in widgets. */
-    public static final class Gadgets implements ComponentKind<TestConfigs.GadgetConfig> {
-        @Override
-        public Class<TestConfigs.GadgetConfig> baseType() {
-            return TestConfigs.GadgetConfig.class;
-        }
-
-        @Override
-        public Registry<TestConfigs.GadgetConfig, ?> registry() {
-            return TestConfigs.GADGETS;
-        }
-    }
-
-    /** Widgets. */
-    public static final class Widgets implements ComponentKind<TestConfigs.WidgetConfig> {
-        @Override
-        public Class<TestConfigs.WidgetConfig> baseType() {
-            return TestConfigs.WidgetConfig.class;
-        }
-
-        @Override
-        public Registry<TestConfigs.WidgetConfig, ?> registry() {
-            return TestConfigs.WIDGETS;
-        }
+/** The registry tests' kinds, named by the isofield.component-kinds property in this module's surefire setup. */
+public final class TestKinds implements ComponentKind.Provider {
+    @Override
+    public List<ComponentKind<?>> kinds() {
+        return List.of(ComponentKind.of(TestConfigs.GadgetConfig.class, () -> TestConfigs.GADGETS),
+                ComponentKind.of(TestConfigs.WidgetConfig.class, () -> TestConfigs.WIDGETS));
     }
 }

@@ -8,7 +8,8 @@ import org.isofield.datasets.index.UnionFind;
 /**
  * Removes connected components with few faces. Components are the connected parts of the vertex graph (faces
  * sharing a vertex index are connected; positions are not compared, so run it on meshes with shared vertices such
- * as marching-cubes output). A component is kept when its face count is at least {@code minPieceFraction} times the face
+ * as marching-cubes output). A component is kept when its face count is at least {@code minPieceFraction} times the
+ * face
  * count of the largest component; the largest is always kept. Vertices no kept face uses are dropped and the rest
  * renumbered in their original order; vertex normals follow. Time and memory O(V + F).
  */

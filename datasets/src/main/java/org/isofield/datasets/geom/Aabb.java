@@ -84,6 +84,7 @@ public record Aabb(double minX, double minY, double minZ, double maxX, double ma
 
     @Override
     public String toString() {
-        return isEmpty() ? "Aabb[empty]" : "Aabb[(" + minX + ", " + minY + ", " + minZ + ") -> (" + maxX + ", " + maxY + ", " + maxZ + ")]";
+        return isEmpty() ? "Aabb[empty]" : "Aabb[(" + minX + ", " + minY + ", " + minZ + ") -> (" + maxX + ", " + maxY
+                + ", " + maxZ + ")]";
     }
 }

@@ -20,7 +20,8 @@ public final class PointCloud {
     private PointCloud(float[] positions, float[] normals, float[] colors, Vec3d origin) {
         Objects.requireNonNull(positions, "positions");
         if (positions.length % 3 != 0) {
-            throw new IllegalArgumentException("positions has length " + positions.length + "; expected a multiple of 3");
+            throw new IllegalArgumentException("positions has length " + positions.length
+                    + "; expected a multiple of 3");
         }
         checkAttribute("normals", normals, positions.length);
         checkAttribute("colors", colors, positions.length);

@@ -27,13 +27,15 @@ public final class TriangleMesh {
             throw new IllegalArgumentException("faces has length " + faces.length + "; expected a multiple of 3");
         }
         if (normals != null && normals.length != vertices.length) {
-            throw new IllegalArgumentException("normals has length " + normals.length + "; expected " + vertices.length);
+            throw new IllegalArgumentException("normals has length " + normals.length + "; expected "
+                    + vertices.length);
         }
         int nv = vertices.length / 3;
         for (int i = 0; i < faces.length; i++) {
             int v = faces[i];
             if (v < 0 || v >= nv) {
-                throw new IllegalArgumentException("face " + (i / 3) + " has vertex index " + v + "; expected 0 to " + (nv - 1));
+                throw new IllegalArgumentException("face " + (i / 3) + " has vertex index " + v + "; expected 0 to "
+                        + (nv - 1));
             }
         }
         this.vertices = vertices;

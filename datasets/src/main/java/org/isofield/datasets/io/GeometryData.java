@@ -30,10 +30,12 @@ public record GeometryData(GeometryFormat format, float[] positions, float[] nor
         Objects.requireNonNull(positions, "positions");
         Objects.requireNonNull(origin, "origin");
         if (positions.length % 3 != 0) {
-            throw new IllegalArgumentException("positions has length " + positions.length + "; expected a multiple of 3");
+            throw new IllegalArgumentException("positions has length " + positions.length
+                    + "; expected a multiple of 3");
         }
         if (normals != null && normals.length != positions.length) {
-            throw new IllegalArgumentException("normals has length " + normals.length + "; expected " + positions.length);
+            throw new IllegalArgumentException("normals has length " + normals.length + "; expected "
+                    + positions.length);
         }
         if (colors != null && colors.length != positions.length) {
             throw new IllegalArgumentException("colors has length " + colors.length + "; expected " + positions.length);

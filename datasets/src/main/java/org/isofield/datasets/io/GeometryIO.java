@@ -72,7 +72,8 @@ public final class GeometryIO {
             }
             long t0 = System.nanoTime();
             GeometryData data = reader.read(file, options);
-            LOG.log(System.Logger.Level.DEBUG, () -> String.format("read %s (%s): %d vertices, %d faces in %.3f s", file,
+            LOG.log(System.Logger.Level.DEBUG, () -> String.format("read %s (%s): %d vertices, %d faces in %.3f s",
+                    file,
                     format, data.vertexCount(), data.faceCount(), (System.nanoTime() - t0) * 1e-9));
             return data;
         } catch (IOException e) {
@@ -92,7 +93,8 @@ public final class GeometryIO {
         GeometryFormat format = GeometryFormat.fromPath(target);
         GeometryWriter writer = handlers.writer(format);
         if (writer == null) {
-            throw FormatException.inFile(target, "no writer for " + format + "; writable formats: " + handlers.formats());
+            throw FormatException.inFile(target, "no writer for " + format + "; writable formats: "
+                    + handlers.formats());
         }
         writer.check(data, target);
         long t0 = System.nanoTime();

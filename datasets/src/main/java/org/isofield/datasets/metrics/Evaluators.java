@@ -1,7 +1,5 @@
 package org.isofield.datasets.metrics;
 
-import org.isofield.core.config.ComponentKind;
-import org.isofield.core.config.ComponentKinds;
 import org.isofield.core.config.Registry;
 
 /** The registry of surface evaluators ({@code isofield config defaults evaluator Surface}). */
@@ -21,18 +19,5 @@ public final class Evaluators {
     /** An evaluator for the config. */
     public static SurfaceMetrics create(EvalConfig config) {
         return REGISTRY.bind(config);
-    }
-
-    /** This kind for {@link ComponentKinds}, listed in {@code META-INF/services}. */
-    public static final class Kind implements ComponentKind<EvalConfig> {
-        @Override
-        public Class<EvalConfig> baseType() {
-            return EvalConfig.class;
-        }
-
-        @Override
-        public Registry<EvalConfig, ?> registry() {
-            return Evaluators.registry();
-        }
     }
 }

@@ -103,7 +103,8 @@ public final class MeshChecks {
         if (selfIntersectionCounter == null) {
             return report;
         }
-        return report.withSelfIntersections(selfIntersectionCounter.applyAsLong(merged(v, remap, distinct, faces, mesh)));
+        return report.withSelfIntersections(selfIntersectionCounter.applyAsLong(merged(v, remap, distinct, faces,
+                mesh)));
     }
 
     /**

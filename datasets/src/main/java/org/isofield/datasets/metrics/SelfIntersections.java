@@ -104,7 +104,8 @@ public final class SelfIntersections {
         int[] table = new int[cap];
         int[] canon = new int[n];
         for (int i = 0; i < n; i++) {
-            int x = Float.floatToIntBits(v[3 * i]), y = Float.floatToIntBits(v[3 * i + 1]), z = Float.floatToIntBits(v[3 * i + 2]);
+            int x = Float.floatToIntBits(v[3 * i]), y = Float.floatToIntBits(v[3 * i + 1]),
+                    z = Float.floatToIntBits(v[3 * i + 2]);
             int h = (x * 0x9E3779B1 + y * 0x85EBCA77 + z * 0xC2B2AE3D) & (cap - 1);
             while (true) {
                 int e = table[h];
@@ -165,8 +166,10 @@ public final class SelfIntersections {
             return false;
         }
         // Direction of the intersection line; project onto its largest axis.
-        double lx = na[1] * nb[2] - na[2] * nb[1], ly = na[2] * nb[0] - na[0] * nb[2], lz = na[0] * nb[1] - na[1] * nb[0];
-        int axis = Math.abs(lx) >= Math.abs(ly) ? (Math.abs(lx) >= Math.abs(lz) ? 0 : 2) : (Math.abs(ly) >= Math.abs(lz) ? 1 : 2);
+        double lx = na[1] * nb[2] - na[2] * nb[1], ly = na[2] * nb[0] - na[0] * nb[2],
+                lz = na[0] * nb[1] - na[1] * nb[0];
+        int axis = Math.abs(lx) >= Math.abs(ly) ? (Math.abs(lx) >= Math.abs(lz) ? 0 : 2)
+                : (Math.abs(ly) >= Math.abs(lz) ? 1 : 2);
         double[] ia = interval(a[axis], a[3 + axis], a[6 + axis], da);
         double[] ib = interval(b[axis], b[3 + axis], b[6 + axis], db);
         if (ia == null || ib == null) {

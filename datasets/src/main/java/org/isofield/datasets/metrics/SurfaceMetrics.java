@@ -70,7 +70,8 @@ public final class SurfaceMetrics {
         SplittableRandom reconStream = random.split();
         SplittableRandom gtStream = random.split();
         SurfaceSampler sampler = new SurfaceSampler(new SamplerConfig(config.samples(), 0, true, config.seed()));
-        PointCloud r = sampleOrExplain("reconstruction", sampler, frame.apply(recon, Vec3d.ZERO), reconStream, progress);
+        PointCloud r = sampleOrExplain("reconstruction", sampler, frame.apply(recon, Vec3d.ZERO), reconStream,
+                progress);
         PointCloud g = sampleOrExplain("ground truth", sampler, frame.apply(gt, Vec3d.ZERO), gtStream, progress);
         return compare(r, g, config.fscoreThresholds());
     }

@@ -47,7 +47,8 @@ public record SurfaceReport(int reconSamples, int gtSamples, double accuracy, do
     private int indexOf(double threshold) {
         int i = thresholds.indexOf(threshold);
         if (i < 0) {
-            throw new IllegalArgumentException("threshold " + threshold + " was not evaluated; evaluated: " + thresholds);
+            throw new IllegalArgumentException("threshold " + threshold + " was not evaluated; evaluated: "
+                    + thresholds);
         }
         return i;
     }

@@ -109,7 +109,8 @@ public final class MstOrientation {
             for (int a = 0; a < size; a++) {
                 int i = members[a];
                 double[] target = viewpoint != null ? viewpoint : centroid;
-                double d = (target[0] - points[3 * i]) * normals[3 * i] + (target[1] - points[3 * i + 1]) * normals[3 * i + 1]
+                double d = (target[0] - points[3 * i]) * normals[3 * i] + (target[1] - points[3 * i
+                        + 1]) * normals[3 * i + 1]
                         + (target[2] - points[3 * i + 2]) * normals[3 * i + 2];
                 vote += Math.signum(viewpoint != null ? d : -d);
             }

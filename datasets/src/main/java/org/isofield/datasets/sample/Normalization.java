@@ -67,7 +67,8 @@ public record Normalization(double scale, Vec3d translation) {
         Objects.requireNonNull(bounds, "bounds");
         double side = bounds.isEmpty() ? 0 : bounds.longestSide();
         if (!(side > 0) || Double.isInfinite(side)) {
-            throw new IllegalArgumentException("cannot normalise " + bounds + "; expected a box with a finite side above 0");
+            throw new IllegalArgumentException("cannot normalise " + bounds
+                    + "; expected a box with a finite side above 0");
         }
         return side;
     }

@@ -31,7 +31,8 @@ public record CsgPart(double halfSide, double halfHeight, double holeRadius) imp
         Check.positive("halfHeight", halfHeight);
         Check.positive("holeRadius", holeRadius);
         if (!(halfSide > holeRadius) || Double.isInfinite(halfSide)) {
-            throw new IllegalArgumentException("halfSide = " + halfSide + "; expected a finite number above holeRadius = "
+            throw new IllegalArgumentException("halfSide = " + halfSide
+                    + "; expected a finite number above holeRadius = "
                     + holeRadius);
         }
     }

@@ -17,7 +17,8 @@ public record Torus(double major, double minor) implements AnalyticShape {
     public Torus {
         Check.positive("minor", minor);
         if (!(major > minor) || Double.isInfinite(major)) {
-            throw new IllegalArgumentException("major = " + major + "; expected a finite number above minor = " + minor);
+            throw new IllegalArgumentException("major = " + major + "; expected a finite number above minor = "
+                    + minor);
         }
     }
 

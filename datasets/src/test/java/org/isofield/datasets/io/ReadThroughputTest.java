@@ -92,7 +92,8 @@ class ReadThroughputTest {
 
     private static void writeBinaryPly(Path file, int n) throws IOException {
         String header = "ply\nformat binary_little_endian 1.0\nelement vertex " + n + "\nproperty float x\n"
-                + "property float y\nproperty float z\nproperty float nx\nproperty float ny\nproperty float nz\nend_header\n";
+                + "property float y\nproperty float z\nproperty float nx\nproperty float ny\nproperty float "
+                + "nz\nend_header\n";
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(header.getBytes(StandardCharsets.US_ASCII));
             ByteBuffer b = ByteBuffer.allocate(24 * 65536).order(ByteOrder.LITTLE_ENDIAN);

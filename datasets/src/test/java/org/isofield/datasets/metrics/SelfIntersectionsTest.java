@@ -172,11 +172,13 @@ class SelfIntersectionsTest {
                 continue;
             }
             double s = dp / (dp - dq);
-            double[] x = {v[p] + s * (v[q] - v[p]), v[p + 1] + s * (v[q + 1] - v[p + 1]), v[p + 2] + s * (v[q + 2] - v[p + 2])};
+            double[] x = {v[p] + s * (v[q] - v[p]), v[p + 1] + s * (v[q + 1] - v[p + 1]), v[p + 2] + s * (v[q
+                    + 2] - v[p + 2])};
             boolean inside = true;
             for (int k = 0; k < 3; k++) {
                 int a = 3 * k, b = 3 * ((k + 1) % 3);
-                double[] c = cross(t[b] - t[a], t[b + 1] - t[a + 1], t[b + 2] - t[a + 2], x[0] - t[a], x[1] - t[a + 1], x[2] - t[a + 2]);
+                double[] c = cross(t[b] - t[a], t[b + 1] - t[a + 1], t[b + 2] - t[a + 2], x[0] - t[a], x[1] - t[a + 1],
+                        x[2] - t[a + 2]);
                 if (c[0] * n[0] + c[1] * n[1] + c[2] * n[2] < 0) {
                     inside = false;
                 }

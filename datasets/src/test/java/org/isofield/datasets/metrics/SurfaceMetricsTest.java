@@ -64,9 +64,11 @@ class SurfaceMetricsTest {
         int before = Parallel.threads();
         try {
             Parallel.setThreads(1);
-            SurfaceReport one = SurfaceMetrics.evaluate(sphere, sphere, Configs.with(EvalConfig.DEFAULT, "samples", 60_000));
+            SurfaceReport one = SurfaceMetrics.evaluate(sphere, sphere, Configs.with(EvalConfig.DEFAULT, "samples",
+                    60_000));
             Parallel.setThreads(2);
-            SurfaceReport two = SurfaceMetrics.evaluate(sphere, sphere, Configs.with(EvalConfig.DEFAULT, "samples", 60_000));
+            SurfaceReport two = SurfaceMetrics.evaluate(sphere, sphere, Configs.with(EvalConfig.DEFAULT, "samples",
+                    60_000));
             assertThat(two).isEqualTo(one);
         } finally {
             Parallel.setThreads(before);
@@ -105,7 +107,8 @@ class SurfaceMetricsTest {
         assertThat(r.recall()).containsExactly(1.0, 1.0, 1.0);
         assertThat(r.fscore(0.5)).isCloseTo(2 * 0.5 / 1.5, within(1e-15));
         assertThat(r.normalConsistency()).isNaN();
-        SurfaceReport none = SurfaceMetrics.compare(PointCloud.of(new float[] {0, 0, 0}), PointCloud.of(new float[] {1, 0, 0}), List.of(0.5));
+        SurfaceReport none = SurfaceMetrics.compare(PointCloud.of(new float[] {0, 0, 0}), PointCloud.of(new float[] {1,
+                0, 0}), List.of(0.5));
         assertThat(none.fscore(0.5)).isZero();
         assertThatThrownBy(() -> none.fscore(0.25)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -122,7 +125,8 @@ class SurfaceMetricsTest {
     @Test
     void configRejectsBadValuesNamingTheKey() {
         assertThatThrownBy(() -> new EvalConfig(0, 0, List.of(0.01)))
-                .isInstanceOf(ConfigException.class).extracting(e -> ((ConfigException) e).jsonPath()).isEqualTo("samples");
+                .isInstanceOf(ConfigException.class).extracting(e
+                -> ((ConfigException) e).jsonPath()).isEqualTo("samples");
         assertThatThrownBy(() -> new EvalConfig(10, 0, List.of()))
                 .isInstanceOf(ConfigException.class).extracting(e -> ((ConfigException) e).jsonPath())
                 .isEqualTo("fscore_thresholds");

@@ -21,7 +21,8 @@ class SurfaceSamplerTest {
 
     @Test
     void samplesLieOnTheCubeWithItsFaceNormals() {
-        PointCloud c = new SurfaceSampler(Configs.with(SamplerConfig.DEFAULT, "n_points", 20_000, "seed", 1, "normals", true)).sample(TestMeshes.cube());
+        PointCloud c = new SurfaceSampler(Configs.with(SamplerConfig.DEFAULT, "n_points", 20_000, "seed", 1, "normals",
+                true)).sample(TestMeshes.cube());
         assertThat(c.size()).isEqualTo(20_000);
         float[] p = c.positions();
         float[] n = c.normals();
@@ -91,7 +92,8 @@ class SurfaceSamplerTest {
     @Test
     void sameSeedGivesTheSameSamplesForAnyThreadCount() {
         TriangleMesh sphere = TestMeshes.icosphere(3, 1);
-        SurfaceSampler sampler = new SurfaceSampler(Configs.with(SamplerConfig.DEFAULT, "n_points", 70_000, "noise", 0.01, "seed", 5));
+        SurfaceSampler sampler = new SurfaceSampler(Configs.with(SamplerConfig.DEFAULT, "n_points", 70_000, "noise",
+                0.01, "seed", 5));
         int before = Parallel.threads();
         try {
             Parallel.setThreads(1);
@@ -148,9 +150,11 @@ class SurfaceSamplerTest {
     @Test
     void configRejectsBadValuesNamingTheKey() {
         assertThatThrownBy(() -> new SamplerConfig(0, 0, true, 0))
-                .isInstanceOf(ConfigException.class).extracting(e -> ((ConfigException) e).jsonPath()).isEqualTo("n_points");
+                .isInstanceOf(ConfigException.class).extracting(e
+                -> ((ConfigException) e).jsonPath()).isEqualTo("n_points");
         assertThatThrownBy(() -> new SamplerConfig(10, -0.1, true, 0))
-                .isInstanceOf(ConfigException.class).extracting(e -> ((ConfigException) e).jsonPath()).isEqualTo("noise");
+                .isInstanceOf(ConfigException.class).extracting(e
+                -> ((ConfigException) e).jsonPath()).isEqualTo("noise");
     }
 
     @Test

@@ -34,7 +34,8 @@ class AnalyticShapeContractTest {
             return Math.PI * c.radius() * c.radius() * (4.0 / 3 * c.radius() + 2 * c.halfLength());
         } else if (s instanceof RoundedBox b) {
             double r = b.radius(), x = 2 * (b.halfX() - r), y = 2 * (b.halfY() - r), z = 2 * (b.halfZ() - r);
-            return x * y * z + 2 * r * (x * y + y * z + z * x) + Math.PI * r * r * (x + y + z) + 4.0 / 3 * Math.PI * r * r * r;
+            return x * y * z + 2 * r * (x * y + y * z + z * x) + Math.PI * r * r * (x + y + z)
+                    + 4.0 / 3 * Math.PI * r * r * r;
         } else if (s instanceof CsgPart p) {
             return 2 * p.halfHeight() * (4 * p.halfSide() * p.halfSide() - Math.PI * p.holeRadius() * p.holeRadius());
         }

@@ -45,16 +45,20 @@ class ShapesTest {
         for (AnalyticShape s : new AnalyticShape[] {new Sphere(0.4), new Torus(0.3, 0.12)}) {
             Vec3d g = s.gradient(0.11, -0.23, 0.07);
             double h = 1e-6;
-            assertThat(g.x()).isCloseTo((s.signedDistance(0.11 + h, -0.23, 0.07) - s.signedDistance(0.11 - h, -0.23, 0.07)) / (2 * h), within(1e-6));
-            assertThat(g.y()).isCloseTo((s.signedDistance(0.11, -0.23 + h, 0.07) - s.signedDistance(0.11, -0.23 - h, 0.07)) / (2 * h), within(1e-6));
-            assertThat(g.z()).isCloseTo((s.signedDistance(0.11, -0.23, 0.07 + h) - s.signedDistance(0.11, -0.23, 0.07 - h)) / (2 * h), within(1e-6));
+            assertThat(g.x()).isCloseTo((s.signedDistance(0.11 + h, -0.23, 0.07) - s.signedDistance(0.11 - h, -0.23,
+                    0.07)) / (2 * h), within(1e-6));
+            assertThat(g.y()).isCloseTo((s.signedDistance(0.11, -0.23 + h, 0.07) - s.signedDistance(0.11, -0.23 - h,
+                    0.07)) / (2 * h), within(1e-6));
+            assertThat(g.z()).isCloseTo((s.signedDistance(0.11, -0.23, 0.07 + h) - s.signedDistance(0.11, -0.23,
+                    0.07 - h)) / (2 * h), within(1e-6));
         }
     }
 
     @Test
     void capsuleWithoutLengthIsASphere() {
         Capsule c = new Capsule(0, 0.3);
-        assertThat(c.signedDistance(0.1, 0.2, 0.3)).isCloseTo(new Sphere(0.3).signedDistance(0.1, 0.2, 0.3), within(1e-15));
+        assertThat(c.signedDistance(0.1, 0.2, 0.3)).isCloseTo(new Sphere(0.3).signedDistance(0.1, 0.2, 0.3),
+                within(1e-15));
         assertThat(c.toMesh(10).faceCount()).isEqualTo(new Sphere(0.3).toMesh(10).faceCount());
     }
 }

@@ -21,7 +21,8 @@ public final class RandomMeshes {
             int kind = r.nextInt(20);
             for (int c = 0; c < 3; c++) {
                 double s = kind == 0 ? 0 : size;
-                double dx = s * (r.nextDouble() - 0.5), dy = s * (r.nextDouble() - 0.5), dz = s * (r.nextDouble() - 0.5);
+                double dx = s * (r.nextDouble() - 0.5), dy = s * (r.nextDouble() - 0.5),
+                        dz = s * (r.nextDouble() - 0.5);
                 if (kind == 1 && c == 2) {
                     // Collinear: the third corner is on the line through the first two.
                     double k = r.nextDouble() * 2 - 0.5;

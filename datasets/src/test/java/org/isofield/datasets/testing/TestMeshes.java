@@ -89,7 +89,8 @@ public final class TestMeshes {
                 v[3 * k] = (float) ((major + minor * Math.cos(w)) * Math.cos(u));
                 v[3 * k + 1] = (float) ((major + minor * Math.cos(w)) * Math.sin(u));
                 v[3 * k + 2] = (float) (minor * Math.sin(w));
-                int a = k, b = ((i + 1) % nu) * nv + j, c = ((i + 1) % nu) * nv + (j + 1) % nv, d = i * nv + (j + 1) % nv;
+                int a = k, b = ((i + 1) % nu) * nv + j, c = ((i + 1) % nu) * nv + (j + 1) % nv, d = i * nv + (j
+                        + 1) % nv;
                 System.arraycopy(new int[] {a, b, c, a, c, d}, 0, f, 6 * k, 6);
             }
         }

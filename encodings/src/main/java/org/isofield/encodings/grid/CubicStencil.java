@@ -12,7 +12,8 @@ import org.isofield.core.ConfigException;
  *   <li>position {@code p = s_l * x + 0.5} (one fused multiply-add, as tiny-cuda-nn's {@code fmaf}), cell
  *   {@code floor(p)}, fraction {@code t = p - floor(p)},</li>
  *   <li>rows {@code min(next_multiple(r_l^d, 8), T)}: dense when {@code next_multiple(r_l^d, 8) <= T} (row
- *   {@code sum_i c_i r_l^i mod rows}, wrapping where the +0.5 shift pushes a vertex past the last one), else hashed with
+ *   {@code sum_i c_i r_l^i mod rows}, wrapping where the +0.5 shift pushes a vertex past the last one), else hashed
+ *   with
  *   the coherent prime hash {@link #hash} {@code mod T}.</li>
  * </ul>
  * A grid built with {@code hashed = false} (DenseGrid) stores every level densely ({@code next_multiple(r_l^d, 8)}

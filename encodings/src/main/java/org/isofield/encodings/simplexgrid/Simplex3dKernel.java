@@ -2,7 +2,8 @@ package org.isofield.encodings.simplexgrid;
 
 /**
  * Scalar kernels of the 3D, two-feature simplex grid: the simplex found from branch-free ranks of the fractions and the
- * four vertices unrolled. Same float operations in the same order as {@link SimplexStencil#fill} with the generic kernel, so
+ * four vertices unrolled. Same float operations in the same order as {@link SimplexStencil#fill} with the generic
+ * kernel, so
  * the results are bitwise equal to it.
  */
 final class Simplex3dKernel {

@@ -25,7 +25,8 @@ public final class SimplexGridEncoding extends StencilEncoding {
         if (!unrolled()) {
             super.encodeLevel(l, in, out, off, stride, start, end);
         } else {
-            new Simplex3dKernel((SimplexStencil) stencil, l).encode(params, offsets[l], in, out, off, stride, start, end);
+            new Simplex3dKernel((SimplexStencil) stencil, l).encode(params, offsets[l], in, out, off, stride, start,
+                    end);
         }
     }
 

@@ -158,7 +158,8 @@ abstract class GridParityContract {
                         }
                     }
                     for (int q = 0; q < f; q++) {
-                        c[e.levelOffset(l) + row[k] * f + q] += (float) Math.abs(a * dLdOut[i * e.outputDims() + l * f + q]);
+                        c[e.levelOffset(l) + row[k] * f + q] += (float) Math.abs(a * dLdOut[i * e.outputDims() + l * f
+                                + q]);
                     }
                 }
             }

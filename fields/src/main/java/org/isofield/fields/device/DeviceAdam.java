@@ -12,6 +12,7 @@ import org.isofield.fields.optim.AdamConfig;
 import org.isofield.fields.optim.AdamOptimizer;
 import org.isofield.fields.optim.OptimizerState;
 import org.isofield.fields.optim.ParameterGroup;
+import org.isofield.fields.optim.StepClock;
 import org.isofield.shaders.compute.ComputeModules;
 
 /**
@@ -19,7 +20,7 @@ import org.isofield.shaders.compute.ComputeModules;
  * memory, the bias-correction table computed on the host exactly as the twin computes it and uploaded as it grows.
  * Bitwise the twin's step for the same gradients.
  */
-final class DeviceAdam implements DeviceOptimizer {
+final class DeviceAdam extends StepClock implements DeviceOptimizer {
     private final AdamConfig config;
     private final List<ParameterGroup> groups;
     private final ComputeDevice device;
@@ -30,16 +31,14 @@ final class DeviceAdam implements DeviceOptimizer {
     private final DeviceArray steps;
     private DeviceArray correction;
     private int corrLength;
-    private double learningRate;
-    private long step;
 
     DeviceAdam(ComputeDevice device, AdamConfig config, List<ParameterGroup> groups, int count) {
+        super(config.learningRate());
         ParameterGroup.checkTiles(groups, count);
         this.device = device;
         this.config = config;
         this.groups = List.copyOf(groups);
         this.count = count;
-        this.learningRate = config.learningRate();
         this.program = device.program(ComputeModules.get("optimizer"));
         int n = Math.max(1, count);
         m = device.allocateFloats(n, "adam.first_moments");
@@ -74,13 +73,13 @@ final class DeviceAdam implements DeviceOptimizer {
 
     @Override
     public void step(DeviceArray params, DeviceArray grads) {
-        step++;
+        long step = tick();
         growCorrection(step);
         for (ParameterGroup g : groups) {
             if (g.length() == 0) {
                 continue;
             }
-            float lr = (float) (learningRate * g.learningRateFactor());
+            float lr = (float) (learningRate() * g.learningRateFactor());
             program.kernel("adam_step").launch(Launch.over(g.length(), 256), KernelArgs.of().i32("count", g.length())
                     .i32("offset", g.offset()).i32("grid", g.kind() == ParameterGroup.Kind.GRID ? 1 : 0)
                     .f32("lr", lr).f32("beta1", (float) config.beta1()).f32("beta2", (float) config.beta2())
@@ -91,21 +90,6 @@ final class DeviceAdam implements DeviceOptimizer {
     }
 
     @Override
-    public long stepCount() {
-        return step;
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        this.learningRate = learningRate;
-    }
-
-    @Override
     public DeviceArray inferenceParams(DeviceArray params) {
         return params;
     }
@@ -113,7 +97,7 @@ final class DeviceAdam implements DeviceOptimizer {
     @Override
     public void saveState(String prefix, DeviceArray params, Map<String, float[]> out) {
         String p = prefix + AdamOptimizer.STATE;
-        OptimizerState.putCount(out, p + "step", step);
+        OptimizerState.putCount(out, p + "step", stepCount());
         out.put(p + "first_moments", Arrays.copyOf(m.toFloatArray(), count));
         out.put(p + "second_moments", Arrays.copyOf(v.toFloatArray(), count));
         int[] k = steps.toIntArray();
@@ -126,7 +110,7 @@ final class DeviceAdam implements DeviceOptimizer {
 
     @Override
     public void restoreState(String prefix, DeviceArray params, Map<String, float[]> in) {
-        OptimizerState.requireFresh(step, "Adam");
+        OptimizerState.requireFresh(stepCount(), "Adam");
         String p = prefix + AdamOptimizer.STATE;
         long s = OptimizerState.takeCount(in, p + "step", OptimizerState.MAX_EXACT_COUNT);
         float[] mm = OptimizerState.take(in, p + "first_moments", count);
@@ -140,7 +124,7 @@ final class DeviceAdam implements DeviceOptimizer {
             ki[i] = (int) k[i];
         }
         steps.upload(ki, 0, 0, count);
-        step = s;
+        restoreCount(s);
     }
 
     @Override

@@ -13,7 +13,8 @@ import org.isofield.fields.loss.Losses;
 import org.isofield.shaders.compute.ComputeModules;
 
 /**
- * The element-wise losses on a device (kernel {@code loss_elementwise}): the gradient bitwise {@link ElementwiseLoss}'s,
+ * The element-wise losses on a device (kernel {@code loss_elementwise}): the gradient bitwise {@link
+ * ElementwiseLoss}'s,
  * the value summed per block of 256 on the device and over blocks on the host in double. Also the eikonal term
  * (kernel {@code eikonal}, twin {@link org.isofield.fields.loss.Eikonal}). Reading a value back waits for the queue.
  */

@@ -21,7 +21,8 @@ import org.isofield.shaders.compute.ComputeModules;
  * of samples, added in chunk order: deterministic, with no atomics.
  *
  * <p>With {@link Precision#FP16} (CUDA only) the forward passes run on tensor cores ({@code mlp_forward_fp16} of
- * {@code mlp_fp16.cu}: half inputs to each product, fp32 accumulation, fp32 master weights rounded to a half copy before
+ * {@code mlp_fp16.cu}: half inputs to each product, fp32 accumulation, fp32 master weights rounded to a half copy
+ * before
  * each pass), and so do the weight gradients ({@code mlp_outer_fp16}: the chunked outer products with half factors,
  * fp32 sums, the same chunk order); the per-sample backward passes (deltas, input gradients, the second-order pass)
  * stay fp32, on the fp32 pre-activations the forward keeps.
@@ -268,7 +269,8 @@ public final class DeviceMlp implements AutoCloseable {
         outer(n, ws, dout, width, ws.dzo, 0, 1, ws.z, (layers - 1) * perLayer, ws.z, (layers - 1) * perLayer, 0, 0f,
                 dParams, twin.matrixOffset(layers));
         for (int k = layers - 1; k >= 1; k--) {
-            outer(n, ws, width, width, ws.dz, k * perLayer, 1, ws.z, (k - 1) * perLayer, ws.z, (k - 1) * perLayer, 0, 0f,
+            outer(n, ws, width, width, ws.dz, k * perLayer, 1, ws.z, (k - 1) * perLayer, ws.z, (k - 1) * perLayer, 0,
+                    0f,
                     dParams, twin.matrixOffset(k));
         }
         outer(n, ws, width, ip, ws.dz, 0, 0, in, 0, in, 0, din, 1f, dParams, 0);

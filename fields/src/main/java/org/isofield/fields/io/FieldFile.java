@@ -50,7 +50,8 @@ public record FieldFile(String kind, String configJson, double scale, double[] t
         }
         for (int a = 0; a < 3; a++) {
             if (!Double.isFinite(translation[a])) {
-                throw new IllegalArgumentException("translation[" + a + "] = " + translation[a] + "; expected a finite number");
+                throw new IllegalArgumentException("translation[" + a + "] = " + translation[a]
+                        + "; expected a finite number");
             }
         }
         translation = translation.clone();

@@ -178,7 +178,8 @@ final class IsfReader {
             for (int i = 0; i < values.length; i++) {
                 if (!Float.isFinite(values[i])) {
                     firstNonFinite = error(dataStart + 4L * i, (role == 0 ? "parameter" : "optimizer state")
-                            + " block \"" + name + "\" has " + values[i] + " at index " + i + "; expected finite values");
+                            + " block \"" + name + "\" has " + values[i] + " at index " + i
+                            + "; expected finite values");
                     break;
                 }
             }

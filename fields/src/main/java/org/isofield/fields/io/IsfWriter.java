@@ -58,7 +58,8 @@ final class IsfWriter {
     private void text(String s) throws IOException {
         byte[] b = IsfFormat.utf8(s);
         if (b.length > IsfFormat.MAX_TEXT_BYTES) {
-            throw new IllegalArgumentException("text of " + b.length + " bytes; expected at most " + IsfFormat.MAX_TEXT_BYTES);
+            throw new IllegalArgumentException("text of " + b.length + " bytes; expected at most "
+                    + IsfFormat.MAX_TEXT_BYTES);
         }
         u32(b.length);
         bytes(b);

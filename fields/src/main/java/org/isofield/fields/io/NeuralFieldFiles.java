@@ -95,7 +95,8 @@ public final class NeuralFieldFiles {
      *
      * @throws ConfigException when the result changes the encoding or the network, or does not parse
      */
-    public static NeuralFieldConfig resumeConfig(FieldFile field, Path file, JsonNode document, List<String> overrides) {
+    public static NeuralFieldConfig resumeConfig(FieldFile field, Path file, JsonNode document,
+            List<String> overrides) {
         NeuralFieldConfig stored = config(field, file);
         ObjectNode root = stored.toJson();
         if (document != null) {
@@ -105,7 +106,8 @@ public final class NeuralFieldFiles {
             }
             document.fields().forEachRemaining(e -> root.set(e.getKey(), e.getValue()));
         }
-        NeuralFieldConfig c = NeuralFieldConfig.parse(JsonOverrides.apply(root, overrides == null ? List.of() : overrides));
+        NeuralFieldConfig c = NeuralFieldConfig.parse(JsonOverrides.apply(root, overrides == null ? List.of()
+                : overrides));
         requireSameShape(stored, c, file);
         return c;
     }
@@ -150,7 +152,8 @@ public final class NeuralFieldFiles {
         requireKind(field, file);
         if (field.optimizerState().isEmpty()) {
             throw FormatException.inFile(file, "has no optimizer state (blocks present: " + field.blocks().keySet()
-                    + "); resuming needs a file written with its optimizer state (isofield fit --save-optimizer-state)");
+                    + "); resuming needs a file written with its optimizer state (isofield fit "
+                    + "--save-optimizer-state)");
         }
         return field.optimizerState();
     }

@@ -14,7 +14,8 @@ public final class Eikonal {
     private Eikonal() {
     }
 
-    /** Returns the term's value and, when {@code dGrad} is not null, writes its gradient with respect to {@code grad}. */
+    /** Returns the term's value and, when {@code dGrad} is not null, writes its gradient with respect to {@code grad}.
+     * */
     public static double evaluate(float[] grad, int n, int dims, double weight, float[] dGrad) {
         Check.nonNegative("n", n);
         Check.positive("dims", dims);

@@ -42,7 +42,8 @@ public final class ElementwiseLoss implements Loss {
         }
         int count = (int) total;
         float inv = 1f / count;
-        double sum = Parallel.sum(count, GRAIN, (chunk, start, end) -> chunk(prediction, target, grad, start, end, inv));
+        double sum = Parallel.sum(count, GRAIN, (chunk, start, end) -> chunk(prediction, target, grad, start, end,
+                inv));
         return sum / count;
     }
 

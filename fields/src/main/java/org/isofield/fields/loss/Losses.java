@@ -2,8 +2,6 @@ package org.isofield.fields.loss;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
-import org.isofield.core.config.ComponentKind;
-import org.isofield.core.config.ComponentKinds;
 import org.isofield.core.config.Registry;
 
 /** The loss registry (kind {@code "loss"}): L1, L2, RelativeL2, MAPE, named as in tiny-cuda-nn. */
@@ -14,7 +12,8 @@ public final class Losses {
                     .add("L2", L2Config.class, L2Config.DEFAULT, c -> new ElementwiseLoss(ElementwiseLoss.Kind.L2))
                     .add("RelativeL2", RelativeL2Config.class, RelativeL2Config.DEFAULT,
                             c -> new ElementwiseLoss(ElementwiseLoss.Kind.RELATIVE_L2))
-                    .add("MAPE", MapeConfig.class, MapeConfig.DEFAULT, c -> new ElementwiseLoss(ElementwiseLoss.Kind.MAPE))
+                    .add("MAPE", MapeConfig.class, MapeConfig.DEFAULT,
+                    c -> new ElementwiseLoss(ElementwiseLoss.Kind.MAPE))
                     .build();
 
     private Losses() {
@@ -34,18 +33,5 @@ public final class Losses {
 
     public static Set<String> names() {
         return REGISTRY.names();
-    }
-
-    /** This kind for {@link ComponentKinds}, listed in {@code META-INF/services}. */
-    public static final class Kind implements ComponentKind<LossConfig> {
-        @Override
-        public Class<LossConfig> baseType() {
-            return LossConfig.class;
-        }
-
-        @Override
-        public Registry<LossConfig, ?> registry() {
-            return Losses.registry();
-        }
     }
 }

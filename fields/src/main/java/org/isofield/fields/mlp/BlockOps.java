@@ -90,7 +90,8 @@ final class BlockOps {
         }
     }
 
-    /** Loads samples {@code [start, start + m)} of a row-major batch into block rows; rows past {@code dims} get {@code pad}. */
+    /** Loads samples {@code [start, start + m)} of a row-major batch into block rows; rows past {@code dims} get {@code
+     * pad}. */
     static void load(float[] src, int dims, int start, int m, float[] dst, int paddedRows, float pad) {
         for (int s = 0; s < m; s++) {
             int si = (start + s) * dims;

@@ -33,7 +33,8 @@ public record MlpConfig(int nNeurons, int nHiddenLayers, Activation activation, 
         }
         Check.configRange("n_hidden_layers", nHiddenLayers, 1, 16);
         if (activation == null) {
-            throw new ConfigException("activation", "missing; expected one of None, ReLU, LeakyReLU, Sigmoid, Softplus, Tanh, Sine");
+            throw new ConfigException("activation",
+                    "missing; expected one of None, ReLU, LeakyReLU, Sigmoid, Softplus, Tanh, Sine");
         }
         if (outputActivation == null) {
             throw new ConfigException("output_activation", "missing; expected one of None, ReLU, LeakyReLU, Sigmoid, "

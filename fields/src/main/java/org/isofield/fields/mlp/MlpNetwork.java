@@ -274,7 +274,8 @@ public final class MlpNetwork implements Network {
             Scratch sc = w.tasks[task];
             Arrays.fill(sc.grad, 0f);
             for (int b = start; b < end; b += B) {
-                MlpSecondOrder.block(this, kernels, sc, in, b, Math.min(B, end - b), w, outputWeights, dGrad, dOut, dIn);
+                MlpSecondOrder.block(this, kernels, sc, in, b, Math.min(B, end - b), w, outputWeights, dGrad, dOut,
+                        dIn);
             }
         });
         reduce(w, Parallel.chunkCount(n, taskSize(n)), dParams);

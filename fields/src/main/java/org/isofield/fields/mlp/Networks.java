@@ -2,8 +2,6 @@ package org.isofield.fields.mlp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
-import org.isofield.core.config.ComponentKind;
-import org.isofield.core.config.ComponentKinds;
 import org.isofield.core.config.Registry;
 import org.isofield.encodings.Encoding;
 import org.isofield.fields.mlp.cam.CamMlpConfig;
@@ -60,18 +58,5 @@ public final class Networks {
 
     public static Set<String> names() {
         return REGISTRY.names();
-    }
-
-    /** This kind for {@link ComponentKinds}, listed in {@code META-INF/services}. */
-    public static final class Kind implements ComponentKind<NetworkConfig> {
-        @Override
-        public Class<NetworkConfig> baseType() {
-            return NetworkConfig.class;
-        }
-
-        @Override
-        public Registry<NetworkConfig, ?> registry() {
-            return Networks.registry();
-        }
     }
 }

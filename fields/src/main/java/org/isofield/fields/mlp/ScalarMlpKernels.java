@@ -13,7 +13,8 @@ final class ScalarMlpKernels implements MlpKernels {
     }
 
     @Override
-    public void matmul(float[] w, int wOff, int rows, int cols, float[] x, int xOff, float[] z, int zOff, int b, int m) {
+    public void matmul(float[] w, int wOff, int rows, int cols, float[] x, int xOff, float[] z, int zOff, int b,
+            int m) {
         for (int r = 0; r < rows; r++) {
             int zr = zOff + r * b;
             Arrays.fill(z, zr, zr + m, 0f);

@@ -20,7 +20,8 @@ final class VectorMlpKernels implements MlpKernels {
     }
 
     @Override
-    public void matmul(float[] w, int wOff, int rows, int cols, float[] x, int xOff, float[] z, int zOff, int b, int m) {
+    public void matmul(float[] w, int wOff, int rows, int cols, float[] x, int xOff, float[] z, int zOff, int b,
+            int m) {
         gemm(w, wOff, cols, 1, rows, cols, x, xOff, z, zOff, b, m);
     }
 

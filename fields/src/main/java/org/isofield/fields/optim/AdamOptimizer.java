@@ -19,7 +19,7 @@ import org.isofield.core.Parallel;
  * gradient. The bias correction for each {@code k} is computed once in float64 and rounded to float.
  * Arithmetic is float32 otherwise; moments and counters are exposed for checkpoints ({@link #saveState}).
  */
-public final class AdamOptimizer implements Optimizer {
+public final class AdamOptimizer extends StepClock implements Optimizer {
     private static final int GRAIN = 1 << 16;
 
     private final AdamConfig config;
@@ -28,14 +28,12 @@ public final class AdamOptimizer implements Optimizer {
     private final float[] secondMoments;
     private final int[] paramSteps;
     private float[] correction = new float[1];
-    private double learningRate;
-    private long step;
 
     public AdamOptimizer(AdamConfig config, List<ParameterGroup> groups, int paramCount) {
+        super(config.learningRate());
         ParameterGroup.checkTiles(groups, paramCount);
         this.config = config;
         this.groups = List.copyOf(groups);
-        this.learningRate = config.learningRate();
         this.firstMoments = new float[paramCount];
         this.secondMoments = new float[paramCount];
         this.paramSteps = new int[paramCount];
@@ -48,7 +46,7 @@ public final class AdamOptimizer implements Optimizer {
             throw new IllegalArgumentException("params and grads need " + count + " entries; got " + params.length
                     + " and " + grads.length);
         }
-        step++;
+        long step = tick();
         growCorrection(step);
         float beta1 = (float) config.beta1();
         float beta2 = (float) config.beta2();
@@ -57,7 +55,7 @@ public final class AdamOptimizer implements Optimizer {
         float[] corr = correction;
         for (ParameterGroup g : groups) {
             boolean grid = g.kind() == ParameterGroup.Kind.GRID;
-            float lr = (float) (learningRate * g.learningRateFactor());
+            float lr = (float) (learningRate() * g.learningRateFactor());
             int base = g.offset();
             Parallel.forChunks(g.length(), GRAIN, (chunk, start, end) ->
                     update(params, grads, base + start, base + end, grid, lr, beta1, beta2, eps, l2, corr));
@@ -113,21 +111,6 @@ public final class AdamOptimizer implements Optimizer {
     }
 
     @Override
-    public long stepCount() {
-        return step;
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        this.learningRate = learningRate;
-    }
-
-    @Override
     public float[] inferenceParams(float[] params) {
         return params;
     }
@@ -142,9 +125,7 @@ public final class AdamOptimizer implements Optimizer {
     @Override
     public void saveState(String prefix, float[] params, Map<String, float[]> out) {
         String p = prefix + STATE;
-        OptimizerState.putCount(out, p + "step", step);
-        out.put(p + "first_moments", firstMoments.clone());
-        out.put(p + "second_moments", secondMoments.clone());
+        OptimizerState.putMoments(out, p, stepCount(), firstMoments, secondMoments);
         float[] k = new float[paramSteps.length];
         for (int i = 0; i < k.length; i++) {
             k[i] = paramSteps[i];
@@ -167,7 +148,7 @@ public final class AdamOptimizer implements Optimizer {
         for (int i = 0; i < n; i++) {
             paramSteps[i] = (int) k[i];
         }
-        step = s;
+        restoreCount(s);
     }
 
     /**

@@ -8,7 +8,7 @@ import org.isofield.core.Parallel;
  * {@link DenseAdamConfig}'s optimizer. Element-wise over fixed chunks, so results do not depend on the thread count;
  * parameter groups only tile the array (their learning-rate factors apply).
  */
-public final class DenseAdamOptimizer implements Optimizer {
+public final class DenseAdamOptimizer extends StepClock implements Optimizer {
     /** Name of this optimizer's state blocks after the prefix. */
     public static final String STATE = "dense_adam.";
     private static final int GRAIN = 16_384;
@@ -17,16 +17,14 @@ public final class DenseAdamOptimizer implements Optimizer {
     private final List<ParameterGroup> groups;
     private final float[] m;
     private final float[] v;
-    private double learningRate;
-    private long step;
 
     public DenseAdamOptimizer(DenseAdamConfig config, List<ParameterGroup> groups, int paramCount) {
-        ParameterGroup.checkTiles(groups, paramCount);
-        this.config = config;
-        this.groups = List.copyOf(groups);
-        this.learningRate = config.learningRate();
+        super(config.learningRate());
         this.m = new float[paramCount];
         this.v = new float[paramCount];
+        this.groups = List.copyOf(groups);
+        ParameterGroup.checkTiles(this.groups, paramCount);
+        this.config = config;
     }
 
     /** Over one group of {@code paramCount} parameters. */
@@ -41,14 +39,14 @@ public final class DenseAdamOptimizer implements Optimizer {
             throw new IllegalArgumentException("params and grads need " + m.length + " entries; got " + params.length
                     + " and " + grads.length);
         }
-        step++;
+        long step = tick();
         double beta1 = config.beta1();
         double beta2 = config.beta2();
         double eps = config.epsilon();
         double c1 = 1 - Math.pow(beta1, step);
         double c2 = 1 - Math.pow(beta2, step);
         for (ParameterGroup g : groups) {
-            double lr = learningRate * g.learningRateFactor();
+            double lr = learningRate() * g.learningRateFactor();
             int base = g.offset();
             Parallel.forChunks(g.length(), GRAIN, (chunk, start, end) -> {
                 for (int s = base + start; s < base + end; s++) {
@@ -64,21 +62,6 @@ public final class DenseAdamOptimizer implements Optimizer {
     }
 
     @Override
-    public long stepCount() {
-        return step;
-    }
-
-    @Override
-    public double learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        this.learningRate = learningRate;
-    }
-
-    @Override
     public float[] inferenceParams(float[] params) {
         return params;
     }
@@ -86,10 +69,7 @@ public final class DenseAdamOptimizer implements Optimizer {
     /** Blocks {@code dense_adam.step}, {@code dense_adam.first_moments} and {@code dense_adam.second_moments}. */
     @Override
     public void saveState(String prefix, float[] params, Map<String, float[]> out) {
-        String p = prefix + STATE;
-        OptimizerState.putCount(out, p + "step", step);
-        out.put(p + "first_moments", m.clone());
-        out.put(p + "second_moments", v.clone());
+        OptimizerState.putMoments(out, prefix + STATE, stepCount(), m, v);
     }
 
     @Override
@@ -107,6 +87,6 @@ public final class DenseAdamOptimizer implements Optimizer {
         }
         System.arraycopy(first, 0, m, 0, m.length);
         System.arraycopy(second, 0, v, 0, v.length);
-        step = s;
+        restoreCount(s);
     }
 }

@@ -24,6 +24,13 @@ public final class OptimizerState {
         out.put(name, new float[] {count});
     }
 
+    /** Blocks {@code P step}, {@code P first_moments} and {@code P second_moments} (copies) of an Adam state. */
+    public static void putMoments(Map<String, float[]> out, String p, long step, float[] first, float[] second) {
+        putCount(out, p + "step", step);
+        out.put(p + "first_moments", first.clone());
+        out.put(p + "second_moments", second.clone());
+    }
+
     /** Removes and returns a block of exactly {@code length} values. */
     public static float[] take(Map<String, float[]> in, String name, int length) {
         float[] b = in.remove(name);

@@ -3,8 +3,6 @@ package org.isofield.fields.optim;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
-import org.isofield.core.config.ComponentKind;
-import org.isofield.core.config.ComponentKinds;
 import org.isofield.core.config.Registry;
 
 /**
@@ -54,18 +52,5 @@ public final class Optimizers {
 
     public static Set<String> names() {
         return REGISTRY.names();
-    }
-
-    /** This kind for {@link ComponentKinds}, listed in {@code META-INF/services}. */
-    public static final class Kind implements ComponentKind<OptimizerConfig> {
-        @Override
-        public Class<OptimizerConfig> baseType() {
-            return OptimizerConfig.class;
-        }
-
-        @Override
-        public Registry<OptimizerConfig, ?> registry() {
-            return Optimizers.registry();
-        }
     }
 }

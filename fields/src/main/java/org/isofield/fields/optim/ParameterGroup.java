@@ -37,7 +37,8 @@ public record ParameterGroup(String name, int offset, int length, Kind kind, flo
         int at = 0;
         for (ParameterGroup g : groups) {
             if (g.offset != at) {
-                throw new IllegalArgumentException("parameter group " + g.name + " starts at " + g.offset + "; expected "
+                throw new IllegalArgumentException("parameter group " + g.name + " starts at " + g.offset
+                        + "; expected "
                         + at + " (groups must tile the parameter array in order)");
             }
             at = g.end();

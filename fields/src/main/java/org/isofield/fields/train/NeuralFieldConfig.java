@@ -85,7 +85,8 @@ public record NeuralFieldConfig(EncodingConfig encoding, NetworkConfig network, 
         }
         Check.configRange("batch_size", batchSize, 8, 1 << 24);
         if (batchSize % 8 != 0) {
-            throw new ConfigException("batch_size", "value " + batchSize + " is not a multiple of 8; expected 8, 16, ...");
+            throw new ConfigException("batch_size", "value " + batchSize
+                    + " is not a multiple of 8; expected 8, 16, ...");
         }
         if (!(eikonalWeight >= 0) || !Double.isFinite(eikonalWeight)) {
             throw new ConfigException("eikonal_weight", "value " + eikonalWeight + " not supported; expected 0 (off)"

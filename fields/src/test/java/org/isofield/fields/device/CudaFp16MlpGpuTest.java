@@ -32,8 +32,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The tensor-core forward ({@code mlp_fp16.cu}) against its CPU twin {@link HalfPrecisionForward} within the fp32 bound
  * {@code 1e-5 (|twin| + sum |terms|)} (products of halves are exact in fp32, so only the order of the sums differs),
- * and against the fp32 CPU network within {@code 5e-3 (|cpu| + sum |terms|)}. The bound: each half product rounds both factors (unit roundoff
- * 2^-11 each), so a layer adds at most about {@code 2^-10} of its absolute terms, and errors carried from earlier layers
+ * and against the fp32 CPU network within {@code 5e-3 (|cpu| + sum |terms|)}. The bound: each half product rounds both
+ * factors (unit roundoff
+ * 2^-11 each), so a layer adds at most about {@code 2^-10} of its absolute terms, and errors carried from earlier
+ * layers
  * pass through 1-Lipschitz activations; with up to three half products that is under {@code 3.1e-3}, and the output
  * layer is fp32. The sums of absolute terms come from the absolute-value network of {@link MlpParityContract}.
  */

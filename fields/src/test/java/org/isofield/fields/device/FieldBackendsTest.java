@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class FieldBackendsTest {
     @Test
     void fp16OffCudaIsAConfigErrorNamingThePrecision() {
-        assertThatThrownBy(() -> Configs.with(NeuralFieldConfig.DEFAULT, "backend", Backend.CPU, "precision", Precision.FP16))
+        assertThatThrownBy(() -> Configs.with(NeuralFieldConfig.DEFAULT, "backend", Backend.CPU, "precision",
+                Precision.FP16))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("precision").hasMessageContaining("fp16");
         assertThatThrownBy(() -> FieldBackends.select(Backend.OPENCL, Precision.FP16, NeuralFieldConfig.DEFAULT))

@@ -51,7 +51,8 @@ abstract class TrainingParityContract {
         return Stream.of(
                 Arguments.of("HashGrid + MAPE", new NeuralFieldConfig(new HashGridConfig(6, 2, 11, 4, 1.6,
                         Interpolation.LINEAR), net, MapeConfig.DEFAULT, opt, 512)),
-                Arguments.of("HashGrid + L2 + eikonal", Configs.with(new NeuralFieldConfig(new HashGridConfig(6, 2, 11, 4, 1.6,
+                Arguments.of("HashGrid + L2 + eikonal", Configs.with(new NeuralFieldConfig(new HashGridConfig(6, 2, 11,
+                4, 1.6,
                         Interpolation.SMOOTHSTEP), net, L2Config.DEFAULT, opt, 512), "eikonal_weight", 0.1,
                         "eikonal_fraction", 0.25)),
                 Arguments.of("SimplexGrid + L2", new NeuralFieldConfig(new SimplexGridConfig(6, 2, 11, 4, 1.6),

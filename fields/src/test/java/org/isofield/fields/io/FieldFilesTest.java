@@ -199,8 +199,10 @@ class FieldFilesTest {
 
     @Test
     void fieldRejectsNonFiniteParametersAndBadNames() {
-        assertThatThrownBy(() -> FieldFile.of("neural", "{}", 1, new double[3], Map.of("network", new float[] {0, Float.NaN})))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"network\"").hasMessageContaining("index 1");
+        assertThatThrownBy(() -> FieldFile.of("neural", "{}", 1, new double[3], Map.of("network", new float[] {0,
+                Float.NaN})))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"network\"")
+                .hasMessageContaining("index 1");
         assertThatThrownBy(() -> FieldFile.of("Neural Field", "{}", 1, new double[3], Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kind");
         assertThatThrownBy(() -> FieldFile.of("neural", "{}", 0, new double[3], Map.of()))

@@ -51,8 +51,10 @@ class LossesTest {
         assertThat(value).isCloseTo(expected, Offset.offset(1e-5 * Math.max(1, expected)));
         double h = 1e-6;
         for (int i = 0; i < y.length; i++) {
-            double fd = (element(kind, y[i] + h, d[i], y[i]) - element(kind, y[i] - h, d[i], y[i])) / (2 * h) / y.length;
-            assertThat((double) grad[i]).as("element %d", i).isCloseTo(fd, Offset.offset(1e-5 * Math.max(1, Math.abs(fd))));
+            double fd = (element(kind, y[i] + h, d[i], y[i]) - element(kind, y[i] - h, d[i],
+                    y[i])) / (2 * h) / y.length;
+            assertThat((double) grad[i]).as("element %d", i).isCloseTo(fd, Offset.offset(1e-5 * Math.max(1,
+                    Math.abs(fd))));
         }
     }
 
@@ -92,7 +94,8 @@ class LossesTest {
     void registryParsesTinyCudaNnNames() {
         assertThat(Losses.names()).containsExactly("L1", "L2", "MAPE", "RelativeL2");
         assertThat(Losses.parse(Json.parse("{\"otype\": \"MAPE\"}", "t"), "$.loss")).isEqualTo(MapeConfig.DEFAULT);
-        assertThat(Losses.parse(Json.parse("{\"otype\": \"relativel2\"}", "t"), "$.loss")).isEqualTo(RelativeL2Config.DEFAULT);
+        assertThat(Losses.parse(Json.parse("{\"otype\": \"relativel2\"}", "t"),
+                "$.loss")).isEqualTo(RelativeL2Config.DEFAULT);
         assertThat(((ElementwiseLoss) Losses.create(L1Config.DEFAULT)).kind()).isEqualTo(ElementwiseLoss.Kind.L1);
         assertThat(Losses.registry().toJson(MapeConfig.DEFAULT).toString()).isEqualTo("{\"otype\":\"MAPE\"}");
     }

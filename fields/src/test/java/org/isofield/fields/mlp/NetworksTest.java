@@ -14,7 +14,8 @@ class NetworksTest {
 
     @Test
     void instantNgpSdfNetworkBlockParses() {
-        NetworkConfig c = parse("{\"otype\": \"FullyFusedMLP\", \"activation\": \"ReLU\", \"output_activation\": \"None\","
+        NetworkConfig c = parse("{\"otype\": \"FullyFusedMLP\", \"activation\": \"ReLU\", \"output_activation\": "
+                + "\"None\","
                 + " \"n_neurons\": 64, \"n_hidden_layers\": 2}");
         assertThat(c).isEqualTo(MlpConfig.DEFAULT);
         assertThat(Networks.registry().toJson(c).toString()).isEqualTo("{\"otype\":\"FullyFusedMLP\",\"n_neurons\":64,"

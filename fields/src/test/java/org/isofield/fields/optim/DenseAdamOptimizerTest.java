@@ -36,7 +36,8 @@ class DenseAdamOptimizerTest {
                 double vv = 0.999 * (float) v[i] + (1 - 0.999) * g[i] * g[i];
                 m[i] = (float) mm;
                 v[i] = (float) vv;
-                ref[i] -= (float) (lr * (mm / (1 - Math.pow(0.9, t))) / (Math.sqrt(vv / (1 - Math.pow(0.999, t))) + 1e-8));
+                ref[i] -= (float) (lr * (mm / (1 - Math.pow(0.9, t))) / (Math.sqrt(vv / (1 - Math.pow(0.999, t)))
+                        + 1e-8));
             }
             assertThat(w).as("step %d", t).isEqualTo(ref);
         }
@@ -51,12 +52,8 @@ class DenseAdamOptimizerTest {
     @Test
     void stateRoundTripsAndContinuesBitwise() {
         int n = 64;
-        float[] a = new float[n];
-        float[] g = new float[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i * 0.1f;
-            g[i] = (i - 32) * 0.01f;
-        }
+        float[] a = ramp(n, 0, 0.1f);
+        float[] g = ramp(n, -32, 0.01f);
         DenseAdamOptimizer one = new DenseAdamOptimizer(DenseAdamConfig.DEFAULT, n);
         one.step(a, g);
         Map<String, float[]> state = new HashMap<>();
@@ -76,9 +73,19 @@ class DenseAdamOptimizerTest {
                 .hasMessageContaining("index 5");
     }
 
+    /** {@code (first + i) * step} for i in [0, n). */
+    private static float[] ramp(int n, int first, float step) {
+        float[] r = new float[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = (first + i) * step;
+        }
+        return r;
+    }
+
     @Test
     void isRegisteredAndParsesOverItsDefaults() {
-        OptimizerConfig c = Optimizers.parse(Json.parse("{\"otype\": \"denseadam\", \"learning_rate\": 0.5}", "t"), "$");
+        OptimizerConfig c = Optimizers.parse(Json.parse("{\"otype\": \"denseadam\", \"learning_rate\": 0.5}", "t"),
+                "$");
         assertThat(c).isEqualTo(new DenseAdamConfig(0.5, 0.9, 0.999, 1e-8));
         Optimizer o = Optimizers.create(c, List.of(ParameterGroup.of("p", 0, 4, ParameterGroup.Kind.GRID)), 4);
         assertThat(o).isInstanceOf(DenseAdamOptimizer.class);

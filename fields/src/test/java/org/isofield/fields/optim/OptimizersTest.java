@@ -79,7 +79,8 @@ class OptimizersTest {
     void emaIsTheBiasCorrectedAverage() {
         int n = MATRIX + GRID;
         float[] w = random(n, 2, 0);
-        Optimizer opt = Optimizers.create(new EmaConfig(0.9, Configs.with(AdamConfig.DEFAULT, "learning_rate", 1e-2)), GROUPS, n);
+        Optimizer opt = Optimizers.create(new EmaConfig(0.9, Configs.with(AdamConfig.DEFAULT, "learning_rate", 1e-2)),
+                GROUPS, n);
         assertThat(opt.inferenceParams(w)).isSameAs(w);
         double[] sum = new double[n];
         double weight = 0;
@@ -131,7 +132,8 @@ class OptimizersTest {
 
     @Test
     void outOfRangeValueNamesItsKey() {
-        assertThatThrownBy(() -> Optimizers.parse(Json.parse("{\"otype\": \"Adam\", \"beta2\": 1.5}", "t"), "$.optimizer"))
+        assertThatThrownBy(() -> Optimizers.parse(Json.parse("{\"otype\": \"Adam\", \"beta2\": 1.5}", "t"),
+                "$.optimizer"))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("at $.optimizer.beta2:");
     }
 

@@ -80,7 +80,8 @@ class CamFieldTest {
     }
 
     /**
-     * Pins the spot-lowres diagnosis (docs/decisions/cam-mlp.md). A fresh hash grid's features are about 1e-4, so a plain MLP's
+     * Pins the spot-lowres diagnosis (docs/decisions/cam-mlp.md). A fresh hash grid's features are about 1e-4, so a
+     * plain MLP's
      * output starts near 1e-5; instance normalisation rescales the second hidden layer to unit variance whatever the
      * input magnitude, so the paper's design starts as an O(1) function of the hash noise (sign noise everywhere).
      * With the defaults (no normalisation, grid lr x1) the untrained CamMLP is the plain MLP, and it trains as well:

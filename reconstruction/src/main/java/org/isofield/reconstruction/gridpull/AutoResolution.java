@@ -78,7 +78,8 @@ final class AutoResolution {
         String limit = "none";
         while (true) {
             long samples = storedSamples(unit, cells, bandWidth);
-            long bytes = estimateBytes(samples, cells, mcCells > 0 ? mcCells : cells, bandWidth, unit.length / 3, poolSize);
+            long bytes = estimateBytes(samples, cells, mcCells > 0 ? mcCells : cells, bandWidth, unit.length / 3,
+                    poolSize);
             boolean overBand = samples > maxStoredSamples;
             boolean overHeap = bytes > budget;
             if ((!overBand && !overHeap) || cells <= MIN) {

@@ -157,7 +157,8 @@ public final class GridPull implements Reconstructor {
         return AutoResolution.fromSpacing(medianSpacing);
     }
 
-    /** Samples per axis of the lattice for {@code cells} cells: the cells, a free margin on both sides, a multiple of 8. */
+    /** Samples per axis of the lattice for {@code cells} cells: the cells, a free margin on both sides, a multiple of
+     * 8. */
     static int samplesPerAxis(int cells, int bandWidth) {
         int margin = bandWidth + 1 + SparseGrid.BRICK;
         return roundUp8(cells + 1 + 2 * margin);

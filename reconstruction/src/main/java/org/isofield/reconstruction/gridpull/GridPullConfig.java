@@ -54,15 +54,18 @@ import org.isofield.reconstruction.gridpull.sign.SignRepairConfig;
  * @param signRepair the check of the flood fill's sign against the points' winding number and its repair
  *     ({@link SignRepairConfig}: an {@code enabled} switch and the thresholds, each with its measured default)
  */
-public record GridPullConfig(NumberOrAuto gridResolution, NumberOrAuto resolution, int bandWidth, int steps, int batchSize,
+public record GridPullConfig(NumberOrAuto gridResolution, NumberOrAuto resolution, int bandWidth, int steps,
+        int batchSize,
         int queriesPerPoint, double sigmaScale, double learningRate, double decay, int decaySteps, double pullWeight,
-        double surfaceWeight, NumberOrAuto smoothWeight, double gradientWeight, boolean orientedInit, double minPieceFraction,
+        double surfaceWeight, NumberOrAuto smoothWeight, double gradientWeight, boolean orientedInit,
+        double minPieceFraction,
         long seed, Surface surface, double trimDistance, List<Double> viewpoint, double bendingWeight,
         SignRepairConfig signRepair)
         implements ReconstructorConfig {
     /** The defaults; see the class comment and docs/decisions/gridpull-design.md for how they were chosen. */
     public static final GridPullConfig DEFAULT = new GridPullConfig(NumberOrAuto.AUTO, NumberOrAuto.AUTO, 3, 400,
-            20_000, 8, 0.5, 0.05, 0.5, 100, 1.0, 1.0, NumberOrAuto.AUTO, 0.005, true, 0.01, 0L, Surface.AUTO, 3.0, List.of(),
+            20_000, 8, 0.5, 0.05, 0.5, 100, 1.0, 1.0, NumberOrAuto.AUTO, 0.005, true, 0.01, 0L, Surface.AUTO, 3.0,
+            List.of(),
             3.0, SignRepairConfig.DEFAULT);
 
     /** Smallest explicit {@code grid_resolution} and {@code resolution}. */

@@ -16,7 +16,8 @@ import org.isofield.reconstruction.mc.SparseMarchingCubes;
  * {@link SparseMarchingCubes} on a lattice of {@code resolution} cells across the longest side of the input's bounds
  * (the grid read trilinearly when that differs from the grid's own resolution), in the world frame of the input.
  * GridPull seeds the search with the cells near the input points, which the file does not hold; here the seeds are
- * the cells where the stored bricks change sign. The search follows each piece of the zero set whole, so the pieces GridPull found
+ * the cells where the stored bricks change sign. The search follows each piece of the zero set whole, so the pieces
+ * GridPull found
  * are found again with the same triangles, in the same order (the extractor lists crossed cells in index order);
  * pieces that lie in the band but away from the points are found too, and are removed with the small pieces
  * ({@link #clean}) when they are below the stored {@code min_piece_fraction} of the largest piece.

@@ -149,7 +149,8 @@ public final class GridPullFieldFiles {
         float v = bricks[index];
         if (!(v >= 0 && v < nb && v == Math.rint(v))) {
             throw bad(file, "bricks", "value " + v + " at index " + index + " (brick " + index / 3 + ", "
-                    + "xyz".charAt(index % 3) + ") is not a brick coordinate; expected a whole number 0 to " + (nb - 1));
+                    + "xyz".charAt(index % 3) + ") is not a brick coordinate; expected a whole number 0 to "
+                    + (nb - 1));
         }
         return (int) v;
     }

@@ -18,15 +18,9 @@ import org.isofield.reconstruction.FieldKind;
  * CPU by sparse marching cubes over its stored bricks, at the reconstruction's resolution unless asked otherwise;
  * drawn as that mesh.
  */
-public final class GridPullFieldKind implements FieldKind {
-    @Override
-    public String name() {
-        return GridPullFieldFiles.KIND;
-    }
-
-    @Override
-    public Display display() {
-        return Display.EXTRACTED_MESH;
+public final class GridPullFieldKind extends FieldKind {
+    public GridPullFieldKind() {
+        super(GridPullFieldFiles.KIND, Display.EXTRACTED_MESH);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.isofield.reconstruction.gridpull;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.isofield.core.Reports;
 import org.isofield.reconstruction.gridpull.sign.WindingSign;
 
 /**
@@ -101,12 +102,10 @@ public record GridPullReport(Map<String, Object> cloud, Lattice lattice, Band ba
         if (surface.normalGraphParts() >= 0) {
             m.put("normal_graph_parts", surface.normalGraphParts());
         }
-        m.put("grid_resolution", lattice.gridResolution());
-        m.put("grid_samples_per_axis", lattice.samplesPerAxis());
-        m.put("median_spacing_cells", lattice.medianSpacingCells());
-        m.put("near_distance_cells", lattice.nearDistanceCells());
-        m.put("stored_bricks", band.storedBricks());
-        m.put("stored_samples", band.storedSamples());
+        Reports.put(m, "grid_resolution", lattice.gridResolution(), "grid_samples_per_axis", lattice.samplesPerAxis(),
+                "median_spacing_cells", lattice.medianSpacingCells(), "near_distance_cells",
+                lattice.nearDistanceCells(), "stored_bricks", band.storedBricks(), "stored_samples",
+                band.storedSamples());
         m.put("initial_near_inside_outside", List.of(band.nearSamples(), band.insideSamples(), band.outsideSamples()));
         m.put("active_samples", band.activeSamples());
         m.put("query_pool", lattice.queryPool());
@@ -117,16 +116,12 @@ public record GridPullReport(Map<String, Object> cloud, Lattice lattice, Band ba
         m.put("resolution", extract.resolution());
         m.put("extract_visited_cells", extract.visitedCells());
         m.put("extract_crossed_cells", extract.crossedCells());
-        if (surface.open()) {
-            m.put("mean_spacing", clean.meanSpacing());
-            m.put("trim_distance_world", clean.trimDistanceWorld());
-            m.put("faces_trimmed", clean.facesTrimmed());
-        }
         m.put("pieces_removed", clean.piecesRemoved());
         m.put("pieces_kept", clean.piecesKept());
         if (surface.open()) {
-            m.put("watertight", clean.watertight());
-            m.put("boundary_edges", clean.boundaryEdges());
+            Reports.put(m, "mean_spacing", clean.meanSpacing(), "trim_distance_world", clean.trimDistanceWorld(),
+                    "faces_trimmed", clean.facesTrimmed(), "watertight", clean.watertight(), "boundary_edges",
+                    clean.boundaryEdges());
         }
         return m;
     }

@@ -9,7 +9,8 @@ import org.isofield.fields.optim.DenseAdamOptimizer;
 
 /**
  * Optimises the active samples of a {@link SparseGrid} with {@link DenseAdamOptimizer} (beta1 0.9, beta2 0.999,
- * epsilon 1e-8; the learning rate is multiplied by {@code decay} every {@code decaySteps} steps). The loss of one step, in cells:
+ * epsilon 1e-8; the learning rate is multiplied by {@code decay} every {@code decaySteps} steps). The loss of one step,
+ * in cells:
  * <ul>
  *   <li>pulling: mean over the batch of {@code |q - f(q) n(q) - t|}, with {@code n = grad f / |grad f|};</li>
  *   <li>surface: mean of {@code f(t)^2} at the batch's targets;</li>

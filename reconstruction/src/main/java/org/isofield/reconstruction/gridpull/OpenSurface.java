@@ -27,7 +27,8 @@ final class OpenSurface {
     private OpenSurface() {
     }
 
-    /** Samples the flood fill did not reach: inside samples of the band plus 512 per unreached brick without storage. */
+    /** Samples the flood fill did not reach: inside samples of the band plus 512 per unreached brick without storage.
+     * */
     static long insideSamples(BandBuilder.Band band) {
         SparseGrid g = band.grid();
         long bricks = 0;
@@ -145,7 +146,8 @@ final class OpenSurface {
             tree.nearest(q, nearest, null);
             for (int i = 0; i < c; i++) {
                 int p = nearest[i];
-                double d = (q[3 * i] - points[3 * p]) * normals[3 * p] + (q[3 * i + 1] - points[3 * p + 1]) * normals[3 * p + 1]
+                double d = (q[3 * i] - points[3 * p]) * normals[3 * p] + (q[3 * i + 1] - points[3 * p
+                        + 1]) * normals[3 * p + 1]
                         + (q[3 * i + 2] - points[3 * p + 2]) * normals[3 * p + 2];
                 grid.label[free[start + i]] = (byte) (d < 0 ? -1 : 1);
             }

@@ -1,6 +1,5 @@
 package org.isofield.reconstruction.gridpull;
 
-import java.util.Arrays;
 import org.isofield.core.Parallel;
 import org.isofield.datasets.index.kdtree.KdTree;
 import org.isofield.datasets.normals.PcaNormals;
@@ -56,7 +55,8 @@ final class OrientedInit {
             tree.nearest(q, nearest, null);
             for (int i = 0; i < m; i++) {
                 int p = nearest[i];
-                double d = (q[3 * i] - points[3 * p]) * normals[3 * p] + (q[3 * i + 1] - points[3 * p + 1]) * normals[3 * p + 1]
+                double d = (q[3 * i] - points[3 * p]) * normals[3 * p] + (q[3 * i + 1] - points[3 * p
+                        + 1]) * normals[3 * p + 1]
                         + (q[3 * i + 2] - points[3 * p + 2]) * normals[3 * p + 2];
                 grid.values[nearSlots[start + i]] = (float) d;
             }

@@ -7,7 +7,8 @@ import org.isofield.datasets.index.kdtree.KdTree;
 /**
  * The precomputed queries of the pulling loss and their targets. Query {@code q} is input point {@code q mod N}
  * plus Gaussian noise of standard deviation {@code sigma[p]} per axis (resampled up to 4 times when it lands in a
- * cell whose corners are not all active (see ActiveSet); then the point itself); its target is the nearest input point (KD-tree).
+ * cell whose corners are not all active (see ActiveSet); then the point itself); its target is the nearest input point
+ * (KD-tree).
  * For every query and every point the 8 active-sample indices of its cell and its position in the cell are stored, so a
  * training step does no lookups. Memory: about 48 bytes per query plus 44 per point. The random stream is split
  * per fixed chunk, so the pool is the same for any thread count.
@@ -42,12 +43,14 @@ final class QueryPool {
      * @param points lattice coordinates of the input points (all in cells with active corners)
      * @param sigma per-point noise, in cells
      */
-    static QueryPool build(SparseGrid grid, int[] indexOfSlot, float[] points, float[] sigma, KdTree tree, int size, long seed) {
+    static QueryPool build(SparseGrid grid, int[] indexOfSlot, float[] points, float[] sigma, KdTree tree, int size,
+            long seed) {
         QueryPool pool = new QueryPool(size, points);
         int n = points.length / 3;
         Parallel.forChunks(n, GRAIN, (chunk, start, end) -> {
             for (int p = start; p < end; p++) {
-                if (!cell(grid, indexOfSlot, points[3 * p], points[3 * p + 1], points[3 * p + 2], pool.pointSlots, pool.pointFrac, p)) {
+                if (!cell(grid, indexOfSlot, points[3 * p], points[3 * p + 1], points[3 * p + 2], pool.pointSlots,
+                        pool.pointFrac, p)) {
                     throw new IllegalStateException("input point " + p + " lies in a cell that is not optimised");
                 }
             }
@@ -95,10 +98,12 @@ final class QueryPool {
     }
 
     /**
-     * Stores the active indices of the 8 corners (corner {@code dx + 2 dy + 4 dz}) of the cell holding {@code (x, y, z)} at
+     * Stores the active indices of the 8 corners (corner {@code dx + 2 dy + 4 dz}) of the cell holding {@code (x, y,
+     * z)} at
      * {@code slots[8 at ...]} and its fractions at {@code frac[3 at ...]}; false when a corner is not active.
      */
-    static boolean cell(SparseGrid grid, int[] indexOfSlot, float x, float y, float z, int[] slots, float[] frac, int at) {
+    static boolean cell(SparseGrid grid, int[] indexOfSlot, float x, float y, float z, int[] slots, float[] frac,
+            int at) {
         int i = (int) Math.floor(x);
         int j = (int) Math.floor(y);
         int k = (int) Math.floor(z);

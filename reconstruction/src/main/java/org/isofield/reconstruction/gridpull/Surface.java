@@ -30,7 +30,8 @@ public enum Surface {
                 return s;
             }
         }
-        throw new IllegalArgumentException("surface \"" + text + "\" is not known; expected \"auto\", \"closed\" or \"open\"");
+        throw new IllegalArgumentException("surface \"" + text
+                + "\" is not known; expected \"auto\", \"closed\" or \"open\"");
     }
 
     @JsonValue

@@ -99,7 +99,8 @@ final class CaseTable {
     /** The edge joining two corners, or -1. */
     static int edgeOf(int a, int b) {
         for (int e = 0; e < 12; e++) {
-            if ((EDGE_CORNERS[e][0] == a && EDGE_CORNERS[e][1] == b) || (EDGE_CORNERS[e][0] == b && EDGE_CORNERS[e][1] == a)) {
+            if ((EDGE_CORNERS[e][0] == a && EDGE_CORNERS[e][1] == b) || (EDGE_CORNERS[e][0] == b
+                    && EDGE_CORNERS[e][1] == a)) {
                 return e;
             }
         }

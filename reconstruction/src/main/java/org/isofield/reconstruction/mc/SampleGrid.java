@@ -52,7 +52,8 @@ public record SampleGrid(int nx, int ny, int nz, Vec3d origin, double spacing) {
     public int sliceSize() {
         long s = (long) nx * ny;
         if (s > Integer.MAX_VALUE / 3) {
-            throw new IllegalArgumentException("slice of " + nx + " x " + ny + " samples is too large; expected at most "
+            throw new IllegalArgumentException("slice of " + nx + " x " + ny
+                    + " samples is too large; expected at most "
                     + Integer.MAX_VALUE / 3);
         }
         return (int) s;

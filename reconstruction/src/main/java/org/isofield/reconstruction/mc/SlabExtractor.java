@@ -180,7 +180,8 @@ final class SlabExtractor {
             counts[c + 1] = counts[c] + counts[c + 1];
         }
         if (total > Integer.MAX_VALUE / 3 - 8) {
-            throw new IllegalStateException("marching cubes output exceeds " + (Integer.MAX_VALUE / 3 - 8) + " vertices");
+            throw new IllegalStateException("marching cubes output exceeds " + (Integer.MAX_VALUE / 3 - 8)
+                    + " vertices");
         }
         int base = vertices.size / 3;
         vertices.ensure(3 * (int) total);
@@ -291,7 +292,8 @@ final class SlabExtractor {
             y += pos[3 * id + 1];
             z += pos[3 * id + 2];
         }
-        double[] u = {x / loop.length / h - offset - i, y / loop.length / h - offset - j, z / loop.length / h - offset - k};
+        double[] u = {x / loop.length / h - offset - i, y / loop.length / h - offset - j,
+                z / loop.length / h - offset - k};
         double[] start = u.clone();
         double[] g = new double[3];
         double scale = 0;

@@ -87,7 +87,8 @@ public final class SparseMarchingCubes {
                     for (int corner = 0; corner < 8; corner++) {
                         float val = field.value(i + (corner & 1), j + (corner >> 1 & 1), k + (corner >> 2 & 1));
                         if (Float.isNaN(val)) {
-                            throw new IllegalArgumentException("field value is NaN at grid sample (" + (i + (corner & 1))
+                            throw new IllegalArgumentException("field value is NaN at grid sample (" + (i
+                                    + (corner & 1))
                                     + ", " + (j + (corner >> 1 & 1)) + ", " + (k + (corner >> 2 & 1))
                                     + "); expected a number");
                         }

@@ -145,13 +145,15 @@ final class SparseMeshBuilder {
                 converged = true;
             } else if (g2 > 0 && Double.isFinite(f)) {
                 for (int a = 0; a < 3; a++) {
-                    u[a] = Math.min(1 - SlabExtractor.CENTRE_MARGIN, Math.max(SlabExtractor.CENTRE_MARGIN, u[a] - f * g[a] / g2));
+                    u[a] = Math.min(1 - SlabExtractor.CENTRE_MARGIN, Math.max(SlabExtractor.CENTRE_MARGIN,
+                            u[a] - f * g[a] / g2));
                 }
             } else {
                 break;
             }
         }
-        if (!converged && Math.abs(SlabExtractor.trilinear(v, u, g)) >= Math.abs(SlabExtractor.trilinear(v, start, g))) {
+        if (!converged && Math.abs(SlabExtractor.trilinear(v, u, g)) >= Math.abs(SlabExtractor.trilinear(v, start,
+                g))) {
             u = start;
         }
         addVertex((i + u[0]) * h, (j + u[1]) * h, (k + u[2]) * h);

@@ -18,19 +18,13 @@ import org.isofield.reconstruction.FieldKind;
  * dense marching cubes over the unit cube ({@link FieldExtractor}, {@value FieldExtractor#DEFAULT_RESOLUTION}
  * samples per axis by default) on the backend chosen for it; sphere-traced by the viewer.
  */
-public final class NeuralFieldKind implements FieldKind {
+public final class NeuralFieldKind extends FieldKind {
     /** Fewest and most samples per axis of an extraction. */
     public static final int MIN_RESOLUTION = 2;
     public static final int MAX_RESOLUTION = 4096;
 
-    @Override
-    public String name() {
-        return NeuralFieldFiles.KIND;
-    }
-
-    @Override
-    public Display display() {
-        return Display.SPHERE_TRACED;
+    public NeuralFieldKind() {
+        super(NeuralFieldFiles.KIND, Display.SPHERE_TRACED);
     }
 
     @Override

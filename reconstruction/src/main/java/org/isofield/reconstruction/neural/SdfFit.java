@@ -170,7 +170,8 @@ public final class SdfFit {
             Backends.Selection backend, Progress p) {
         p.report(PREPARE_PHASE, 0);
         SdfSamplingConfig sampling = samplingConfig(config, seed);
-        SdfSampler sampler = new SdfSampler(mesh, backend.onDevice() ? Configs.with(sampling, "pool_batches", 0, "refresh_steps", 1) : sampling);
+        SdfSampler sampler = new SdfSampler(mesh, backend.onDevice() ? Configs.with(sampling, "pool_batches", 0,
+                "refresh_steps", 1) : sampling);
         p.report(PREPARE_PHASE, 1);
         return sampler;
     }

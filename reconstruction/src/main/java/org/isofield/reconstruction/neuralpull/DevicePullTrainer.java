@@ -119,7 +119,8 @@ final class DevicePullTrainer implements AutoCloseable {
             if (!Double.isFinite(l[0])) {
                 throw new NumericalException(PullTrainer.PHASE, s, "pull loss became " + l[0] + " on "
                         + device.info().backend() + "; " + (s == 0 ? "no finite loss before" : "last finite loss "
-                        + last.total() + " at step " + (s - 1)) + "; expected a finite loss (try a lower learning rate)");
+                        + last.total() + " at step " + (s - 1))
+                        + "; expected a finite loss (try a lower learning rate)");
             }
             encodingOptimizer.step(field.encoding().params(), encodingGrad);
             networkOptimizer.step(field.network().params(), networkGrad);

@@ -46,7 +46,8 @@ final class FieldNormals {
         float[] old = mesh.normals();
         double agree = 0;
         for (int i = 0; i < n; i++) {
-            agree += g[3 * i] * old[3 * i] + g[3 * i + 1] * old[3 * i + 1] + g[3 * i + 2] * old[3 * i + 2] >= 0 ? 1 : -1;
+            agree += g[3 * i] * old[3 * i] + g[3 * i + 1] * old[3 * i + 1] + g[3 * i + 2] * old[3 * i + 2] >= 0 ? 1
+                    : -1;
         }
         boolean flipped = agree < 0;
         float[] out = new float[3 * n];

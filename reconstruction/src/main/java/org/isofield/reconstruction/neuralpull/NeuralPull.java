@@ -42,7 +42,8 @@ import org.isofield.reconstruction.mc.SparseMarchingCubes;
  * NeuralPull: Neural-Pull (Ma et al., ICML 2021) on a hash-grid + tiny-MLP {@link NeuralField}; no normals needed.
  *
  * <p>Pipeline: check the cloud ({@link CloudChecks}); map it into the unit cube with a margin of {@value #MARGIN}
- * ({@link Normalization#unitCube}); fit the field to a rough signed distance from a voxel flood fill ({@link SignedStart}: the sign);
+ * ({@link Normalization#unitCube}); fit the field to a rough signed distance from a voxel flood fill ({@link
+ * SignedStart}: the sign);
  * draw a pool of queries around the points with noise from each point's {@code sigma_neighbours}-th neighbour
  * distance, targets their nearest points ({@link PullQueries}); pull ({@link PullLoss}, full second order, fresh
  * optimizers); extract the zero set with {@link SparseMarchingCubes} on a lattice {@code resolution} cells across the

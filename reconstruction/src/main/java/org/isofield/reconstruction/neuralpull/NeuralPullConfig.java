@@ -50,7 +50,8 @@ import org.isofield.reconstruction.ReconstructorConfig;
  * @param precision fp32, or fp16 for the CUDA tensor-core MLP
  */
 public record NeuralPullConfig(EncodingConfig encoding, NetworkConfig network, OptimizerConfig optimizer, int steps,
-        int batchSize, int queriesPerPoint, int sigmaNeighbours, double sigmaScale, double eikonalWeight, double surfaceWeight,
+        int batchSize, int queriesPerPoint, int sigmaNeighbours, double sigmaScale, double eikonalWeight,
+        double surfaceWeight,
         int initSteps, NumberOrAuto resolution, double minPieceFraction, long seed, Backend backend,
         Precision precision) implements ReconstructorConfig {
     /** The default encoding: 12 hash levels from 16 to about 512 cells across the unit cube, 2^17 rows a level. */
@@ -89,7 +90,8 @@ public record NeuralPullConfig(EncodingConfig encoding, NetworkConfig network, O
         Check.configRange("steps", steps, 0, 1_000_000);
         Check.configRange("batch_size", batchSize, 8, 1 << 22);
         if (batchSize % 8 != 0) {
-            throw new ConfigException("batch_size", "value " + batchSize + " is not a multiple of 8; expected 8, 16, ...");
+            throw new ConfigException("batch_size", "value " + batchSize
+                    + " is not a multiple of 8; expected 8, 16, ...");
         }
         Check.configRange("queries_per_point", queriesPerPoint, 1, 256);
         Check.configRange("sigma_neighbours", sigmaNeighbours, 1, 200);

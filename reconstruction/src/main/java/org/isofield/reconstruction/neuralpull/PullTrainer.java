@@ -58,7 +58,8 @@ final class PullTrainer {
             double[] l = loss.accumulate(q, t, batch, encodingGrad, networkGrad);
             if (!Double.isFinite(l[0])) {
                 throw new NumericalException(PHASE, s, "pull loss became " + l[0] + "; "
-                        + (s == 0 ? "no finite loss before" : "last finite loss " + last.total() + " at step " + (s - 1))
+                        + (s == 0 ? "no finite loss before" : "last finite loss " + last.total() + " at step "
+                        + (s - 1))
                         + "; expected a finite loss (try a lower learning rate)");
             }
             encodingOptimizer.step(field.encoding().params(), encodingGrad);

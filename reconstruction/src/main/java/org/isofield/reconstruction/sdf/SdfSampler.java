@@ -54,7 +54,8 @@ public final class SdfSampler {
     /**
      * Normalises the mesh, builds its BVH and fills the pool.
      *
-     * @throws org.isofield.reconstruction.InvalidMeshException if the mesh has no faces, a non-finite vertex, or only zero-area faces
+     * @throws org.isofield.reconstruction.InvalidMeshException if the mesh has no faces, a non-finite vertex, or only
+      *     zero-area faces
      */
     public SdfSampler(TriangleMesh mesh, SdfSamplingConfig config) {
         Objects.requireNonNull(mesh, "mesh");

@@ -30,7 +30,8 @@ public record SdfSamplingConfig(int batchSize, double jitterScale, double margin
     public SdfSamplingConfig {
         Check.configRange("batch_size", batchSize, 8, 1 << 24);
         if (batchSize % 8 != 0) {
-            throw new ConfigException("batch_size", "value " + batchSize + " is not a multiple of 8; expected 8, 16, ...");
+            throw new ConfigException("batch_size", "value " + batchSize
+                    + " is not a multiple of 8; expected 8, 16, ...");
         }
         Check.configRange("jitter_scale", jitterScale, 0, 0.1);
         Check.configRange("margin", margin, 0, 0.25);

@@ -15,7 +15,8 @@ final class SurfacePicker {
     private final double[] cumulative;
 
     /**
-     * @throws org.isofield.reconstruction.InvalidMeshException if the total area is zero (every face degenerate) or not finite
+     * @throws org.isofield.reconstruction.InvalidMeshException if the total area is zero (every face degenerate) or not
+      *     finite
      */
     SurfacePicker(TriangleMesh mesh) {
         this.v = mesh.vertices();

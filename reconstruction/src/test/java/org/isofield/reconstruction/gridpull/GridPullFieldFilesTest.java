@@ -138,7 +138,8 @@ class GridPullFieldFilesTest {
                 "has 2047 values", "expected 2048");
         rejects(withBlock(f, "bricks", Arrays.copyOf(bricks, 9)), "block \"values\"", "expected 1536");
         float[] labels = f.block("labels");
-        rejects(withBlock(f, "labels", edited(labels, l -> l[0] += 1)), "block \"labels\"", "expected runs summing to 27");
+        rejects(withBlock(f, "labels", edited(labels, l -> l[0] += 1)), "block \"labels\"",
+                "expected runs summing to 27");
         rejects(withBlock(f, "labels", Arrays.copyOf(labels, labels.length - 1)), "block \"labels\"",
                 "expected 27");
         rejects(withBlock(f, "labels", edited(labels, l -> l[1] = -1)), "block \"labels\"", "run 1 is -1.0");
@@ -158,7 +159,8 @@ class GridPullFieldFilesTest {
         rejects(withConfig(f, "\"brick_size\" : 8", "\"brick_size\" : 8, \"extra\" : 1"), "\"extra\" is unknown");
         rejects(withConfig(f, "\"samples_per_axis\" : 24", "\"samples_per_axis\" : 32"), "block \"labels\"",
                 "expected 64");
-        FieldFile neural = new FieldFile("neural", f.configJson(), f.scale(), f.translation(), f.blocks(), Map.of(), null);
+        FieldFile neural = new FieldFile("neural", f.configJson(), f.scale(), f.translation(), f.blocks(), Map.of(),
+                null);
         rejects(neural, "field kind \"neural\"", "expected \"gridpull-sparse\"");
     }
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The issue's quality setting on clean input: 100000 points sampled from a benchmark mesh, default config, marching
  * cubes at 256 cells, judged against the mesh. The bound is 1.05x the Open3D Poisson peer's Chamfer-L1 as measured
- * by scripts/compare_poisson.sh (docs/decisions/gridpull-quality-table.md, 2026-11-28; bunny 0.002432 in the second run); on noisy input
+ * by scripts/compare_poisson.sh (docs/decisions/gridpull-quality-table.md, 2026-11-28; bunny 0.002432 in the second
+ * run); on noisy input
  * (noise 0.005 of the diagonal) the bound is 0.85x Poisson's (spot 0.003441, bunny 0.003742, same script). Timing is
  * measured by the script, never asserted.
  */

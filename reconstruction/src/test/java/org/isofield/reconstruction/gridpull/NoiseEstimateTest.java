@@ -40,7 +40,8 @@ class NoiseEstimateTest {
         assertThat(NoiseEstimate.autoSmoothWeight(0.02)).isEqualTo(NoiseEstimate.CLEAN_WEIGHT);
         assertThat(NoiseEstimate.autoSmoothWeight(0.9)).isEqualTo(NoiseEstimate.NOISY_WEIGHT);
         double middle = (NoiseEstimate.CLEAN_BELOW + NoiseEstimate.NOISY_ABOVE) / 2;
-        assertThat(NoiseEstimate.autoSmoothWeight(middle)).isCloseTo((NoiseEstimate.CLEAN_WEIGHT + NoiseEstimate.NOISY_WEIGHT) / 2,
+        assertThat(NoiseEstimate.autoSmoothWeight(middle)).isCloseTo((NoiseEstimate.CLEAN_WEIGHT
+                + NoiseEstimate.NOISY_WEIGHT) / 2,
                 Offset.offset(1e-12));
     }
 
@@ -52,16 +53,14 @@ class NoiseEstimateTest {
                 "{\"otype\": \"GridPull\", \"smooth_weight\": 0.5}", "test"));
         assertThat(c.smoothWeight()).isEqualTo(NumberOrAuto.of(0.5));
         assertThat(Reconstructors.registry().parse(Reconstructors.registry().toJson(c))).isEqualTo(c);
-        assertThatThrownBy(() -> Reconstructors.registry().parse(Json.parse(
-                "{\"otype\": \"GridPull\", \"smooth_weight\": \"strong\"}", "test")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("smooth_weight");
-        assertThatThrownBy(() -> Reconstructors.registry().parse(Json.parse(
-                "{\"otype\": \"GridPull\", \"smooth_weight\": -1}", "test")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("smooth_weight");
-        assertThatThrownBy(() -> Reconstructors.registry().parse(Json.parse(
-                "{\"otype\": \"GridPull\", \"grid_resolution\": 100.5}", "test")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("$.grid_resolution")
-                .hasMessageContaining("whole number from 8 to 2048");
+        String[][] bad = {{"\"smooth_weight\": \"strong\"", "$.smooth_weight"},
+            {"\"smooth_weight\": -1", "$.smooth_weight"},
+            {"\"grid_resolution\": 100.5", "whole number from 8 to 2048"}};
+        for (String[] b : bad) {
+            String doc = "{\"otype\": \"GridPull\", " + b[0] + "}";
+            assertThatThrownBy(() -> Reconstructors.registry().parse(Json.parse(doc, "test"))).as(doc)
+                    .isInstanceOf(ConfigException.class).hasMessageContaining(b[1]);
+        }
         GridPullConfig explicit = (GridPullConfig) Reconstructors.registry().parse(Json.parse(
                 "{\"otype\": \"GridPull\", \"grid_resolution\": 128, \"resolution\": \"AUTO\"}", "test"));
         assertThat(explicit.gridResolution().orElse(0)).isEqualTo(128);

@@ -56,9 +56,11 @@ class OpenScanSlowTest {
         float[] sorted = d.clone();
         Arrays.sort(sorted);
         MeshReport m = MeshChecks.check(mesh);
-        System.out.printf("bun000: %.1f s, %d vertices, %d faces, %d boundary edges, %d components; reference diagonal %.6f;"
+        System.out.printf("bun000: %.1f s, %d vertices, %d faces, %d boundary edges, %d components; reference "
+                + "diagonal %.6f;"
                 + " within 0.5%% (%.6f): %.4f; median %.6f, p95 %.6f, max %.6f%n  %s%n", seconds, mesh.vertexCount(),
-                mesh.faceCount(), m.boundaryEdges(), m.components(), diagonal, bound, fraction, sorted[sorted.length / 2],
+                mesh.faceCount(), m.boundaryEdges(), m.components(), diagonal, bound, fraction,
+                sorted[sorted.length / 2],
                 sorted[(int) (0.95 * (sorted.length - 1))], sorted[sorted.length - 1], r.details());
         assertThat(r.details()).containsEntry("surface", "open");
         assertThat(fraction).isGreaterThanOrEqualTo(0.95);
@@ -77,7 +79,8 @@ class OpenScanSlowTest {
         MeshReport m = MeshChecks.check(r.mesh());
         System.out.printf("mug: %.1f s, %d points (%d distinct), mean spacing %.6f, %d vertices, %d faces, %d boundary "
                 + "edges, %d components; max vertex distance %.6f = %.3f mean spacings%n  %s%n", seconds, cloud.size(),
-                distinct.size(), spacing, r.mesh().vertexCount(), r.mesh().faceCount(), m.boundaryEdges(), m.components(),
+                distinct.size(), spacing, r.mesh().vertexCount(), r.mesh().faceCount(), m.boundaryEdges(),
+                m.components(),
                 max, max / spacing, r.details());
         assertThat(r.details()).containsEntry("surface", "open");
         assertThat(max).isLessThanOrEqualTo(3 * spacing);

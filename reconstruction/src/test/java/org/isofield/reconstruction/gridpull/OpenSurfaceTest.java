@@ -11,7 +11,6 @@ import org.isofield.core.ConfigException;
 import org.isofield.core.Progress;
 import org.isofield.core.config.Configs;
 import org.isofield.core.config.Json;
-import org.isofield.core.config.NumberOrAuto;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.metrics.EvalConfig;
@@ -121,7 +120,8 @@ class OpenSurfaceTest {
 
     @Test
     void autoPicksOpenForAHemisphere() {
-        Reconstruction r = new GridPull(Configs.with(GridPullConfig.DEFAULT, "steps", 0)).run(hemisphere(3000, 3L), Progress.NONE);
+        Reconstruction r = new GridPull(Configs.with(GridPullConfig.DEFAULT, "steps", 0)).run(hemisphere(3000, 3L),
+                Progress.NONE);
         assertThat(r.details()).containsEntry("surface", "open");
         assertThat(MeshChecks.check(r.mesh()).watertight()).isFalse();
         assertThat(outwardShare(r.mesh(), 0, 0, 0)).as("no viewpoint: away from the centroid").isGreaterThan(0.99);
@@ -172,12 +172,14 @@ class OpenSurfaceTest {
     @Test
     void configKeysHaveDefaultsAndNameTheirErrors() {
         GridPullConfig c = (GridPullConfig) Reconstructors.registry().parse(Json.parse(
-                "{\"otype\": \"GridPull\", \"surface\": \"Open\", \"trim_distance\": 2.5, \"viewpoint\": [0, 0, 1]}", "test"));
+                "{\"otype\": \"GridPull\", \"surface\": \"Open\", \"trim_distance\": 2.5, \"viewpoint\": [0, 0, 1]}",
+                "test"));
         assertThat(c.surface()).isEqualTo(Surface.OPEN);
         assertThat(c.trimDistance()).isEqualTo(2.5);
         assertThat(c.viewpoint()).containsExactly(0.0, 0.0, 1.0);
         assertThat(Reconstructors.registry().toJson(GridPullConfig.DEFAULT).get("surface").asText()).isEqualTo("auto");
-        assertThat(Reconstructors.registry().toJson(GridPullConfig.DEFAULT).get("trim_distance").asDouble()).isEqualTo(3.0);
+        assertThat(Reconstructors.registry().toJson(GridPullConfig.DEFAULT).get("trim_distance").asDouble())
+                .isEqualTo(3.0);
         assertThatThrownBy(() -> Reconstructors.registry().parse(Json.parse(
                 "{\"otype\": \"GridPull\", \"surface\": \"half\"}", "test")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("surface").hasMessageContaining("open");

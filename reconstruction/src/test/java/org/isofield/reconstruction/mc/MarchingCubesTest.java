@@ -130,7 +130,8 @@ class MarchingCubesTest {
                 for (int e = 0; e < 12; e++) {
                     int a = CaseTable.EDGE_CORNERS[e][0];
                     int b = CaseTable.EDGE_CORNERS[e][1];
-                    assertThat(used[e]).as("case %d bits %d edge %d", c, bits, e).isEqualTo(((c >> a ^ c >> b) & 1) == 1);
+                    assertThat(used[e]).as("case %d bits %d edge %d", c, bits,
+                            e).isEqualTo(((c >> a ^ c >> b) & 1) == 1);
                 }
             }
         }

@@ -23,7 +23,8 @@ class SparseMarchingCubesTest {
             @Override
             public float value(int i, int j, int k) {
                 double h = g.spacing();
-                return (float) shape.signedDistance(g.origin().x() + i * h, g.origin().y() + j * h, g.origin().z() + k * h);
+                return (float) shape.signedDistance(g.origin().x() + i * h, g.origin().y() + j * h, g.origin().z()
+                        + k * h);
             }
 
             @Override
@@ -154,7 +155,8 @@ class SparseMarchingCubesTest {
         float[] n = within.mesh().normals();
         Vec3d o = within.mesh().origin();
         for (int i = 0; i < within.mesh().vertexCount(); i++) {
-            double dot = (o.x() + v[3 * i]) * n[3 * i] + (o.y() + v[3 * i + 1]) * n[3 * i + 1] + (o.z() + v[3 * i + 2]) * n[3 * i + 2];
+            double dot = (o.x() + v[3 * i]) * n[3 * i] + (o.y() + v[3 * i + 1]) * n[3 * i + 1] + (o.z() + v[3 * i
+                    + 2]) * n[3 * i + 2];
             assertThat(dot).isNegative();
         }
     }

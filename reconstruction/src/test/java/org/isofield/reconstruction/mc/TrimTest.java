@@ -55,6 +55,7 @@ class TrimTest {
         assertThat(r.mesh().faces()).containsExactly(strip(Vec3d.ZERO).faces());
         PointCloud shifted = PointCloud.of(new float[] {-1000, 0, 0}, new Vec3d(1000, 0, 0));
         assertThat(Trim.distances(strip(Vec3d.ZERO), shifted)[0]).isCloseTo(0.0, Offset.offset(1e-9));
-        assertThatThrownBy(() -> Trim.byDistance(strip(Vec3d.ZERO), far, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Trim.byDistance(strip(Vec3d.ZERO), far,
+                0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

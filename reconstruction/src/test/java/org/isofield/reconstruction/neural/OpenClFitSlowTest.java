@@ -29,8 +29,10 @@ class OpenClFitSlowTest {
     void openClFitMatchesTheCpuChamfer() {
         ComputeTesting.openClOrSkip();
         TriangleMesh mesh = Meshes.read(SharedData.mesh("bunny-closed.obj"));
-        double cpu = chamfer(mesh, Configs.with(NeuralFieldConfig.DEFAULT, "backend", Backend.CPU, "precision", Precision.FP32));
-        double gpu = chamfer(mesh, Configs.with(NeuralFieldConfig.DEFAULT, "backend", Backend.OPENCL, "precision", Precision.FP32));
+        double cpu = chamfer(mesh, Configs.with(NeuralFieldConfig.DEFAULT, "backend", Backend.CPU, "precision",
+                Precision.FP32));
+        double gpu = chamfer(mesh, Configs.with(NeuralFieldConfig.DEFAULT, "backend", Backend.OPENCL, "precision",
+                Precision.FP32));
         System.out.printf("bunny-closed, 500 steps: chamfer-L1 cpu %.6f, opencl %.6f (%+.2f%%)%n", cpu, gpu,
                 100 * (gpu - cpu) / cpu);
         assertThat(Math.abs(gpu - cpu)).as("opencl %.6f vs cpu %.6f", gpu, cpu).isLessThanOrEqualTo(0.02 * cpu);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.isofield.core.Progress;
 import org.isofield.core.config.Configs;
-import org.isofield.core.config.NumberOrAuto;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.io.Meshes;
@@ -21,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The issue's 100,000-point setting for NeuralPull: points sampled from a benchmark mesh (seed 0), default config,
  * marching cubes at 256 cells, judged against the mesh; prints Chamfer-L1 and normal consistency next to the bound.
- * The bound is the Open3D Poisson peer's Chamfer-L1 on the same clean cloud (docs/decisions/neuralpull.md, 0.002104) times 1.5: a
+ * The bound is the Open3D Poisson peer's Chamfer-L1 on the same clean cloud (docs/decisions/neuralpull.md, 0.002104)
+ * times 1.5: a
  * regression guard for a method that does not reach Poisson yet (see the notes), not the issue's target. Timing is
  * measured with {@code isofield reconstruct --report}, never asserted.
  */

@@ -21,7 +21,8 @@ class SdfSamplerSlowTest {
                 pooled.next();
             }
             long t2 = System.nanoTime();
-            SdfSampler fresh = new SdfSampler(mesh, Configs.with(SdfSamplingConfig.DEFAULT, "pool_batches", 0, "refresh_steps", 1));
+            SdfSampler fresh = new SdfSampler(mesh, Configs.with(SdfSamplingConfig.DEFAULT, "pool_batches", 0,
+                    "refresh_steps", 1));
             long t3 = System.nanoTime();
             int freshSteps = 8;
             for (int s = 0; s < freshSteps; s++) {
@@ -29,7 +30,8 @@ class SdfSamplerSlowTest {
             }
             long t4 = System.nanoTime();
             double freshMs = (t4 - t3) / 1e6 / freshSteps;
-            System.out.printf("sdf sampling, %d faces, batch 2^16: start-up %.2f s (BVH + %d signed queries, %.0f k/s); "
+            System.out.printf("sdf sampling, %d faces, batch 2^16: start-up %.2f s (BVH + %d signed queries, %.0f "
+                    + "k/s); "
                     + "pooled %.2f ms/batch; fresh %.2f ms/batch (%.0f k signed queries/s)%n", mesh.faceCount(),
                     (t1 - t0) / 1e9, 1 << 15, (1 << 15) / ((t1 - t0) / 1e9) / 1e3,
                     (t2 - t1) / 1e6 / steps, freshMs, (1 << 15) / freshMs);

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SdfSamplerTest {
-    private static final SdfSamplingConfig SMALL = Configs.with(SdfSamplingConfig.DEFAULT, "batch_size", 4096, "pool_batches", 4, "refresh_steps", 2);
+    private static final SdfSamplingConfig SMALL = Configs.with(SdfSamplingConfig.DEFAULT, "batch_size", 4096,
+            "pool_batches", 4, "refresh_steps", 2);
 
     /** Largest |exact SDF| over face centroids and vertices: how far the mesh is from the true surface. */
     static double meshTolerance(AnalyticShape shape, TriangleMesh mesh) {
@@ -46,7 +47,8 @@ class SdfSamplerTest {
     @ValueSource(longs = {0, 1, 2, 3, 5, 8, 13, 14})
     void skipToLandsOnTheSameBatchAsDrawing(long target) {
         TriangleMesh mesh = Shapes.byName("torus").toMesh(24);
-        SdfSamplingConfig config = Configs.with(SdfSamplingConfig.DEFAULT, "batch_size", 256, "pool_batches", 3, "refresh_steps", 2, "seed", 7);
+        SdfSamplingConfig config = Configs.with(SdfSamplingConfig.DEFAULT, "batch_size", 256, "pool_batches", 3,
+                "refresh_steps", 2, "seed", 7);
         SdfSampler drawn = new SdfSampler(mesh, config);
         for (long s = 0; s < target; s++) {
             drawn.next();
@@ -91,7 +93,8 @@ class SdfSamplerTest {
     @Test
     void batchHasTheInstantNgpMix() {
         AnalyticShape sphere = Shapes.byName("sphere");
-        SdfSampler sampler = new SdfSampler(sphere.toMesh(64), Configs.with(SMALL, "pool_batches", 0, "refresh_steps", 1));
+        SdfSampler sampler = new SdfSampler(sphere.toMesh(64), Configs.with(SMALL, "pool_batches", 0, "refresh_steps",
+                1));
         SdfBatch b = sampler.next();
         int n = b.size();
         double jitter = SMALL.jitterScale();
@@ -119,7 +122,8 @@ class SdfSamplerTest {
     @ValueSource(ints = {0, 3})
     void batchesDoNotDependOnThreadCount(int poolBatches) {
         TriangleMesh mesh = Shapes.byName("torus").toMesh(48);
-        SdfSamplingConfig config = Configs.with(SMALL, "batch_size", 8192, "pool_batches", poolBatches, "refresh_steps", 2);
+        SdfSamplingConfig config = Configs.with(SMALL, "batch_size", 8192, "pool_batches", poolBatches,
+                "refresh_steps", 2);
         int before = Parallel.threads();
         try {
             Parallel.setThreads(1);
@@ -148,7 +152,8 @@ class SdfSamplerTest {
         for (int s = 0; s < 12; s++) {
             SdfBatch b = sampler.next();
             for (int i = 512; i < 512 + nj; i++) {
-                long key = (long) Float.floatToIntBits(b.positions()[3 * i]) << 32 | Float.floatToIntBits(b.positions()[3 * i + 1]);
+                long key = (long) Float.floatToIntBits(b.positions()[3 * i]) << 32
+                        | Float.floatToIntBits(b.positions()[3 * i + 1]);
                 (s < 4 ? firstSlot : later).add(key);
             }
         }
@@ -199,9 +204,11 @@ class SdfSamplerTest {
     void badMeshesAreRejectedClearly() {
         assertThatThrownBy(() -> new SdfSampler(TriangleMesh.of(new float[9], new int[0]), SMALL))
                 .isInstanceOf(InvalidMeshException.class).hasMessageContaining("no faces");
-        assertThatThrownBy(() -> new SdfSampler(TriangleMesh.of(new float[] {0, 0, 0, 1, 0, 0, 2, 0, 0}, new int[] {0, 1, 2}), SMALL))
+        assertThatThrownBy(() -> new SdfSampler(TriangleMesh.of(new float[] {0, 0, 0, 1, 0, 0, 2, 0, 0}, new int[] {0,
+                1, 2}), SMALL))
                 .isInstanceOf(InvalidMeshException.class).hasMessageContaining("degenerate");
-        assertThatThrownBy(() -> new SdfSampler(TriangleMesh.of(new float[] {0, 0, 0, 1, Float.NaN, 0, 0, 1, 0}, new int[] {0, 1, 2}), SMALL))
+        assertThatThrownBy(() -> new SdfSampler(TriangleMesh.of(new float[] {0, 0, 0, 1, Float.NaN, 0, 0, 1, 0},
+                new int[] {0, 1, 2}), SMALL))
                 .isInstanceOf(InvalidMeshException.class).hasMessageContaining("vertex 1");
     }
 

@@ -25,7 +25,8 @@ public record Camera(Vec3d eye, Vec3d target, Vec3d up, double fovYDegrees, doub
             throw new IllegalArgumentException("camera fovY = " + fovYDegrees + "; expected 0 to 180 degrees");
         }
         if (!(near > 0 && far > near)) {
-            throw new IllegalArgumentException("camera near = " + near + ", far = " + far + "; expected 0 < near < far");
+            throw new IllegalArgumentException("camera near = " + near + ", far = " + far
+                    + "; expected 0 < near < far");
         }
         if (eye.minus(target).length() == 0) {
             throw new IllegalArgumentException("camera eye and target coincide at " + eye);

@@ -31,7 +31,8 @@ public record ClipPlane(int axis, int sign, double position) {
 
     /**
      * Parses {@code AXIS[,POSITION]}: AXIS is {@code x}, {@code y}, {@code z} (removes the side towards +axis) or
-     * {@code -x}, {@code -y}, {@code -z} (removes the side towards -axis); POSITION is the world coordinate of the plane
+     * {@code -x}, {@code -y}, {@code -z} (removes the side towards -axis); POSITION is the world coordinate of the
+     * plane
      * (default: the centre of the drawn bounds). Examples: {@code x}, {@code -y,0.25}.
      */
     public static ClipPlane parse(String text) {
@@ -44,7 +45,8 @@ public record ClipPlane(int axis, int sign, double position) {
             a = a.substring(1);
         }
         if (parts.length > 2 || a.length() != 1 || AXES.indexOf(a.charAt(0)) < 0) {
-            throw new IllegalArgumentException("clip plane \"" + text + "\" is not understood; expected AXIS[,POSITION] "
+            throw new IllegalArgumentException("clip plane \"" + text
+                    + "\" is not understood; expected AXIS[,POSITION] "
                     + "with AXIS one of x, y, z, -x, -y, -z (e.g. x or -y,0.25)");
         }
         double position = Double.NaN;

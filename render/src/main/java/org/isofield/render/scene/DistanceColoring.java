@@ -69,7 +69,8 @@ public final class DistanceColoring {
             }
             float[] v = item.mesh() != null ? item.mesh().vertices() : item.cloud().positions();
             float[] d = new float[v.length / 3];
-            bvh.closestPoints(v, item.mesh() != null ? item.mesh().origin() : item.cloud().origin(), d, null, null, null);
+            bvh.closestPoints(v, item.mesh() != null ? item.mesh().origin() : item.cloud().origin(), d, null, null,
+                    null);
             distances[i] = d;
             total += d.length;
         }

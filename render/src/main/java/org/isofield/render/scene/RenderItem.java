@@ -25,7 +25,8 @@ public record RenderItem(String label, TriangleMesh mesh, PointCloud cloud, Fiel
         if (scalars != null) {
             int count = mesh != null ? mesh.vertexCount() : cloud != null ? cloud.size() : -1;
             if (count < 0) {
-                throw new IllegalArgumentException("render item " + label + ": a field cannot carry per-vertex colours");
+                throw new IllegalArgumentException("render item " + label
+                        + ": a field cannot carry per-vertex colours");
             }
             if (scalars.length != count) {
                 throw new IllegalArgumentException("render item " + label + ": " + scalars.length + " colour-map "

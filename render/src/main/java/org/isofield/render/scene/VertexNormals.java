@@ -21,8 +21,10 @@ public final class VertexNormals {
         double[] acc = new double[vertices.length];
         for (int f = 0; f < faces.length; f += 3) {
             int a = 3 * faces[f], b = 3 * faces[f + 1], c = 3 * faces[f + 2];
-            double ux = vertices[b] - vertices[a], uy = vertices[b + 1] - vertices[a + 1], uz = vertices[b + 2] - vertices[a + 2];
-            double vx = vertices[c] - vertices[a], vy = vertices[c + 1] - vertices[a + 1], vz = vertices[c + 2] - vertices[a + 2];
+            double ux = vertices[b] - vertices[a], uy = vertices[b + 1] - vertices[a + 1], uz = vertices[b
+                    + 2] - vertices[a + 2];
+            double vx = vertices[c] - vertices[a], vy = vertices[c + 1] - vertices[a + 1], vz = vertices[c
+                    + 2] - vertices[a + 2];
             double nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
             for (int v : new int[] {a, b, c}) {
                 acc[v] += nx;

@@ -19,14 +19,16 @@ public record View(double azimuthDegrees, double elevationDegrees) {
 
     public View {
         if (!Double.isFinite(azimuthDegrees)) {
-            throw new IllegalArgumentException("view azimuth = " + azimuthDegrees + "; expected a finite angle in degrees");
+            throw new IllegalArgumentException("view azimuth = " + azimuthDegrees
+                    + "; expected a finite angle in degrees");
         }
         if (!(elevationDegrees >= -90 && elevationDegrees <= 90)) {
             throw new IllegalArgumentException("view elevation = " + elevationDegrees + "; expected -90 to 90 degrees");
         }
     }
 
-    /** Parses {@code iso}, {@code front}, {@code side}, {@code top} or {@code AZ,EL} in degrees (e.g. {@code 30,20}). */
+    /** Parses {@code iso}, {@code front}, {@code side}, {@code top} or {@code AZ,EL} in degrees (e.g. {@code 30,20}).
+     * */
     public static View parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         switch (t) {

@@ -37,7 +37,8 @@ final class GlfwWindow implements AutoCloseable {
             throw new BackendUnavailableException("display", "DISPLAY is not set, so there is no X server to open "
                     + "a window on; " + XVFB_HINT);
         }
-        errors = GLFWErrorCallback.create((code, description) -> lastError = GLFWErrorCallback.getDescription(description));
+        errors = GLFWErrorCallback.create((code,
+                description) -> lastError = GLFWErrorCallback.getDescription(description));
         glfwSetErrorCallback(errors);
         glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_X11);
         if (!glfwInit()) {

@@ -23,7 +23,8 @@ import org.isofield.render.vulkan.WindowRenderer;
  * middle drag pans, the wheel zooms; keys ({@link #keyHelp()}, handled by {@link KeyBindings}): 1..9 show/hide each
  * input, F1..F4 or M the render mode, C X Y Z [ ] the clipping plane, R reset, S screenshot
  * ({@code isofield-view-N.png} in {@link ViewerOptions#screenshotDir()}), H the key list, Esc or Q close. Redraws
- * only when something changed; survives resizing and minimising. Use from one thread (GLFW wants the main thread on some
+ * only when something changed; survives resizing and minimising. Use from one thread (GLFW wants the main thread on
+ * some
  * systems; on Linux/X11 any single thread works).
  */
 public final class Viewer implements AutoCloseable {

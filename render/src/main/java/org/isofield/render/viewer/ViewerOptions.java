@@ -24,7 +24,8 @@ public record ViewerOptions(int width, int height, View view, RenderMode mode, R
                             Path screenshotDir, ClipPlane clip) {
     public ViewerOptions {
         if (width < 1 || width > 16384 || height < 1 || height > 16384) {
-            throw new IllegalArgumentException("window size " + width + "x" + height + "; expected 1 to 16384 per side");
+            throw new IllegalArgumentException("window size " + width + "x" + height
+                    + "; expected 1 to 16384 per side");
         }
         Objects.requireNonNull(view, "view");
         Objects.requireNonNull(mode, "mode");

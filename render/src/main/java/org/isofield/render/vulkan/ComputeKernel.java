@@ -36,7 +36,8 @@ final class ComputeKernel implements AutoCloseable {
             for (int i = 0; i < types.length; i++) {
                 b.get(i).binding(i).descriptorType(types[i]).descriptorCount(1).stageFlags(VK_SHADER_STAGE_COMPUTE_BIT);
             }
-            check(vkCreateDescriptorSetLayout(dev, VkDescriptorSetLayoutCreateInfo.calloc(s).sType$Default().pBindings(b),
+            check(vkCreateDescriptorSetLayout(dev,
+                    VkDescriptorSetLayoutCreateInfo.calloc(s).sType$Default().pBindings(b),
                     null, lp), "vkCreateDescriptorSetLayout(" + shader + ")");
             setLayout = lp.get(0);
             check(vkCreatePipelineLayout(dev, VkPipelineLayoutCreateInfo.calloc(s).sType$Default()
@@ -44,9 +45,11 @@ final class ComputeKernel implements AutoCloseable {
                             .stageFlags(VK_SHADER_STAGE_COMPUTE_BIT).offset(0).size(pushBytes)), null, lp),
                     "vkCreatePipelineLayout(" + shader + ")");
             layout = lp.get(0);
-            VkComputePipelineCreateInfo.Buffer cp = VkComputePipelineCreateInfo.calloc(1, s).sType$Default().layout(layout);
+            VkComputePipelineCreateInfo.Buffer cp = VkComputePipelineCreateInfo.calloc(1,
+                    s).sType$Default().layout(layout);
             cp.stage().sType$Default().stage(VK_SHADER_STAGE_COMPUTE_BIT).module(module).pName(s.UTF8("main"));
-            check(vkCreateComputePipelines(dev, VK_NULL_HANDLE, cp, null, lp), "vkCreateComputePipelines(" + shader + ")");
+            check(vkCreateComputePipelines(dev, VK_NULL_HANDLE, cp, null, lp), "vkCreateComputePipelines(" + shader
+                    + ")");
             pipeline = lp.get(0);
             VkDescriptorPoolSize.Buffer sizes = VkDescriptorPoolSize.calloc(2, s);
             sizes.get(0).type(VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER).descriptorCount(types.length);
@@ -55,7 +58,8 @@ final class ComputeKernel implements AutoCloseable {
                     .pPoolSizes(sizes), null, lp), "vkCreateDescriptorPool(" + shader + ")");
             pool = lp.get(0);
             check(vkAllocateDescriptorSets(dev, VkDescriptorSetAllocateInfo.calloc(s).sType$Default()
-                    .descriptorPool(pool).pSetLayouts(s.longs(setLayout)), lp), "vkAllocateDescriptorSets(" + shader + ")");
+                    .descriptorPool(pool).pSetLayouts(s.longs(setLayout)), lp), "vkAllocateDescriptorSets(" + shader
+                    + ")");
             set = lp.get(0);
         } finally {
             vkDestroyShaderModule(dev, module, null);

@@ -18,7 +18,8 @@ import org.isofield.fields.train.NeuralField;
  * the scales), and the grid and MLP parameters as fp32 arrays, unchanged from the field.
  *
  * <p>Supported: a 3D {@link HashGridEncoding} (linear or smoothstep) or {@link SimplexGridEncoding} with 2 features
- * per level (up to {@value #MAX_LEVELS} levels) and an {@link MlpNetwork} of width 16 to 128 with ReLU or None as hidden and output activation. Anything
+ * per level (up to {@value #MAX_LEVELS} levels) and an {@link MlpNetwork} of width 16 to 128 with ReLU or None as
+ * hidden and output activation. Anything
  * else is a {@link ConfigException} naming the key, the value and what is supported.
  */
 final class FieldLayout {
@@ -115,7 +116,8 @@ final class FieldLayout {
             }
             return g;
         }
-        throw new ConfigException("encoding.otype", "value " + field.config().encoding().otype() + " cannot be rendered; "
+        throw new ConfigException("encoding.otype", "value " + field.config().encoding().otype()
+                + " cannot be rendered; "
                 + "the field tracer supports HashGrid and SimplexGrid (other fields: extract a mesh with "
                 + "'isofield extract')");
     }

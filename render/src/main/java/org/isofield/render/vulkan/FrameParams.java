@@ -43,7 +43,8 @@ final class FrameParams {
         Vec3d eye = pointEye ? camera.eye().minus(origin) : camera.viewDirection();
         out.putFloat(64, (float) eye.x()).putFloat(68, (float) eye.y()).putFloat(72, (float) eye.z())
                 .putFloat(76, maxPointSize);
-        out.putFloat(80, color.r()).putFloat(84, color.g()).putFloat(88, color.b()).putFloat(92, mode == FLAT ? EDGE_ALPHA : 1f);
+        out.putFloat(80, color.r()).putFloat(84, color.g()).putFloat(88, color.b()).putFloat(92, mode == FLAT
+                ? EDGE_ALPHA : 1f);
         out.putFloat(96, mode).putFloat(100, (float) splatRadius)
                 .putFloat(104, (float) camera.pixelsPerUnitAtDistanceOne(height)).putFloat(108, hasNormals ? 1f : 0f);
         float[] plane = clip != null ? clip : new float[] {0, 0, 0, 1};

@@ -8,7 +8,8 @@ import org.isofield.render.scene.VertexNormals;
 
 /**
  * One {@link RenderItem} on the device: positions, normals (computed for meshes without them; absent for clouds
- * without them), for meshes with faces 32-bit indices, and the item's colour-map positions when it has them. Coordinates stay relative to the item's origin; the
+ * without them), for meshes with faces 32-bit indices, and the item's colour-map positions when it has them.
+ * Coordinates stay relative to the item's origin; the
  * camera adds the origin back in double precision. {@link #close()} frees the buffers.
  */
 public final class GpuGeometry implements AutoCloseable {

@@ -78,7 +78,8 @@ final class LoopBudget {
     }
 
     /**
-     * Loop passes of the trace kernel's shading pass: one evaluation for the slice and the normal, the analytic gradient
+     * Loop passes of the trace kernel's shading pass: one evaluation for the slice and the normal, the analytic
+     * gradient
      * or ({@code analytic} false) 4 evaluations, as lanes on the slice and lanes on the surface share an invocation.
      */
     static long shadeLoops(FieldLayout f, boolean analytic) {
@@ -87,7 +88,8 @@ final class LoopBudget {
 
     /**
      * The field evaluations one march pass of the trace kernel may make (at least 1): each round of its loop evaluates
-     * once, plus the round's exit and its empty-cell loop's exit; the empty-cell jumps of all lanes ({@code maxJumps} per
+     * once, plus the round's exit and its empty-cell loop's exit; the empty-cell jumps of all lanes ({@code maxJumps}
+     * per
      * ray) come on top.
      */
     long evaluationsPerPass(FieldLayout f, int maxJumps) {
@@ -107,7 +109,8 @@ final class LoopBudget {
         long shade = shadeLoops(f, true);
         if (shade > limit || evaluationsPerPass(f, maxJumps) < 1) {
             throw new ConfigException("network", "width " + f.width() + " with " + f.hiddenLayers() + " hidden layers "
-                    + "and " + f.levels() + " levels: shading one pixel takes up to " + shade + " shader loop iterations"
+                    + "and " + f.levels() + " levels: shading one pixel takes up to " + shade
+                    + " shader loop iterations"
                     + " and one evaluation " + valueLoops(f) + ", but this Vulkan device (llvmpipe) stops a shader's "
                     + "loops after " + limit + " in all; render this field on a GPU, or train one with fewer "
                     + "n_neurons or n_hidden_layers");

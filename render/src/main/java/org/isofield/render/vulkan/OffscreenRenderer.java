@@ -90,22 +90,26 @@ public final class OffscreenRenderer implements AutoCloseable {
             clear.get(0).color().float32(0, style.background().r()).float32(1, style.background().g())
                     .float32(2, style.background().b()).float32(3, 1f);
             clear.get(1).depthStencil().depth(1f).stencil(0);
-            VkRenderPassBeginInfo rp = VkRenderPassBeginInfo.calloc(s).sType$Default().renderPass(pipelines.renderPass())
+            VkRenderPassBeginInfo rp =
+                    VkRenderPassBeginInfo.calloc(s).sType$Default().renderPass(pipelines.renderPass())
                     .framebuffer(target.framebuffer).pClearValues(clear);
             rp.renderArea().extent().set(width, height);
             vkCmdBeginRenderPass(cmd, rp, VK_SUBPASS_CONTENTS_INLINE);
             recorder.record(cmd, geometry, camera, style, 0, 0, width, height);
             vkCmdEndRenderPass(cmd);
             VkBufferImageCopy.Buffer region = VkBufferImageCopy.calloc(1, s).bufferOffset(0);
-            region.get(0).imageSubresource().aspectMask(VK_IMAGE_ASPECT_COLOR_BIT).mipLevel(0).baseArrayLayer(0).layerCount(1);
+            region.get(0).imageSubresource().aspectMask(VK_IMAGE_ASPECT_COLOR_BIT).mipLevel(0).baseArrayLayer(0)
+                    .layerCount(1);
             region.get(0).imageExtent().set(width, height, 1);
-            vkCmdCopyImageToBuffer(cmd, target.colorImage, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, target.readback.handle(), region);
+            vkCmdCopyImageToBuffer(cmd, target.colorImage, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                    target.readback.handle(), region);
             vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0,
                     VkMemoryBarrier.calloc(1, s).sType$Default().srcAccessMask(VK_ACCESS_TRANSFER_WRITE_BIT)
                             .dstAccessMask(VK_ACCESS_HOST_READ_BIT), null, null);
             check(vkEndCommandBuffer(cmd), "vkEndCommandBuffer");
             check(vkResetFences(ctx.device(), s.longs(fence)), "vkResetFences");
-            check(vkQueueSubmit(ctx.queue(), VkSubmitInfo.calloc(s).sType$Default().pCommandBuffers(s.pointers(cmd)), fence),
+            check(vkQueueSubmit(ctx.queue(), VkSubmitInfo.calloc(s).sType$Default().pCommandBuffers(s.pointers(cmd)),
+                    fence),
                     "vkQueueSubmit");
             check(vkWaitForFences(ctx.device(), s.longs(fence), true, Long.MAX_VALUE), "vkWaitForFences");
         }

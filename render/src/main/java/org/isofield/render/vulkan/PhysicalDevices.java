@@ -37,7 +37,8 @@ public final class PhysicalDevices {
             IntBuffer n = s.mallocInt(1);
             check(vkEnumeratePhysicalDevices(instance, n, null), "vkEnumeratePhysicalDevices");
             if (n.get(0) == 0) {
-                throw new BackendUnavailableException("vulkan", "no Vulkan device found; " + VulkanContext.INSTALL_HINT);
+                throw new BackendUnavailableException("vulkan", "no Vulkan device found; "
+                        + VulkanContext.INSTALL_HINT);
             }
             PointerBuffer handles = s.mallocPointer(n.get(0));
             check(vkEnumeratePhysicalDevices(instance, n, handles), "vkEnumeratePhysicalDevices");

@@ -25,7 +25,8 @@ final class Pipelines implements AutoCloseable {
         /** Filled triangles. */
         FILL("mesh.vert", "mesh.frag", VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST, VK_POLYGON_MODE_FILL, false, true),
         /** Filled triangles pushed back in depth, so edges drawn after them win. */
-        FILL_BEHIND_EDGES("mesh.vert", "mesh.frag", VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST, VK_POLYGON_MODE_FILL, true, true),
+        FILL_BEHIND_EDGES("mesh.vert", "mesh.frag", VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST, VK_POLYGON_MODE_FILL, true,
+                true),
         /**
          * Triangle edges as lines (needs {@code fillModeNonSolid}), blended over the faces with the shader's alpha,
          * so a mesh denser than the pixels darkens instead of turning into a solid edge colour.
@@ -66,7 +67,8 @@ final class Pipelines implements AutoCloseable {
         try (MemoryStack s = stackPush()) {
             renderPass = createRenderPass(s);
             VkPushConstantRange.Buffer range = VkPushConstantRange.calloc(1, s)
-                    .stageFlags(VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT).offset(0).size(FrameParams.BYTES);
+                    .stageFlags(VK_SHADER_STAGE_VERTEX_BIT
+                    | VK_SHADER_STAGE_FRAGMENT_BIT).offset(0).size(FrameParams.BYTES);
             LongBuffer p = s.mallocLong(1);
             check(vkCreatePipelineLayout(ctx.device(), VkPipelineLayoutCreateInfo.calloc(s).sType$Default()
                     .pPushConstantRanges(range), null, p), "vkCreatePipelineLayout");
@@ -100,7 +102,8 @@ final class Pipelines implements AutoCloseable {
                 .dstAccessMask(VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT
                         | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_READ_BIT);
         deps.get(1).srcSubpass(0).dstSubpass(VK_SUBPASS_EXTERNAL)
-                .srcStageMask(VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT).dstStageMask(VK_PIPELINE_STAGE_TRANSFER_BIT)
+                .srcStageMask(VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT)
+                .dstStageMask(VK_PIPELINE_STAGE_TRANSFER_BIT)
                 .srcAccessMask(VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT).dstAccessMask(VK_ACCESS_TRANSFER_READ_BIT);
         LongBuffer p = s.mallocLong(1);
         check(vkCreateRenderPass(ctx.device(), VkRenderPassCreateInfo.calloc(s).sType$Default()
@@ -189,7 +192,8 @@ final class Pipelines implements AutoCloseable {
     }
 
     private static VkPipelineColorBlendAttachmentState.Buffer blend(MemoryStack s, boolean on) {
-        VkPipelineColorBlendAttachmentState.Buffer b = VkPipelineColorBlendAttachmentState.calloc(1, s).colorWriteMask(0xF);
+        VkPipelineColorBlendAttachmentState.Buffer b = VkPipelineColorBlendAttachmentState.calloc(1,
+                s).colorWriteMask(0xF);
         if (on) {
             b.get(0).blendEnable(true).srcColorBlendFactor(VK_BLEND_FACTOR_SRC_ALPHA)
                     .dstColorBlendFactor(VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA).colorBlendOp(VK_BLEND_OP_ADD)

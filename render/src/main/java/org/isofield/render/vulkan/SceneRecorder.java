@@ -35,9 +35,11 @@ final class SceneRecorder {
     }
 
     /** Records {@code g} seen by {@code camera} into the rectangle {@code (x, y, width, height)} of the render pass. */
-    void record(VkCommandBuffer cmd, GpuGeometry g, Camera camera, DrawStyle style, int x, int y, int width, int height) {
+    void record(VkCommandBuffer cmd, GpuGeometry g, Camera camera, DrawStyle style, int x, int y, int width,
+            int height) {
         try (MemoryStack s = stackPush()) {
-            vkCmdSetViewport(cmd, 0, VkViewport.calloc(1, s).x(x).y(y).width(width).height(height).minDepth(0).maxDepth(1));
+            vkCmdSetViewport(cmd, 0, VkViewport.calloc(1,
+                    s).x(x).y(y).width(width).height(height).minDepth(0).maxDepth(1));
             VkRect2D.Buffer scissor = VkRect2D.calloc(1, s);
             scissor.get(0).offset().set(x, y);
             scissor.get(0).extent().set(width, height);
@@ -82,7 +84,8 @@ final class SceneRecorder {
                       int height, int shade, double splatRadius) {
         ByteBuffer pc = s.malloc(FrameParams.BYTES);
         FrameParams.write(pc, camera, g.origin(), width, height, ctx.physical().maxPointSize(), style.surface(), shade,
-                splatRadius, g.hasNormals(), splatRadius > 0, style.clip() == null ? null : style.clip().inModel(g.origin()));
+                splatRadius, g.hasNormals(), splatRadius > 0, style.clip() == null ? null
+                : style.clip().inModel(g.origin()));
         vkCmdPushConstants(cmd, pipelines.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, pc);
     }
 }

@@ -31,7 +31,8 @@ final class Swapchain implements AutoCloseable {
         this.ctx = ctx;
         try (MemoryStack s = stackPush()) {
             IntBuffer ok = s.mallocInt(1);
-            check(vkGetPhysicalDeviceSurfaceSupportKHR(ctx.physical().device(), ctx.physical().queueFamily(), surface, ok),
+            check(vkGetPhysicalDeviceSurfaceSupportKHR(ctx.physical().device(), ctx.physical().queueFamily(), surface,
+                    ok),
                     "vkGetPhysicalDeviceSurfaceSupportKHR");
             if (ok.get(0) == 0) {
                 throw new BackendUnavailableException("vulkan", "the queue family of " + ctx.physical().name()

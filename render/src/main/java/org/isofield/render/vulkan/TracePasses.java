@@ -20,7 +20,8 @@ import org.lwjgl.vulkan.VkMemoryBarrier;
  * The push constants of {@code field_trace.comp} ({@link #push}) and how it is dispatched for one frame: on a
  * device without a loop budget one pass marches every ray to its end and shades it; on llvmpipe
  * ({@link LoopBudget}) the march is split into passes of at most {@link #evaluationsPerPass()} field evaluations
- * per ray, the rays kept in a buffer between them, and a last pass shades. Every ray ends within {@link #MARCH_EVALUATIONS} evaluations, so the passes are a fixed number (passes
+ * per ray, the rays kept in a buffer between them, and a last pass shades. Every ray ends within {@link
+ * #MARCH_EVALUATIONS} evaluations, so the passes are a fixed number (passes
  * after a ray's end cost it only the load and store of its state).
  */
 final class TracePasses {
@@ -106,7 +107,8 @@ final class TracePasses {
             b.putInt(FLAGS_AT, passFlags);
             if (p > 0) {
                 try (MemoryStack s = stackPush()) {
-                    vkCmdPipelineBarrier(c, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0,
+                    vkCmdPipelineBarrier(c, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
+                            0,
                             VkMemoryBarrier.calloc(1, s).sType$Default().srcAccessMask(VK_ACCESS_SHADER_WRITE_BIT)
                                     .dstAccessMask(VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT), null, null);
                 }

@@ -113,7 +113,8 @@ public final class VulkanContext implements AutoCloseable {
      * Creates a context with extra instance extensions (e.g. those GLFW needs for a window surface) and device
      * extensions (e.g. {@code VK_KHR_swapchain}).
      */
-    public static VulkanContext create(boolean validation, List<String> instanceExtensions, List<String> deviceExtensions) {
+    public static VulkanContext create(boolean validation, List<String> instanceExtensions,
+            List<String> deviceExtensions) {
         return new VulkanContext(validation, instanceExtensions, deviceExtensions);
     }
 
@@ -155,7 +156,8 @@ public final class VulkanContext implements AutoCloseable {
                 .fillModeNonSolid(have.fillModeNonSolid()).largePoints(have.largePoints());
         VkDeviceQueueCreateInfo.Buffer q = VkDeviceQueueCreateInfo.calloc(1, s).sType$Default()
                 .queueFamilyIndex(choice.queueFamily()).pQueuePriorities(s.floats(1f));
-        VkDeviceCreateInfo ci = VkDeviceCreateInfo.calloc(s).sType$Default().pQueueCreateInfos(q).pEnabledFeatures(want);
+        VkDeviceCreateInfo ci =
+                VkDeviceCreateInfo.calloc(s).sType$Default().pQueueCreateInfos(q).pEnabledFeatures(want);
         if (!extensions.isEmpty()) {
             ci.ppEnabledExtensionNames(names(s, extensions));
         }

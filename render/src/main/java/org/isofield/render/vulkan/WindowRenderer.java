@@ -67,7 +67,8 @@ public final class WindowRenderer implements AutoCloseable {
      * the surface.
      */
     public static WindowRenderer open(boolean validation, List<String> instanceExtensions, SurfaceFactory surfaces) {
-        VulkanContext ctx = VulkanContext.create(validation, instanceExtensions, List.of(VK_KHR_SWAPCHAIN_EXTENSION_NAME));
+        VulkanContext ctx = VulkanContext.create(validation, instanceExtensions,
+                List.of(VK_KHR_SWAPCHAIN_EXTENSION_NAME));
         try {
             return new WindowRenderer(ctx, surfaces);
         } catch (RuntimeException e) {
@@ -142,7 +143,8 @@ public final class WindowRenderer implements AutoCloseable {
             check(vkQueueSubmit(ctx.queue(), submit, fence), "vkQueueSubmit");
             check(vkWaitForFences(ctx.device(), s.longs(fence), true, Long.MAX_VALUE), "vkWaitForFences");
             r = vkQueuePresentKHR(ctx.queue(), VkPresentInfoKHR.calloc(s).sType$Default()
-                    .pWaitSemaphores(s.longs(renderDone[index])).swapchainCount(1).pSwapchains(s.longs(swapchain.handle))
+                    .pWaitSemaphores(s.longs(renderDone[index])).swapchainCount(1)
+                    .pSwapchains(s.longs(swapchain.handle))
                     .pImageIndices(s.ints(index)));
             if (r == VK_ERROR_OUT_OF_DATE_KHR || r == VK_SUBOPTIMAL_KHR
                     || swapchain.width != fbWidth || swapchain.height != fbHeight) {
@@ -169,7 +171,8 @@ public final class WindowRenderer implements AutoCloseable {
         rp.renderArea().extent().set(w, h);
         vkCmdBeginRenderPass(cmd, rp, VK_SUBPASS_CONTENTS_INLINE);
         TileLayout layout = items.isEmpty() ? null : TileLayout.of(items.size(), w, h);
-        Camera camera = layout == null ? null : cameraForAspect.apply((double) layout.tileWidth() / layout.tileHeight());
+        Camera camera = layout == null ? null
+                : cameraForAspect.apply((double) layout.tileWidth() / layout.tileHeight());
         for (int i = 0; i < items.size(); i++) {
             if (!isField(fields, i)) {
                 recorder.record(cmd, items.get(i), camera, style, layout.x0(i), layout.y0(i),
@@ -196,7 +199,8 @@ public final class WindowRenderer implements AutoCloseable {
             VkBufferImageCopy.Buffer region = VkBufferImageCopy.calloc(1, s);
             region.get(0).imageSubresource().aspectMask(VK_IMAGE_ASPECT_COLOR_BIT).layerCount(1);
             region.get(0).imageExtent().set(w, h, 1);
-            vkCmdCopyImageToBuffer(cmd, target.colorImage, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, target.readback.handle(),
+            vkCmdCopyImageToBuffer(cmd, target.colorImage, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                    target.readback.handle(),
                     region);
             vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0,
                     VkMemoryBarrier.calloc(1, s).sType$Default().srcAccessMask(VK_ACCESS_TRANSFER_WRITE_BIT)
@@ -244,7 +248,8 @@ public final class WindowRenderer implements AutoCloseable {
 
     private long semaphore(MemoryStack s) {
         LongBuffer p = s.mallocLong(1);
-        check(vkCreateSemaphore(ctx.device(), VkSemaphoreCreateInfo.calloc(s).sType$Default(), null, p), "vkCreateSemaphore");
+        check(vkCreateSemaphore(ctx.device(), VkSemaphoreCreateInfo.calloc(s).sType$Default(), null, p),
+                "vkCreateSemaphore");
         return p.get(0);
     }
 

@@ -22,7 +22,8 @@ class ColorMapTest {
         Matcher m = Pattern.compile("vec3\\((\\d+), (\\d+), (\\d+)\\) / 255\\.0").matcher(glsl);
         List<Integer> shader = new ArrayList<>();
         while (m.find()) {
-            shader.add(Integer.parseInt(m.group(1)) << 16 | Integer.parseInt(m.group(2)) << 8 | Integer.parseInt(m.group(3)));
+            shader.add(Integer.parseInt(m.group(1)) << 16 | Integer.parseInt(m.group(2)) << 8
+                    | Integer.parseInt(m.group(3)));
         }
         List<Integer> host = new ArrayList<>();
         for (int a : ColorMap.VIRIDIS.anchors()) {

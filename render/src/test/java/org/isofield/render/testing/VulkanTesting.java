@@ -28,7 +28,8 @@ public final class VulkanTesting {
         VulkanProbe.Availability a = VulkanProbe.probe(true);
         if (!a.ok()) {
             if (required("vulkan")) {
-                throw new AssertionError("Vulkan is required (ISOFIELD_REQUIRE names vulkan) but unavailable: " + a.reason());
+                throw new AssertionError("Vulkan is required (ISOFIELD_REQUIRE names vulkan) but unavailable: "
+                        + a.reason());
             }
             assumeTrue(false, "Vulkan unavailable, skipping: " + a.reason());
         }

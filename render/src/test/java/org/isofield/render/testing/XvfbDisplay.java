@@ -50,7 +50,8 @@ public final class XvfbDisplay implements AutoCloseable {
         try {
             Process p = new ProcessBuilder(xvfb.toString(), "-displayfd", "1", "-screen", "0", "1280x1024x24",
                     "-nolisten", "tcp").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.US_ASCII));
             String line = CompletableFuture.supplyAsync(() -> {
                 try {
                     return out.readLine();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +134,8 @@ class ViewerTest {
                     full += (img.getRGB(x, y) & 0xffffff) != 0x26262e ? 1 : 0;
                 }
             }
-            assertThat(left + right).as("the torus alone (sphere hidden by key 2), clipped by key C").isGreaterThan(500);
+            assertThat(left + right).as("the torus alone (sphere hidden by key 2), clipped by key "
+                    + "C").isGreaterThan(500);
             assertThat(left + right).as("clipped torus tile vs the unclipped torus tile").isLessThan(full);
         }
     }

@@ -95,7 +95,8 @@ class ClipRenderTest {
         assertThat(offAnalytic(cut, 1)).as("fraction of pixels off the analytic half x <= 0").isLessThanOrEqualTo(0.01);
         assertThat((double) count(cut) / count(full)).as("clipped / full coverage").isBetween(0.4, 0.6);
         BufferedImage other = renderer.render(sphere, FRONT, plain.withClip(ClipPlane.parse("-x,0")), W, H);
-        assertThat(offAnalytic(other, -1)).as("fraction of pixels off the analytic half x >= 0").isLessThanOrEqualTo(0.01);
+        assertThat(offAnalytic(other,
+                -1)).as("fraction of pixels off the analytic half x >= 0").isLessThanOrEqualTo(0.01);
     }
 
     /** The fraction of pixels where the image and the analytic sphere cut by {@code sign * x > 0} disagree. */

@@ -48,7 +48,8 @@ class DefaultFieldTraceTest {
     private static BufferedImage normals(FieldSurface field, String name) {
         try (FieldTracer tracer = new FieldTracer(ctx, field)) {
             tracer.setEmptySpaceSkipping(false);
-            BufferedImage img = tracer.render(SphereRenderTest.CAMERA, DrawStyle.of(RenderMode.NORMALS, Rgb.BLACK), W, H);
+            BufferedImage img = tracer.render(SphereRenderTest.CAMERA, DrawStyle.of(RenderMode.NORMALS, Rgb.BLACK), W,
+                    H);
             Pictures.keep(img, name);
             return img;
         }
@@ -78,7 +79,8 @@ class DefaultFieldTraceTest {
             }
         }
         assertThat(covered).as("pixels the sphere covers").isGreaterThan(W * H / 10);
-        assertThat(differ).as("pixels more than 2 levels apart, of %d covered", covered).isLessThanOrEqualTo(W * H / 200);
+        assertThat(differ).as("pixels more than 2 levels apart, of %d covered",
+                covered).isLessThanOrEqualTo(W * H / 200);
     }
 
     /** Whether two colours differ by more than {@code tol} levels in some channel. */

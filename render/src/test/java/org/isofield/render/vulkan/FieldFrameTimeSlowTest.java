@@ -57,7 +57,8 @@ class FieldFrameTimeSlowTest {
             t0 = System.nanoTime();
             Pictures.keep(tracer.render(cam, style, w, h), "field-frame-" + file.getFileName().toString()
                     .replace(".isf", ""));
-            System.out.printf(Locale.ROOT, "  warm-up frame (shader compile) %.0f ms%n", (System.nanoTime() - t0) * 1e-6);
+            System.out.printf(Locale.ROOT, "  warm-up frame (shader compile) %.0f ms%n",
+                    (System.nanoTime() - t0) * 1e-6);
             String[] names = {"plain (march the cube, 4-sample normals)", "analytic normals", "analytic normals + "
                 + "empty-space skipping"};
             for (int v = 0; v < 3; v++) {

@@ -74,7 +74,8 @@ class FieldLayoutTest {
 
     @Test
     void fourFeaturesPerLevelAreNamedAsUnsupported() {
-        NeuralField field = new NeuralField(TestFields.config(new HashGridConfig(4, 4, 12, 4, 1.5, Interpolation.LINEAR),
+        NeuralField field = new NeuralField(TestFields.config(new HashGridConfig(4, 4, 12, 4, 1.5,
+                Interpolation.LINEAR),
                 new MlpConfig(16, 1, Activation.RELU, Activation.NONE)), 1);
         assertThatThrownBy(() -> FieldLayout.of(field)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("encoding.n_features_per_level").hasMessageContaining("expected 2");
@@ -82,7 +83,8 @@ class FieldLayoutTest {
 
     @Test
     void unsupportedOutputActivationIsNamed() {
-        NeuralField field = new NeuralField(TestFields.config(new HashGridConfig(4, 2, 12, 4, 1.5, Interpolation.LINEAR),
+        NeuralField field = new NeuralField(TestFields.config(new HashGridConfig(4, 2, 12, 4, 1.5,
+                Interpolation.LINEAR),
                 new MlpConfig(16, 1, Activation.RELU, Activation.SIGMOID)), 1);
         assertThatThrownBy(() -> FieldLayout.of(field)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("network.output_activation").hasMessageContaining("Sigmoid");

@@ -150,13 +150,15 @@ class FieldRenderTest {
         double ty = Math.tan(Math.toRadians(SphereRenderTest.CAMERA.fovYDegrees()) / 2);
         double sx = (2 * (x + 0.5) / W - 1) * ty * W / H;
         double sy = -(2 * (y + 0.5) / H - 1) * ty;
-        double[] d = SphereRenderTest.normalize(new double[] {f[0] + sx * r[0] + sy * u[0], f[1] + sx * r[1] + sy * u[1],
+        double[] d = SphereRenderTest.normalize(new double[] {f[0] + sx * r[0] + sy * u[0], f[1] + sx * r[1]
+                + sy * u[1],
             f[2] + sx * r[2] + sy * u[2]});
         double t = -e[2] / d[2];
         return t > 0 ? new double[] {e[0] + t * d[0], e[1] + t * d[1], t, d[2]} : null;
     }
 
-    /** The slice z = 0.5 (world z = 0, through the centre) seen from the front: colours follow the analytic distance. */
+    /** The slice z = 0.5 (world z = 0, through the centre) seen from the front: colours follow the analytic distance.
+     * */
     @Test
     void distanceSliceShowsTheAnalyticDistance() {
         BufferedImage img;
@@ -197,7 +199,8 @@ class FieldRenderTest {
             }
         }
         assertThat(signed).as("pixels off the lines").isGreaterThan(W * H / 4);
-        assertThat(signedRight).as("of %d, those coloured by the sign", signed).isGreaterThanOrEqualTo(signed * 99 / 100);
+        assertThat(signedRight).as("of %d, those coloured by the sign",
+                signed).isGreaterThanOrEqualTo(signed * 99 / 100);
         assertThat(zero).as("pixels on the zero line").isGreaterThan(100);
         assertThat(zeroBlack).as("of %d, the black ones", zero).isGreaterThanOrEqualTo(zero * 95 / 100);
     }

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 /** Every GLSL shader compiles to SPIR-V with shaderc; needs no Vulkan driver. */
 class ShaderLibraryTest {
     @ParameterizedTest
-    @ValueSource(strings = {"mesh.vert", "mesh.frag", "points.vert", "points.frag", "field_trace.comp", "field_eval.comp"})
+    @ValueSource(strings = {"mesh.vert", "mesh.frag", "points.vert", "points.frag", "field_trace.comp",
+            "field_eval.comp"})
     void compilesToSpirv(String name) {
         byte[] code = ShaderLibrary.spirv(name);
         assertThat(code.length % 4).isZero();
-        assertThat(ByteBuffer.wrap(code).order(ByteOrder.LITTLE_ENDIAN).getInt(0)).as("SPIR-V magic").isEqualTo(0x07230203);
+        assertThat(ByteBuffer.wrap(code).order(ByteOrder.LITTLE_ENDIAN).getInt(0)).as("SPIR-V "
+                + "magic").isEqualTo(0x07230203);
     }
 
     @ParameterizedTest

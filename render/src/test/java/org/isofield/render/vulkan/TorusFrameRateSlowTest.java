@@ -64,8 +64,10 @@ class TorusFrameRateSlowTest {
                     var img = r.render(g, cam, style, 1280, 960);
                     double withImage = (System.nanoTime() - t1) * 1e-9;
                     Pictures.keep(img, "torus-1m-" + variant);
-                    System.out.printf(Locale.ROOT, "torus %d triangles, %s 1280x960 on %s: %.2f frames/s (%.1f ms/frame), "
-                                    + "one frame + BufferedImage %.1f ms; process CPU %.2f s per frame (load average %.1f)%n", torus.faceCount(),
+                    System.out.printf(Locale.ROOT,
+                            "torus %d triangles, %s 1280x960 on %s: %.2f frames/s (%.1f ms/frame), "
+                                    + "one frame + BufferedImage %.1f ms; process CPU %.2f s per frame (load average "
+                                    + "%.1f)%n", torus.faceCount(),
                             variant, r.context().physical().name(), frames / seconds, 1e3 * seconds / frames,
                             1e3 * withImage, cpu / frames,
                             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

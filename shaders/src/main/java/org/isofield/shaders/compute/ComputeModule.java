@@ -70,7 +70,8 @@ public final class ComputeModule implements KernelSource {
     }
 
     /**
-     * The parameter kinds of {@code kernel} from its definition in the module's sources ({@code KERNEL void name(...)}):
+     * The parameter kinds of {@code kernel} from its definition in the module's sources ({@code KERNEL void
+     * name(...)}):
      * a pointer is an array, {@code float} a float, any other scalar a 32-bit int. Null when the sources do not
      * define it.
      */

@@ -87,7 +87,8 @@ public final class NvccBuild {
                     Files.copy(out.resolve(f), built.resolve(f), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            log(String.format("nvcc %s: %d images in %.1f s", c.cacheKey(), images.size(), (System.nanoTime() - t0) * 1e-9));
+            log(String.format("nvcc %s: %d images in %.1f s", c.cacheKey(), images.size(),
+                    (System.nanoTime() - t0) * 1e-9));
         }
         Set<String> keys = new TreeSet<>();
         ComputeModules.prebuiltVariants().forEach(v -> keys.add(v.cacheKey()));
@@ -100,7 +101,8 @@ public final class NvccBuild {
         gone.forEach(mods::remove);
         Files.writeString(out.resolve("manifest.json"), Json.write(m) + "\n", StandardCharsets.UTF_8);
         if (out != built) {
-            Files.copy(out.resolve("manifest.json"), built.resolve("manifest.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(out.resolve("manifest.json"), built.resolve("manifest.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
         } else {
             log("WARNING: built " + stale.size() + " CUDA images into " + built + " only; the shipped ones in "
                     + shipped + " are stale " + names(stale) + ": run mvn -pl shaders process-classes"
@@ -109,7 +111,8 @@ public final class NvccBuild {
     }
 
     static JsonNode readManifest(Path file) throws IOException {
-        return Files.exists(file) ? Json.parse(Files.readString(file), file.toString()) : Json.mapper().createObjectNode();
+        return Files.exists(file) ? Json.parse(Files.readString(file), file.toString())
+                : Json.mapper().createObjectNode();
     }
 
     /** Whether the shipped manifest has this variant's hash and its images exist. */

@@ -34,7 +34,8 @@ class OpenClRuntimeTest extends RuntimeContract {
 
             @Override
             public String openClSource() {
-                return ComputeModules.get("selftest", Map.of()).openClSource() + "\nKERNEL void oops() { undefined_name = 1; }\n";
+                return ComputeModules.get("selftest", Map.of()).openClSource()
+                        + "\nKERNEL void oops() { undefined_name = 1; }\n";
             }
 
             @Override

@@ -79,7 +79,8 @@ public final class CudaDevice implements ComputeDevice {
         int cc = 10 * attribute(CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR)
                 + attribute(CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR);
         info = new DeviceInfo(Backend.CUDA, name.getString().trim(), true, total.get(), total.get(),
-                attribute(CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT), attribute(CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_BLOCK),
+                attribute(CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT),
+                attribute(CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_BLOCK),
                 attribute(CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK), cc,
                 "driver API " + p.driverVersion() / 1000 + "." + p.driverVersion() % 1000 / 10);
     }
@@ -119,7 +120,8 @@ public final class CudaDevice implements ComputeDevice {
     @Override
     public DeviceArray allocate(ElementType type, long length, String label) {
         if (length < 1) {
-            throw new IllegalArgumentException("array \"" + label + "\" of " + length + " elements; expected 1 or more");
+            throw new IllegalArgumentException("array \"" + label + "\" of " + length
+                    + " elements; expected 1 or more");
         }
         long bytes = length * type.bytes();
         requireMemory(bytes, "array \"" + label + "\"", null);

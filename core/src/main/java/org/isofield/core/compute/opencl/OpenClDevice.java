@@ -126,7 +126,8 @@ public final class OpenClDevice implements ComputeDevice {
     public DeviceArray allocate(ElementType type, long length, String label) {
         open();
         if (length < 1) {
-            throw new IllegalArgumentException("array \"" + label + "\" of " + length + " elements; expected 1 or more");
+            throw new IllegalArgumentException("array \"" + label + "\" of " + length
+                    + " elements; expected 1 or more");
         }
         long bytes = length * type.bytes();
         if (bytes > info.maxAllocationBytes()) {

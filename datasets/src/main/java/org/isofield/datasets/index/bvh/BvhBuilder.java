@@ -165,7 +165,8 @@ final class BvhBuilder {
 
         private void boxOf(Nodes out, int node, int start, int end, int depth) {
             float x0 = Float.POSITIVE_INFINITY, y0 = x0, z0 = x0, x1 = Float.NEGATIVE_INFINITY, y1 = x1, z1 = x1;
-            double cx0 = Double.POSITIVE_INFINITY, cy0 = cx0, cz0 = cx0, cx1 = Double.NEGATIVE_INFINITY, cy1 = cx1, cz1 = cx1;
+            double cx0 = Double.POSITIVE_INFINITY, cy0 = cx0, cz0 = cx0, cx1 = Double.NEGATIVE_INFINITY, cy1 = cx1,
+                    cz1 = cx1;
             for (int i = start; i < end; i++) {
                 int t = order[i];
                 int b = 6 * t;

@@ -12,5 +12,6 @@ package org.isofield.datasets.index.bvh;
  * @param b1        weight of the second vertex
  * @param b2        weight of the third vertex; {@code b0 + b1 + b2 = 1}, each in [0, 1]
  */
-public record ClosestPoint(double distance, double x, double y, double z, int triangle, double b0, double b1, double b2) {
+public record ClosestPoint(double distance, double x, double y, double z, int triangle, double b0, double b1,
+        double b2) {
 }

@@ -39,7 +39,8 @@ final class ClosestPointQuery {
                 int end = nodes[m] + nodes[m + 1];
                 for (int t = nodes[m]; t < end; t++) {
                     int o = 9 * t;
-                    double d2 = PointTriangleDistance.closest(tris[o], tris[o + 1], tris[o + 2], tris[o + 3], tris[o + 4],
+                    double d2 = PointTriangleDistance.closest(tris[o], tris[o + 1], tris[o + 2], tris[o + 3], tris[o
+                            + 4],
                             tris[o + 5], tris[o + 6], tris[o + 7], tris[o + 8], qx, qy, qz, vw);
                     if (d2 < best) {
                         best = d2;

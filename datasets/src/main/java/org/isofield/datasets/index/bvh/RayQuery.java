@@ -116,7 +116,8 @@ final class RayQuery {
     }
 
     /** Möller-Trumbore; on a hit with {@code 0 <= t <= tMax} sets {@link #t}, {@link #u}, {@link #v}. */
-    boolean triangle(float[] tris, int o, double ox, double oy, double oz, double dx, double dy, double dz, double tMax) {
+    boolean triangle(float[] tris, int o, double ox, double oy, double oz, double dx, double dy, double dz,
+            double tMax) {
         double ax = tris[o], ay = tris[o + 1], az = tris[o + 2];
         double e1x = tris[o + 3] - ax, e1y = tris[o + 4] - ay, e1z = tris[o + 5] - az;
         double e2x = tris[o + 6] - ax, e2y = tris[o + 7] - ay, e2z = tris[o + 8] - az;

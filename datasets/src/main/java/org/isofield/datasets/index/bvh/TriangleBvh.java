@@ -54,7 +54,8 @@ public final class TriangleBvh {
             for (int a = 0; a < 3; a++) {
                 float p = v[3 * f[3 * t] + a], q = v[3 * f[3 * t + 1] + a], r = v[3 * f[3 * t + 2] + a];
                 if (!Float.isFinite(p) || !Float.isFinite(q) || !Float.isFinite(r)) {
-                    throw new IllegalArgumentException("face " + t + " has a non-finite vertex coordinate; expected finite vertices");
+                    throw new IllegalArgumentException("face " + t
+                            + " has a non-finite vertex coordinate; expected finite vertices");
                 }
                 triBounds[6 * t + a] = Math.min(p, Math.min(q, r));
                 triBounds[6 * t + 3 + a] = Math.max(p, Math.max(q, r));
@@ -212,7 +213,8 @@ public final class TriangleBvh {
     public void raycasts(float[] origins, Vec3d rayOrigin, float[] directions, double tMax, float[] outT,
                          int[] outTriangle, float[] outBarycentric) {
         Check.range("tMax", tMax, 0, Double.POSITIVE_INFINITY);
-        BatchQueries.raycasts(this, origins, shift(rayOrigin), directions, tMax, outT, outTriangle, outBarycentric, null);
+        BatchQueries.raycasts(this, origins, shift(rayOrigin), directions, tMax, outT, outTriangle, outBarycentric,
+                null);
     }
 
     /** Any-hit tests of {@code N} rays in parallel, as {@link #raycasts}; {@code out[N]} says whether each hit. */
@@ -293,8 +295,10 @@ public final class TriangleBvh {
                 Math.max(Math.max(Math.abs(box.minY() - origin.y()), Math.abs(box.maxY() - origin.y())),
                         Math.max(Math.abs(box.minZ() - origin.z()), Math.abs(box.maxZ() - origin.z()))));
         double pad = 1e-6 * scale + 1e-15 * origin.length();
-        double x0 = box.minX() - origin.x() - pad, y0 = box.minY() - origin.y() - pad, z0 = box.minZ() - origin.z() - pad;
-        double x1 = box.maxX() - origin.x() + pad, y1 = box.maxY() - origin.y() + pad, z1 = box.maxZ() - origin.z() + pad;
+        double x0 = box.minX() - origin.x() - pad, y0 = box.minY() - origin.y() - pad,
+                z0 = box.minZ() - origin.z() - pad;
+        double x1 = box.maxX() - origin.x() + pad, y1 = box.maxY() - origin.y() + pad, z1 = box.maxZ() - origin.z()
+                + pad;
         int[] stack = new int[maxDepth + 2];
         int sp = 0;
         stack[sp++] = 0;

@@ -192,8 +192,10 @@ final class WindingMoments {
 
     /** Component {@code a} of {@code (v1 - v0) x (v2 - v0)} for the triangle at {@code tris[o]}. */
     private static double cross(float[] tris, int o, int a) {
-        double e1x = tris[o + 3] - (double) tris[o], e1y = tris[o + 4] - (double) tris[o + 1], e1z = tris[o + 5] - (double) tris[o + 2];
-        double e2x = tris[o + 6] - (double) tris[o], e2y = tris[o + 7] - (double) tris[o + 1], e2z = tris[o + 8] - (double) tris[o + 2];
+        double e1x = tris[o + 3] - (double) tris[o], e1y = tris[o + 4] - (double) tris[o + 1], e1z = tris[o
+                + 5] - (double) tris[o + 2];
+        double e2x = tris[o + 6] - (double) tris[o], e2y = tris[o + 7] - (double) tris[o + 1], e2z = tris[o
+                + 8] - (double) tris[o + 2];
         return switch (a) {
             case 0 -> e1y * e2z - e1z * e2y;
             case 1 -> e1z * e2x - e1x * e2z;

@@ -54,7 +54,8 @@ final class KdTreeLayout {
         level.add(new int[] {0, 0, perm.length});
         for (int depth = 0; depth < PARALLEL_LEVELS && !level.isEmpty(); depth++) {
             List<int[]> current = level;
-            Parallel.forEach(current.size(), i -> layout.splitNode(current.get(i)[0], current.get(i)[1], current.get(i)[2]));
+            Parallel.forEach(current.size(), i -> layout.splitNode(current.get(i)[0], current.get(i)[1],
+                    current.get(i)[2]));
             List<int[]> next = new ArrayList<>();
             for (int[] t : current) {
                 if (t[2] - t[1] > leafSize) {

@@ -119,11 +119,13 @@ final class ObjFaces {
         int nn = normals.size() / 3;
         if (maxVertex >= nv) {
             throw FormatException.atLine(in.file(), maxVertexLine, "face vertex index " + (maxVertex + 1)
-                    + " is out of range; expected 1 to " + nv + " (the file has " + Texts.count(nv, "vertex", "vertices") + ")");
+                    + " is out of range; expected 1 to " + nv + " (the file has " + Texts.count(nv, "vertex",
+                    "vertices") + ")");
         }
         if (maxNormal >= nn) {
             throw FormatException.atLine(in.file(), maxNormalLine, "face normal index " + (maxNormal + 1)
-                    + " is out of range; expected 1 to " + nn + " (the file has " + Texts.count(nn, "normal", "normals") + ")");
+                    + " is out of range; expected 1 to " + nn + " (the file has " + Texts.count(nn, "normal",
+                    "normals") + ")");
         }
         if (corners.size() > 0 && !(sameIndices && nn == nv)) {
             builder.setNormals(average(nv));

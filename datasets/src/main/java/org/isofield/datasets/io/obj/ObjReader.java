@@ -23,7 +23,8 @@ import org.isofield.datasets.io.internal.TextInput;
  * vertices. Vertex normals are the normalised sum of the normals of the corners that use each vertex (zero for a
  * vertex no face gives a normal). Two cases pair {@code vn} with {@code v} by index instead, exactly: a file with as
  * many {@code vn} as {@code v} whose faces name no normals (a point cloud) or name for every corner the normal with
- * its vertex's index ({@code f a//a b//b c//c}, as {@link ObjWriter} writes). With {@link ReadOptions#dropNonFinite()} a non-finite {@code vn} counts as no
+ * its vertex's index ({@code f a//a b//b c//c}, as {@link ObjWriter} writes). With {@link ReadOptions#dropNonFinite()}
+ * a non-finite {@code vn} counts as no
  * normal. All vertices are kept, referenced or not.
  */
 public final class ObjReader implements GeometryReader {
@@ -73,7 +74,8 @@ public final class ObjReader implements GeometryReader {
         float fz = in.floatValue();
         int extra = in.remainingTokens();
         if (extra > 4) {
-            throw in.error("vertex has " + (3 + extra) + " values; expected x y z, optionally followed by w or by a colour");
+            throw in.error("vertex has " + (3 + extra)
+                    + " values; expected x y z, optionally followed by w or by a colour");
         }
         for (int i = 0; i < extra; i++) {
             in.number("w or a colour value of a vertex");

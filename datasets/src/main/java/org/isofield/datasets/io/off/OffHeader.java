@@ -24,7 +24,8 @@ record OffHeader(boolean textures, boolean colors, boolean normals) {
                     + "or CNOFF");
         }
         if (!rest.equals("OFF")) {
-            throw in.error("found " + in.token() + "; expected an OFF header (OFF, NOFF, COFF, CNOFF, optionally with ST)");
+            throw in.error("found " + in.token()
+                    + "; expected an OFF header (OFF, NOFF, COFF, CNOFF, optionally with ST)");
         }
         return new OffHeader(st, c, n);
     }

@@ -16,7 +16,8 @@ import org.isofield.datasets.io.internal.Texts;
 /**
  * Reads Object File Format (Geomview) text files: a header keyword {@code [ST][C][N]OFF} ({@code OFF}, {@code NOFF},
  * {@code COFF}, {@code CNOFF}, ...), a counts line {@code vertices faces [edges]} (which may share the header
- * line; the header keyword may be left out), one vertex per line ({@code x y z}, then {@code nx ny nz} with N, then {@code r g b [a]} with C, then
+ * line; the header keyword may be left out), one vertex per line ({@code x y z}, then {@code nx ny nz} with N, then
+ * {@code r g b [a]} with C, then
  * {@code s t} with ST), then one face per line ({@code n i1 ... in} with 0-based indices, optionally followed by a
  * face colour, which is ignored); polygons are fan-triangulated. {@code #} starts a comment; blank lines are
  * skipped. Colour values written as whole numbers are divided by 255, values with a decimal point or exponent are

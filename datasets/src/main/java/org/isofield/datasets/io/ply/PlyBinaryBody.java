@@ -64,7 +64,8 @@ final class PlyBinaryBody {
         if (fixed >= 0) {
             long bytes = e.count() * fixed;
             if (bytes > in.remaining()) {
-                throw in.truncated("element " + e.name() + " (" + e.count() + " records of " + fixed + " bytes)", bytes);
+                throw in.truncated("element " + e.name() + " (" + e.count() + " records of " + fixed + " bytes)",
+                        bytes);
             }
             in.skip(bytes);
             return;

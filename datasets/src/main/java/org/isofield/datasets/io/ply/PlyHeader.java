@@ -138,12 +138,14 @@ public final class PlyHeader {
                 elements.add(element(in, properties));
             } else if (in.tokenIs("property")) {
                 if (properties == null) {
-                    throw in.error("property " + in.rest() + " before any element; expected \"element <name> <count>\" first");
+                    throw in.error("property " + in.rest()
+                            + " before any element; expected \"element <name> <count>\" first");
                 }
                 properties.add(property(in));
             } else if (in.tokenIs("end_header")) {
                 if (encoding == null) {
-                    throw in.error("end_header before any format line; expected \"format ascii 1.0\" or a binary format");
+                    throw in.error("end_header before any format line; expected \"format ascii 1.0\" or a binary "
+                            + "format");
                 }
                 return new PlyHeader(encoding, elements, in.offsetAfterLine(), in.lineNumber());
             } else {
@@ -192,7 +194,8 @@ public final class PlyHeader {
         if (in.tokenIs("list")) {
             countType = type(in, "list count type");
             if (!countType.isInteger()) {
-                throw in.error("list count type " + countType.plyName() + "; expected an integer type such as uchar or int");
+                throw in.error("list count type " + countType.plyName()
+                        + "; expected an integer type such as uchar or int");
             }
         } else {
             in.rewindLine();
@@ -209,7 +212,8 @@ public final class PlyHeader {
 
     private static PlyType type(TextInput in, String what) {
         if (!in.nextToken()) {
-            throw in.error("property line ends where the " + what + " was expected; expected one of " + PlyType.knownNames());
+            throw in.error("property line ends where the " + what + " was expected; expected one of "
+                    + PlyType.knownNames());
         }
         PlyType t = PlyType.byName(in.tokenString());
         if (t == null) {

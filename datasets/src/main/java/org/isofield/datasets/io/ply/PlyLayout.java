@@ -95,7 +95,8 @@ final class PlyLayout {
             }
         }
         Element face = header.element("face");
-        return new PlyLayout(vertex, face, slots, divisor, normals, colors, face == null ? -1 : faceIndices(face, file));
+        return new PlyLayout(vertex, face, slots, divisor, normals, colors, face == null ? -1 : faceIndices(face,
+                file));
     }
 
     private static int slotOf(String name) {
@@ -116,7 +117,8 @@ final class PlyLayout {
             if (p.name().equals("vertex_indices") || p.name().equals("vertex_index")) {
                 if (!p.isList()) {
                     throw FormatException.atLine(file, p.line(), "face property \"" + p.name()
-                            + "\" declared as " + p.type().plyName() + "; expected a list such as \"property list uchar int "
+                            + "\" declared as " + p.type().plyName()
+                            + "; expected a list such as \"property list uchar int "
                             + p.name() + "\"");
                 }
                 if (!p.type().isInteger()) {

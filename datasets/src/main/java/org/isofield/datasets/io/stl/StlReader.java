@@ -51,7 +51,8 @@ public final class StlReader implements GeometryReader {
                 throw FormatException.inFile(file, "only " + size + " bytes: too short for a binary STL (at least 84)"
                         + " and not an ascii STL (expected \"solid\" and text)");
             }
-            throw FormatException.atByte(file, 80, "binary STL declares " + declared + " triangles, which take 84 + 50 x "
+            throw FormatException.atByte(file, 80, "binary STL declares " + declared
+                    + " triangles, which take 84 + 50 x "
                     + declared + " = " + (HEADER + RECORD * declared) + " bytes, but the file has " + size
                     + " bytes; the file is truncated or is not an STL file");
         }
@@ -110,7 +111,8 @@ public final class StlReader implements GeometryReader {
                 if (!options.dropNonFinite()) {
                     throw in.errorAt(start + 12, "triangle " + t + " has a non-finite corner (" + c[0] + ", " + c[1]
                             + ", " + c[2] + " / " + c[3] + ", " + c[4] + ", " + c[5] + " / " + c[6] + ", " + c[7]
-                            + ", " + c[8] + "); expected finite numbers (ReadOptions.dropNonFinite drops such triangles)");
+                            + ", " + c[8] + "); expected finite numbers (ReadOptions.dropNonFinite drops such "
+                            + "triangles)");
                 }
                 continue;
             }

@@ -15,7 +15,8 @@ class AtanTest {
             double y = (r.nextDouble() * 2 - 1) * (i % 3 == 0 ? scale : 1);
             double x = (r.nextDouble() * 2 - 1) * (i % 5 == 0 ? scale : 1);
             double expected = StrictMath.atan2(y, x);
-            assertThat(Math.abs(Atan.atan2(y, x) - expected)).as("atan2(%s, %s)", y, x).isLessThanOrEqualTo(Math.ulp(expected));
+            assertThat(Math.abs(Atan.atan2(y, x) - expected)).as("atan2(%s, %s)", y,
+                    x).isLessThanOrEqualTo(Math.ulp(expected));
         }
     }
 
@@ -34,7 +35,8 @@ class AtanTest {
                     // NaN stays NaN; zeros keep their sign.
                     assertThat(Double.valueOf(actual)).as("atan2(%s, %s)", y, x).isEqualTo(Double.valueOf(expected));
                 } else {
-                    assertThat(Math.abs(actual - expected)).as("atan2(%s, %s)", y, x).isLessThanOrEqualTo(Math.ulp(expected));
+                    assertThat(Math.abs(actual - expected)).as("atan2(%s, %s)", y,
+                            x).isLessThanOrEqualTo(Math.ulp(expected));
                 }
             }
         }

@@ -20,7 +20,8 @@ final class Reference {
 
     /** Distance from p to the triangle: the plane projection when inside, else the nearest edge. */
     static double pointTriangle(double[] c, double px, double py, double pz) {
-        double best = Math.min(segment(c, 0, 1, px, py, pz), Math.min(segment(c, 1, 2, px, py, pz), segment(c, 2, 0, px, py, pz)));
+        double best = Math.min(segment(c, 0, 1, px, py, pz), Math.min(segment(c, 1, 2, px, py, pz), segment(c, 2, 0,
+                px, py, pz)));
         double[] n = cross(c[3] - c[0], c[4] - c[1], c[5] - c[2], c[6] - c[0], c[7] - c[1], c[8] - c[2]);
         double len2 = dot(n, n);
         if (len2 > 1e-30) {
@@ -98,7 +99,8 @@ final class Reference {
     private static boolean inside(double[] c, double[] n, double qx, double qy, double qz, double tol) {
         for (int k = 0; k < 3; k++) {
             int i = 3 * k, j = 3 * ((k + 1) % 3);
-            double[] e = cross(c[j] - c[i], c[j + 1] - c[i + 1], c[j + 2] - c[i + 2], qx - c[i], qy - c[i + 1], qz - c[i + 2]);
+            double[] e = cross(c[j] - c[i], c[j + 1] - c[i + 1], c[j + 2] - c[i + 2], qx - c[i], qy - c[i + 1],
+                    qz - c[i + 2]);
             if (dot(e, n) < -tol) {
                 return false;
             }

@@ -56,7 +56,8 @@ class TriangleBvhBuildTest {
             } else {
                 assertThat(left).isGreaterThan(n);
                 assertThat(bvh.nodes[4 * n + 3]).isGreaterThan(n);
-                assertThat(bvh.nodes[4 * n + 1]).isEqualTo(bvh.nodes[4 * left + 1] + bvh.nodes[4 * bvh.nodes[4 * n + 3] + 1]);
+                assertThat(bvh.nodes[4 * n + 1]).isEqualTo(bvh.nodes[4 * left + 1] + bvh.nodes[4 * bvh.nodes[4 * n + 3]
+                        + 1]);
             }
         }
         assertThat(seen).containsOnly(1);

@@ -34,7 +34,8 @@ class TriangleBvhClosestPointTest {
         }
     }
 
-    private static void assertReportedPointIsConsistent(TriangleMesh mesh, ClosestPoint cp, double x, double y, double z) {
+    private static void assertReportedPointIsConsistent(TriangleMesh mesh, ClosestPoint cp, double x, double y,
+            double z) {
         double[] c = Reference.corners(mesh, cp.triangle());
         assertThat(cp.b0()).isBetween(-1e-12, 1 + 1e-12);
         assertThat(cp.b1()).isBetween(-1e-12, 1 + 1e-12);

@@ -89,7 +89,8 @@ class TriangleBvhRayTest {
         bvh.anyHits(o, Vec3d.ZERO, d, 0.3, any);
         int hits = 0;
         for (int i = 0; i < n; i++) {
-            Optional<RayHit> h = bvh.raycast(o[3 * i], o[3 * i + 1], o[3 * i + 2], d[3 * i], d[3 * i + 1], d[3 * i + 2], 0.3);
+            Optional<RayHit> h = bvh.raycast(o[3 * i], o[3 * i + 1], o[3 * i + 2], d[3 * i], d[3 * i + 1], d[3 * i
+                    + 2], 0.3);
             assertThat(any[i]).isEqualTo(h.isPresent());
             assertThat(tri[i]).isEqualTo(h.map(RayHit::triangle).orElse(-1));
             if (h.isPresent()) {

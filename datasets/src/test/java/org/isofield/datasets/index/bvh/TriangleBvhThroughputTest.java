@@ -76,7 +76,8 @@ class TriangleBvhThroughputTest {
         }
         System.out.printf("%s: %d triangles, %d nodes, depth %d, build %.3f s, %d threads%n", name,
                 bvh.triangleCount(), bvh.nodeCount(), bvh.depth(), build, Parallel.threads());
-        System.out.printf("  closest point  %.3f Mq/s%n  winding number %.3f Mq/s (beta 2; |w - exact| max %.2e mean %.2e)%n"
+        System.out.printf("  closest point  %.3f Mq/s%n  winding number %.3f Mq/s (beta 2; |w - exact| max %.2e mean "
+                + "%.2e)%n"
                         + "  signed dist.   %.3f Mq/s%n", QUERIES / closest * 1e-6, QUERIES / winding * 1e-6, maxErr,
                 sumErr / samples, QUERIES / signed * 1e-6);
         assertThat(maxErr).isLessThan(0.01);

@@ -44,7 +44,8 @@ final class Clouds {
                 }
             }
             case IDENTICAL -> {
-                float x = (float) rnd.nextDouble(-1, 1), y = (float) rnd.nextDouble(-1, 1), z = (float) rnd.nextDouble(-1, 1);
+                float x = (float) rnd.nextDouble(-1, 1), y = (float) rnd.nextDouble(-1, 1),
+                        z = (float) rnd.nextDouble(-1, 1);
                 for (int i = 0; i < n; i++) {
                     p[3 * i] = x;
                     p[3 * i + 1] = y;

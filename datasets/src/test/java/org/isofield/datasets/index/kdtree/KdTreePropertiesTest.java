@@ -27,7 +27,8 @@ class KdTreePropertiesTest {
 
     static Stream<Arguments> radiusCases() {
         return RandomCases.of(13, 120, r -> new Object[] {RandomCases.size(r, 1, 1500),
-            RandomCases.pick(r, Distribution.class), r.nextLong(1_000_000), RandomCases.size(r, 0, 100), r.nextBoolean()});
+            RandomCases.pick(r, Distribution.class), r.nextLong(1_000_000), RandomCases.size(r, 0, 100),
+            r.nextBoolean()});
     }
 
     @ParameterizedTest

@@ -27,7 +27,8 @@ class KdTreeTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiple of 3");
         assertThatThrownBy(() -> KdTree.build(new float[] {0, 0, 0}, 0)).isInstanceOf(IllegalArgumentException.class);
         KdTree tree = KdTree.build(new float[] {0, 0, 0});
-        assertThatThrownBy(() -> tree.nearest(0, Float.POSITIVE_INFINITY, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tree.nearest(0, Float.POSITIVE_INFINITY,
+                0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> tree.knn(0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> tree.radius(0, 0, 0, -1f, false)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> tree.nearest(new float[6], new int[1], null))

@@ -23,14 +23,16 @@ class DecimalParserTest {
 
     /** Random floats over every exponent (uniform bit patterns), plus values of ordinary magnitude. */
     private static float randomFloat(SplittableRandom r) {
-        return r.nextBoolean() ? Float.intBitsToFloat(r.nextInt()) : (float) (r.nextGaussian() * Math.pow(10, r.nextInt(-6, 7)));
+        return r.nextBoolean() ? Float.intBitsToFloat(r.nextInt()) : (float) (r.nextGaussian() * Math.pow(10,
+                r.nextInt(-6, 7)));
     }
 
     @Test
     void floatToStringReadsBackBitExact() {
         SplittableRandom r = new SplittableRandom(1);
         for (int i = 0; i < 20_000; i++) {
-            float f = i < 4 ? new float[] {Float.MIN_VALUE, Float.MAX_VALUE, Float.MIN_NORMAL, -0.0f}[i] : randomFloat(r);
+            float f = i < 4 ? new float[] {Float.MIN_VALUE, Float.MAX_VALUE, Float.MIN_NORMAL, -0.0f}[i]
+                    : randomFloat(r);
             String s = Float.toString(f);
             if (Float.isFinite(f)) {
                 assertThat(Float.floatToRawIntBits(parse(s).floatValue())).as(s).isEqualTo(Float.floatToRawIntBits(f));
@@ -43,7 +45,8 @@ class DecimalParserTest {
         SplittableRandom r = new SplittableRandom(2);
         for (int i = 0; i < 20_000; i++) {
             double d = i < 4 ? new double[] {Double.MIN_VALUE, Double.MAX_VALUE, Double.MIN_NORMAL, -0.0}[i]
-                    : r.nextBoolean() ? Double.longBitsToDouble(r.nextLong()) : r.nextGaussian() * Math.pow(10, r.nextInt(-12, 13));
+                    : r.nextBoolean() ? Double.longBitsToDouble(r.nextLong()) : r.nextGaussian() * Math.pow(10,
+                    r.nextInt(-12, 13));
             String s = Double.toString(d);
             if (Double.isFinite(d)) {
                 assertThat(Double.doubleToRawLongBits(parse(s).value())).as(s).isEqualTo(Double.doubleToRawLongBits(d));
@@ -56,7 +59,8 @@ class DecimalParserTest {
         SplittableRandom r = new SplittableRandom(3);
         for (int i = 0; i < 3000; i++) {
             double d = r.nextDouble(-1e7, 1e7) * Math.pow(10, -r.nextInt(8));
-            for (String s : new String[] {String.format("%.6f", d), String.format("%.9g", d), String.format("%.17g", d)}) {
+            for (String s : new String[] {String.format("%.6f", d), String.format("%.9g", d), String.format("%.17g",
+                    d)}) {
                 DecimalParser p = parse(s);
                 assertThat(p.value()).as(s).isEqualTo(Double.parseDouble(s));
                 assertThat(p.floatValue()).as(s).isEqualTo(Float.parseFloat(s));

@@ -67,7 +67,8 @@ class PlyReaderTest {
                         b.putFloat(v);
                     }
                 })));
-        GeometryData le = GeometryIO.read(file("le.ply", floatsFile(String.format(header, "binary_little_endian"), values)));
+        GeometryData le = GeometryIO.read(file("le.ply", floatsFile(String.format(header, "binary_little_endian"),
+                values)));
 
         assertThat(le.positions()).containsExactly(1.25f, -2.5f, 3e-7f, 4f, 5f, 6f);
         assertThat(le.normals()).containsExactly(0, 0, 1, 1, 0, 0);

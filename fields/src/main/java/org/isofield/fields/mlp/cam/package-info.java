@@ -50,7 +50,8 @@
  *
  * <p>On the spot-lowres SDF (default hash grid, 500 steps, Adam 1e-4, R 16, equal parameter count with a plain 80x2
  * MLP) the shared design died at grid lr x10 and x1 (final loss 0.1497, no surface) and trained at x0.1, the default:
- * Chamfer-L1 0.002096, the plain MLP's figure (the 100k-sample floor), final loss 0.0144. See {@code docs/decisions/cam-mlp.md}.
+ * Chamfer-L1 0.002096, the plain MLP's figure (the 100k-sample floor), final loss 0.0144. See {@code
+ * docs/decisions/cam-mlp.md}.
  *
  * <p>Differences from the paper's code: the paper's image and video models use 2D or 1D grids with one scale and one
  * shift per layer; here the grid is a 3D tri-plane (the issue's choice for fields over {@code [0,1]^3}), and

@@ -41,7 +41,8 @@ import org.isofield.reconstruction.gridpull.SparseGrid;
  * inside level to below {@code cavity_winding} outside. Without a turned shell the cavity test is off.
  *
  * <p>The check does not write into the band it is given: a repair comes back as a {@link Labelling}, which the
- * caller applies. Thresholds: {@link SignRepairConfig}; the figures behind them: docs/decisions/gridpull-sign-repair.md.
+ * caller applies. Thresholds: {@link SignRepairConfig}; the figures behind them:
+ * docs/decisions/gridpull-sign-repair.md.
  */
 public final class WindingSign {
     private WindingSign() {
@@ -140,16 +141,10 @@ public final class WindingSign {
             centres[3 * b + 2] = (b / nb / nb) * SparseGrid.BRICK + 3.5f;
         }
         double[] w = winding.at(centres);
-        int leaked = 0;
-        int inside = 0;
-        int hollow = 0;
-        int floodInside = 0;
+        Tally unstored = new Tally(config);
         for (int b = 0; b < bricks; b++) {
             if (flood.directory[b] < 0) {
-                inside += w[b] > config.insideWinding() ? 1 : 0;
-                leaked += w[b] > config.leakWinding() && flood.label[b] > 0 ? 1 : 0;
-                floodInside += flood.label[b] < 0 ? 1 : 0;
-                hollow += w[b] < config.cavityWinding() && flood.label[b] < 0 ? 1 : 0;
+                unstored.add(w[b], flood.label[b]);
             }
         }
         float[] distance = band.distance();
@@ -162,21 +157,21 @@ public final class WindingSign {
             System.arraycopy(q, 3 * a * stride, probe, 3 * a, 3);
         }
         double[] wp = winding.at(probe);
-        int leakedProbes = 0;
-        int insideProbes = 0;
-        int hollowProbes = 0;
-        int floodInsideProbes = 0;
+        Tally probed = new Tally(config);
         for (int a = 0; a < probes; a++) {
-            float v = flood.values[farSlots[a * stride]];
-            insideProbes += wp[a] > config.insideWinding() ? 1 : 0;
-            leakedProbes += wp[a] > config.leakWinding() && v > 0 ? 1 : 0;
-            floodInsideProbes += v < 0 ? 1 : 0;
-            hollowProbes += wp[a] < config.cavityWinding() && v < 0 ? 1 : 0;
+            probed.add(wp[a], flood.values[farSlots[a * stride]]);
         }
+        int leaked = unstored.leaked;
+        int inside = unstored.inside;
+        int hollow = unstored.hollow;
+        int leakedProbes = probed.leaked;
+        int insideProbes = probed.inside;
+        int hollowProbes = probed.hollow;
         boolean leak = triggers(leaked, inside, leakedProbes, insideProbes, config);
         // a cavity is bounded by an inner shell that a nesting rule turned inward; without one, winding numbers
         // below the cavity level inside are misoriented normals (the sword: 42k such samples)
-        boolean cavity = oriented.turnedInward() && triggers(hollow, floodInside, hollowProbes, floodInsideProbes, config);
+        boolean cavity = oriented.turnedInward()
+                && triggers(hollow, unstored.floodInside, hollowProbes, probed.floodInside, config);
         if (!leak && !cavity) {
             return new Result(null, leaked, inside, leakedProbes, insideProbes, hollow + hollowProbes,
                     oriented.turnedPoints(), oriented.unit(), 0, 0, 0);
@@ -233,6 +228,27 @@ public final class WindingSign {
                 start);
         return new Result(labelling, leaked, inside, leakedProbes, insideProbes, hollow + hollowProbes,
                 oriented.turnedPoints(), oriented.unit(), reverted, fillBand.addedBricks(), enclosed);
+    }
+
+    /** Counts of bricks (or probes) by their winding number {@code w} and the flood fill's side. */
+    private static final class Tally {
+        private final SignRepairConfig config;
+        int inside;
+        int leaked;
+        int floodInside;
+        int hollow;
+
+        Tally(SignRepairConfig config) {
+            this.config = config;
+        }
+
+        /** One brick or probe; {@code side} is positive outside by the flood fill, negative inside. */
+        void add(double w, double side) {
+            inside += w > config.insideWinding() ? 1 : 0;
+            leaked += w > config.leakWinding() && side > 0 ? 1 : 0;
+            floodInside += side < 0 ? 1 : 0;
+            hollow += w < config.cavityWinding() && side < 0 ? 1 : 0;
+        }
     }
 
     /** Enough marked bricks (or probes), and a large enough share of the reference ones, to act on. */
