@@ -13,8 +13,8 @@ import org.isofield.reconstruction.gridpull.SparseGrid;
  * {@code leak_winding}, connected (26-neighbours, through such bricks) to a stored brick, are stored
  * too: their samples take the sign of their own winding number and their distance to the points, and the samples
  * with winding numbers in that range join the fill that the optimiser smooths (only the continuity and bending terms
- * reach them), starting from a ramp of the winding number ({@link #start}). Clean Stanford bunny (five holes in
- * its base): 22 bricks added, normal consistency 0.99139 -> 0.99189 (Poisson 0.99180). At most
+ * reach them), starting from a ramp of the winding number ({@link #start}). The effect on the
+ * Stanford bunny's base holes is in docs/decisions/gridpull-sign-repair.md. At most
  * {@code max_fill_fraction} of the stored bricks are added; a fill that would need more is left on the brick
  * faces.
  */

@@ -7,9 +7,8 @@ import org.isofield.reconstruction.gridpull.SparseGrid;
  * Keeps {@link WindingSign}'s leak repair to the leaked interior. The repair turns far band samples that the flood
  * fill called outside to inside where the winding number exceeds 0.5 near the winding number's interior. Besides the
  * object's inside (the region the fill leaked into), that takes in a thin shell of outside along a thin, noisy part
- * whose two sides the normal orientation could not tell apart: the noisy Stanford bunny's ear, whose concave side
- * then reads 0.5-0.85 and became a solid membrane (3k samples, median winding 0.63, against at least 1.03 for 99% of
- * the 374k leaked inside samples).
+ * whose two sides the normal orientation could not tell apart (the noisy Stanford bunny's ear became a solid
+ * membrane; figures in docs/decisions/gridpull-sign-repair.md).
  *
  * <p>So the samples turned inside are grouped into 6-connected regions, and a region is kept only when its median
  * winding number exceeds {@code leak_winding}, the level that marks a brick surely inside; the others

@@ -28,11 +28,17 @@ import org.isofield.datasets.normals.MstOrientation;
  * points).</li>
  * </ul>
  * The median jump also rescales the disc areas where it exceeds 1: on a noisy cloud the 3D 8th-neighbour distance
- * overestimates the sampling's area and with it every winding number (the noisy bumper bot's and Stanford bunny's
- * median jumps are 1.37 and 1.19), which lifted the outside along thin noisy parts above 0.5. Where it is below 1 (a
- * clean cloud: 0.94 on the Stanford bunny) the probes sit too close to see the whole jump, and the areas stay.
+ * overestimates the sampling's area and with it every winding number, which lifted the outside along thin noisy
+ * parts above the inside level. Where it is below 1 (a clean cloud) the probes sit too close to see the whole jump,
+ * and the areas stay. The measured jumps are in docs/decisions/gridpull-sign-repair.md.
  */
 final class ShellNesting {
+    /** Points per part whose winding numbers give the part's median (an estimate, not a count). */
+    private static final int PART_PROBES = 64;
+    /** What a part's own discs add to the winding number at its points: half a full turn. */
+    private static final double OWN_DISCS = 0.5;
+    /** A point's jump counts as one crossing when it is nearer 1 than 0 or 2. */
+    private static final double HALF_JUMP = 0.5;
     private static final int CHUNK = 1 << 16;
 
     /**
@@ -105,7 +111,7 @@ final class ShellNesting {
             if (size[part] < minPartFraction * n) {
                 continue;
             }
-            int stride = Math.max(1, size[part] / 64);
+            int stride = Math.max(1, size[part] / PART_PROBES);
             List<Double> ws = new ArrayList<>();
             int seen = 0;
             for (int i = 0; i < n; i++) {
@@ -114,7 +120,7 @@ final class ShellNesting {
                 }
             }
             Collections.sort(ws);
-            long around = Math.round(ws.get(ws.size() / 2) - 0.5);
+            long around = Math.round(ws.get(ws.size() / 2) - OWN_DISCS);
             flip[part] = around % 2 == 1;
             turned += flip[part] ? 1 : 0;
         }
@@ -157,7 +163,7 @@ final class ShellNesting {
         boolean[] vote = new boolean[n];
         for (int i = 0; i < n; i++) {
             long depth = Math.round(sides[n + i] / unit);
-            vote[i] = depth % 2 == 1 && Math.abs((sides[i] - sides[n + i]) / unit - 1) < 0.5;
+            vote[i] = depth % 2 == 1 && Math.abs((sides[i] - sides[n + i]) / unit - 1) < HALF_JUMP;
         }
         boolean[] flip = new boolean[n];
         int flips = 0;

@@ -45,6 +45,9 @@ import org.isofield.reconstruction.gridpull.SparseGrid;
  * docs/decisions/gridpull-sign-repair.md.
  */
 public final class WindingSign {
+    /** A brick's centre from its first sample, in samples: (8 - 1) / 2. */
+    private static final float CENTRE = (SparseGrid.BRICK - 1) / 2f;
+
     private WindingSign() {
     }
 
@@ -136,9 +139,9 @@ public final class WindingSign {
         int bricks = flood.label.length;
         float[] centres = new float[3 * bricks];
         for (int b = 0; b < bricks; b++) {
-            centres[3 * b] = (b % nb) * SparseGrid.BRICK + 3.5f;
-            centres[3 * b + 1] = (b / nb % nb) * SparseGrid.BRICK + 3.5f;
-            centres[3 * b + 2] = (b / nb / nb) * SparseGrid.BRICK + 3.5f;
+            centres[3 * b] = (b % nb) * SparseGrid.BRICK + CENTRE;
+            centres[3 * b + 1] = (b / nb % nb) * SparseGrid.BRICK + CENTRE;
+            centres[3 * b + 2] = (b / nb / nb) * SparseGrid.BRICK + CENTRE;
         }
         double[] w = winding.at(centres);
         Tally unstored = new Tally(config);
