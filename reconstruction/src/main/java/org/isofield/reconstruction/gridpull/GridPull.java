@@ -109,7 +109,16 @@ public final class GridPull implements Reconstructor {
         MeshStages.Cleaned cleaned = stage(progress, "gridpull.clean",
                 () -> MeshStages.clean(extracted, frame, lattice, kind.open(), config));
 
-        GridPullReport report = new GridPullReport(checks,
+        GridPullReport report = report(checks, lattice, band, queries, signed, kind, parts, losses, extracted, cleaned);
+        return new Reconstruction(cleaned.mesh(), report.toMap(), GridPullFieldFiles.pack(band.grid(), lattice.cells(),
+                frame.center(), frame.longest(), config.minPieceFraction()));
+    }
+
+    /** Gathers the stages' records. */
+    private GridPullReport report(Map<String, Object> checks, CloudFrame.Lattice lattice, BandBuilder.Band band,
+            Queries queries, SignedBand.Signed signed, SignedBand.Kind kind, int parts, GridPullTrainer.Losses losses,
+            MeshStages.Extracted extracted, MeshStages.Cleaned cleaned) {
+        return new GridPullReport(checks,
                 new GridPullReport.Lattice(lattice.cells(), lattice.samples(), lattice.spacingCells(),
                         lattice.nearDistance(), lattice.thickness(), lattice.smoothWeight(), lattice.poolSize(),
                         lattice.auto()),
@@ -123,8 +132,6 @@ public final class GridPull implements Reconstructor {
                         config.trimDistance() * cleaned.meanSpacing(), cleaned.facesTrimmed(),
                         cleaned.boundary() == null ? null : cleaned.boundary().watertight(),
                         cleaned.boundary() == null ? -1 : cleaned.boundary().boundaryEdges()));
-        return new Reconstruction(cleaned.mesh(), report.toMap(), GridPullFieldFiles.pack(band.grid(), lattice.cells(),
-                frame.center(), frame.longest(), config.minPieceFraction()));
     }
 
     /** The active samples and the query pool (phase {@code gridpull.queries}). */
