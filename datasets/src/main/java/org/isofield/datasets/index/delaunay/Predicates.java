@@ -1,0 +1,174 @@
+package org.isofield.datasets.index.delaunay;
+
+import java.math.BigDecimal;
+
+/**
+ * Exact geometric predicates on double coordinates, the base of the 3D Delaunay triangulation: the sign of
+ * {@link #orient3d} (which side of a plane) and of {@link #insphere} (inside a circumsphere) is always the sign of the
+ * exact determinant of the inputs as written, never a rounding artefact. Without that, a triangulation of co-spherical
+ * or nearly flat configurations can contradict itself and the Voronoi mesh built on it loses its guarantees.
+ *
+ * <p>In the manner of Shewchuk ("Adaptive Precision Floating-Point Arithmetic and Fast Robust Geometric Predicates",
+ * 1997): the determinant is first evaluated in doubles together with a bound on its rounding error, computed from the
+ * magnitudes of the same terms (his error-bound constants {@code (7 + 56 eps) eps} for orient3d and
+ * {@code (16 + 224 eps) eps} for insphere, with {@code eps = 2^-53}); when the value exceeds the bound its sign is
+ * certain and returned. Only the rare remaining cases (near-degenerate inputs) are evaluated exactly, here with
+ * {@link BigDecimal}, which represents every double and its products and sums exactly. Inputs must be finite.
+ * Stateless and thread-safe.
+ */
+public final class Predicates {
+    private static final double EPS = 0x1p-53;
+    private static final double O3D_BOUND = (7.0 + 56.0 * EPS) * EPS;
+    private static final double ISP_BOUND = (16.0 + 224.0 * EPS) * EPS;
+
+    private Predicates() {
+    }
+
+    /**
+     * The sign of the orientation of {@code d} against the plane through {@code a, b, c}: positive when {@code d} lies
+     * below the plane seen from where {@code a, b, c} appear counter-clockwise (the determinant of
+     * {@code [a - d; b - d; c - d]} is positive), negative above, 0 when the four points are coplanar.
+     */
+    public static int orient3d(double ax, double ay, double az, double bx, double by, double bz, double cx, double cy,
+            double cz, double dx, double dy, double dz) {
+        double adx = ax - dx;
+        double bdx = bx - dx;
+        double cdx = cx - dx;
+        double ady = ay - dy;
+        double bdy = by - dy;
+        double cdy = cy - dy;
+        double adz = az - dz;
+        double bdz = bz - dz;
+        double cdz = cz - dz;
+        double bdxcdy = bdx * cdy;
+        double cdxbdy = cdx * bdy;
+        double cdxady = cdx * ady;
+        double adxcdy = adx * cdy;
+        double adxbdy = adx * bdy;
+        double bdxady = bdx * ady;
+        double det = adz * (bdxcdy - cdxbdy) + bdz * (cdxady - adxcdy) + cdz * (adxbdy - bdxady);
+        double permanent = (Math.abs(bdxcdy) + Math.abs(cdxbdy)) * Math.abs(adz)
+                + (Math.abs(cdxady) + Math.abs(adxcdy)) * Math.abs(bdz)
+                + (Math.abs(adxbdy) + Math.abs(bdxady)) * Math.abs(cdz);
+        double bound = O3D_BOUND * permanent;
+        if (det > bound || -det > bound) {
+            return det > 0 ? 1 : -1;
+        }
+        return orient3dExact(ax, ay, az, bx, by, bz, cx, cy, cz, dx, dy, dz);
+    }
+
+    /**
+     * The sign of the position of {@code e} against the sphere through {@code a, b, c, d}: positive when {@code e} is
+     * inside, provided {@code a, b, c, d} have positive {@link #orient3d} (the sign flips with the orientation),
+     * negative outside, 0 when the five points are co-spherical (or the first four coplanar).
+     */
+    public static int insphere(double ax, double ay, double az, double bx, double by, double bz, double cx, double cy,
+            double cz, double dx, double dy, double dz, double ex, double ey, double ez) {
+        double aex = ax - ex;
+        double bex = bx - ex;
+        double cex = cx - ex;
+        double dex = dx - ex;
+        double aey = ay - ey;
+        double bey = by - ey;
+        double cey = cy - ey;
+        double dey = dy - ey;
+        double aez = az - ez;
+        double bez = bz - ez;
+        double cez = cz - ez;
+        double dez = dz - ez;
+        double ab = aex * bey - bex * aey;
+        double bc = bex * cey - cex * bey;
+        double cd = cex * dey - dex * cey;
+        double da = dex * aey - aex * dey;
+        double ac = aex * cey - cex * aey;
+        double bd = bex * dey - dex * bey;
+        double abc = aez * bc - bez * ac + cez * ab;
+        double bcd = bez * cd - cez * bd + dez * bc;
+        double cda = cez * da + dez * ac + aez * cd;
+        double dab = dez * ab + aez * bd + bez * da;
+        double alift = aex * aex + aey * aey + aez * aez;
+        double blift = bex * bex + bey * bey + bez * bez;
+        double clift = cex * cex + cey * cey + cez * cez;
+        double dlift = dex * dex + dey * dey + dez * dez;
+        double det = (dlift * abc - clift * dab) + (blift * cda - alift * bcd);
+        double aezp = Math.abs(aez);
+        double bezp = Math.abs(bez);
+        double cezp = Math.abs(cez);
+        double dezp = Math.abs(dez);
+        double abp = Math.abs(aex * bey) + Math.abs(bex * aey);
+        double bcp = Math.abs(bex * cey) + Math.abs(cex * bey);
+        double cdp = Math.abs(cex * dey) + Math.abs(dex * cey);
+        double dap = Math.abs(dex * aey) + Math.abs(aex * dey);
+        double acp = Math.abs(aex * cey) + Math.abs(cex * aey);
+        double bdp = Math.abs(bex * dey) + Math.abs(dex * bey);
+        double permanent = (cdp * bezp + bdp * cezp + bcp * dezp) * alift
+                + (dap * cezp + acp * dezp + cdp * aezp) * blift
+                + (abp * dezp + bdp * aezp + dap * bezp) * clift
+                + (bcp * aezp + acp * bezp + abp * cezp) * dlift;
+        double bound = ISP_BOUND * permanent;
+        if (det > bound || -det > bound) {
+            return det > 0 ? 1 : -1;
+        }
+        return insphereExact(ax, ay, az, bx, by, bz, cx, cy, cz, dx, dy, dz, ex, ey, ez);
+    }
+
+    /** {@link #orient3d} in exact arithmetic. */
+    static int orient3dExact(double ax, double ay, double az, double bx, double by, double bz, double cx, double cy,
+            double cz, double dx, double dy, double dz) {
+        BigDecimal adx = sub(ax, dx);
+        BigDecimal ady = sub(ay, dy);
+        BigDecimal adz = sub(az, dz);
+        BigDecimal bdx = sub(bx, dx);
+        BigDecimal bdy = sub(by, dy);
+        BigDecimal bdz = sub(bz, dz);
+        BigDecimal cdx = sub(cx, dx);
+        BigDecimal cdy = sub(cy, dy);
+        BigDecimal cdz = sub(cz, dz);
+        return det3(adx, ady, adz, bdx, bdy, bdz, cdx, cdy, cdz).signum();
+    }
+
+    /** {@link #insphere} in exact arithmetic: the 4x4 determinant of the lifted differences, by cofactors. */
+    static int insphereExact(double ax, double ay, double az, double bx, double by, double bz, double cx, double cy,
+            double cz, double dx, double dy, double dz, double ex, double ey, double ez) {
+        BigDecimal[][] m = new BigDecimal[4][4];
+        double[][] p = {{ax, ay, az}, {bx, by, bz}, {cx, cy, cz}, {dx, dy, dz}};
+        double[] e = {ex, ey, ez};
+        for (int r = 0; r < 4; r++) {
+            BigDecimal lift = BigDecimal.ZERO;
+            for (int c = 0; c < 3; c++) {
+                m[r][c] = sub(p[r][c], e[c]);
+                lift = lift.add(m[r][c].multiply(m[r][c]));
+            }
+            m[r][3] = lift;
+        }
+        BigDecimal det = BigDecimal.ZERO;
+        for (int r = 0; r < 4; r++) {
+            BigDecimal[] rows = new BigDecimal[9];
+            int k = 0;
+            for (int s = 0; s < 4; s++) {
+                if (s != r) {
+                    rows[k++] = m[s][0];
+                    rows[k++] = m[s][1];
+                    rows[k++] = m[s][2];
+                }
+            }
+            BigDecimal minor = det3(rows[0], rows[1], rows[2], rows[3], rows[4], rows[5], rows[6], rows[7], rows[8]);
+            BigDecimal term = m[r][3].multiply(minor);
+            // cofactor sign of column 3 in row r: (-1)^(r + 3)
+            det = (r % 2 == 0) ? det.subtract(term) : det.add(term);
+        }
+        return det.signum();
+    }
+
+    private static BigDecimal sub(double a, double b) {
+        return new BigDecimal(a).subtract(new BigDecimal(b));
+    }
+
+    private static BigDecimal det3(BigDecimal ax, BigDecimal ay, BigDecimal az, BigDecimal bx, BigDecimal by,
+            BigDecimal bz, BigDecimal cx, BigDecimal cy, BigDecimal cz) {
+        BigDecimal m1 = by.multiply(cz).subtract(bz.multiply(cy));
+        BigDecimal m2 = bx.multiply(cz).subtract(bz.multiply(cx));
+        BigDecimal m3 = bx.multiply(cy).subtract(by.multiply(cx));
+        return ax.multiply(m1).subtract(ay.multiply(m2)).add(az.multiply(m3));
+    }
+}
