@@ -1,6 +1,7 @@
 package org.isofield.datasets.index.delaunay;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 
 /**
  * Exact geometric predicates on double coordinates, the base of the 3D Delaunay triangulation: the sign of
@@ -110,6 +111,45 @@ public final class Predicates {
             return det > 0 ? 1 : -1;
         }
         return insphereExact(ax, ay, az, bx, by, bz, cx, cy, cz, dx, dy, dz, ex, ey, ez);
+    }
+
+    /**
+     * {@link #insphere} with symbolic perturbation: never 0 for a tetrahedron {@code a, b, c, d} that is not flat, so a
+     * triangulation of co-spherical points (a regular grid) is still unique. Each point's lifted coordinate
+     * {@code |p|^2} is raised by an infinitesimal {@code eps^(K - index)}, the larger for the larger index (K above
+     * every index), and the sign is that of the perturbed determinant: the exact one when it is not 0, else the first
+     * non-zero term of the perturbation, found by taking the five points from the largest index down. The term of a
+     * point is the orientation of the other four, signed by the point's row: raising the query's lift moves it out of
+     * the sphere, raising a vertex's lift draws the sphere away from it. Indices must be distinct.
+     *
+     * @param p points, {@code 3M}; a, b, c, d, e index them (and are their symbolic ranks)
+     */
+    public static int insphereSos(double[] p, int a, int b, int c, int d, int e) {
+        int s = insphere(p[3 * a], p[3 * a + 1], p[3 * a + 2], p[3 * b], p[3 * b + 1], p[3 * b + 2], p[3 * c],
+                p[3 * c + 1], p[3 * c + 2], p[3 * d], p[3 * d + 1], p[3 * d + 2], p[3 * e], p[3 * e + 1], p[3 * e + 2]);
+        if (s != 0) {
+            return s;
+        }
+        int[] rows = {a, b, c, d, e};
+        Integer[] order = {0, 1, 2, 3, 4};
+        Arrays.sort(order, (x, y) -> Integer.compare(rows[y], rows[x]));
+        int[] rest = new int[4];
+        for (int k : order) {
+            int n = 0;
+            for (int j = 0; j < 5; j++) {
+                if (j != k) {
+                    rest[n++] = rows[j];
+                }
+            }
+            int o = orient3d(p[3 * rest[0]], p[3 * rest[0] + 1], p[3 * rest[0] + 2], p[3 * rest[1]],
+                    p[3 * rest[1] + 1], p[3 * rest[1] + 2], p[3 * rest[2]], p[3 * rest[2] + 1], p[3 * rest[2] + 2],
+                    p[3 * rest[3]], p[3 * rest[3] + 1], p[3 * rest[3] + 2]);
+            if (o != 0) {
+                // the cofactor of row k in the lift column of the 5x5 form [x y z |p|^2 1]: (-1)^(k + 3)
+                return (k % 2 == 0) ? -o : o;
+            }
+        }
+        return 0;
     }
 
     /** {@link #orient3d} in exact arithmetic. */

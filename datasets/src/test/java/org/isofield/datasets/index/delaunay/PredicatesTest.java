@@ -2,6 +2,8 @@ package org.isofield.datasets.index.delaunay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +139,77 @@ class PredicatesTest {
             }
             assertThat(orient(t[0], t[1], t[2], t[3])).isEqualTo(orient(q[0], q[1], q[2], q[3]));
             assertThat(insphere(t[0], t[1], t[2], t[3], t[4])).isEqualTo(insphere(q[0], q[1], q[2], q[3], q[4]));
+        }
+    }
+
+    /** The 5x5 determinant of rows {@code [x, y, z, |p|^2 + eps^(K - index), 1]}, exactly (Laplace expansion). */
+    private static int perturbedSign(double[] p, int[] idx) {
+        BigDecimal eps = new BigDecimal(0x1p-64);
+        int top = Arrays.stream(idx).max().getAsInt() + 1;
+        BigDecimal[][] m = new BigDecimal[5][5];
+        for (int r = 0; r < 5; r++) {
+            BigDecimal lift = BigDecimal.ZERO;
+            for (int c = 0; c < 3; c++) {
+                m[r][c] = new BigDecimal(p[3 * idx[r] + c]);
+                lift = lift.add(m[r][c].multiply(m[r][c]));
+            }
+            m[r][3] = lift.add(eps.pow(top - idx[r]));
+            m[r][4] = BigDecimal.ONE;
+        }
+        return det(m).signum();
+    }
+
+    private static BigDecimal det(BigDecimal[][] m) {
+        int n = m.length;
+        if (n == 1) {
+            return m[0][0];
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int c = 0; c < n; c++) {
+            BigDecimal[][] minor = new BigDecimal[n - 1][n - 1];
+            for (int r = 1; r < n; r++) {
+                for (int cc = 0, k = 0; cc < n; cc++) {
+                    if (cc != c) {
+                        minor[r - 1][k++] = m[r][cc];
+                    }
+                }
+            }
+            BigDecimal term = m[0][c].multiply(det(minor));
+            sum = c % 2 == 0 ? sum.add(term) : sum.subtract(term);
+        }
+        return sum;
+    }
+
+    @Test
+    void symbolicPerturbationDecidesCosphericalAndCoplanarCasesAsTheInfinitesimalLiftsDo() {
+        // a 3x3x3 integer grid: many co-spherical and coplanar quintuples
+        double[] grid = new double[3 * 27];
+        for (int i = 0; i < 27; i++) {
+            grid[3 * i] = i % 3;
+            grid[3 * i + 1] = i / 3 % 3;
+            grid[3 * i + 2] = i / 9;
+        }
+        SplittableRandom rnd = new SplittableRandom(5L);
+        int zeros = 0;
+        for (int t = 0; t < 3_000; t++) {
+            int[] q = rnd.ints(0, 27).distinct().limit(5).toArray();
+            int plain = Predicates.insphere(grid[3 * q[0]], grid[3 * q[0] + 1], grid[3 * q[0] + 2], grid[3 * q[1]],
+                    grid[3 * q[1] + 1], grid[3 * q[1] + 2], grid[3 * q[2]], grid[3 * q[2] + 1], grid[3 * q[2] + 2],
+                    grid[3 * q[3]], grid[3 * q[3] + 1], grid[3 * q[3] + 2], grid[3 * q[4]], grid[3 * q[4] + 1],
+                    grid[3 * q[4] + 2]);
+            zeros += plain == 0 ? 1 : 0;
+            int sos = Predicates.insphereSos(grid, q[0], q[1], q[2], q[3], q[4]);
+            assertThat(sos).as("quintuple %s", Arrays.toString(q)).isEqualTo(perturbedSign(grid, q));
+        }
+        assertThat(zeros).as("degenerate quintuples tried").isGreaterThan(300);
+        // a non-flat tetrahedron never leaves a query undecided
+        int[] tet = {0, 2, 6, 18};
+        for (int e = 0; e < 27; e++) {
+            int query = e;
+            if (Arrays.stream(tet).noneMatch(v -> v == query)) {
+                assertThat(Predicates.insphereSos(grid, tet[0], tet[1], tet[2], tet[3], e)).as("query %d", e)
+                        .isNotZero();
+            }
         }
     }
 }
