@@ -1,6 +1,7 @@
 /**
- * 3D Delaunay triangulation for VoroMesh (issue 14), beside the other spatial indices. So far: the exact predicates
+ * 3D Delaunay triangulation for VoroMesh (issue 14), beside the other spatial indices. The exact predicates
  * ({@link org.isofield.datasets.index.delaunay.Predicates}: orient3d, insphere, and insphere with symbolic
- * perturbation for co-spherical points) it will stand on.
+ * perturbation for co-spherical points) and the triangulation on them
+ * ({@link org.isofield.datasets.index.delaunay.Delaunay3d}).
  */
 package org.isofield.datasets.index.delaunay;
