@@ -44,9 +44,14 @@ public final class Delaunay3d {
      */
     public static Triangulation build(double[] xyz) {
         check(xyz);
+        return build(xyz, SpatialOrder.morton(xyz));
+    }
+
+    /** Inserts the (checked) points in the given order. */
+    static Triangulation build(double[] xyz, int[] order) {
         Delaunay3d d = new Delaunay3d(xyz);
         d.enclose();
-        for (int i = 0; i < d.pointCount; i++) {
+        for (int i : order) {
             d.insert(i);
         }
         d.compact();
@@ -100,14 +105,9 @@ public final class Delaunay3d {
 
     /** The enclosing tetrahedron, positively oriented, around the points' bounding box. */
     private void enclose() {
-        double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
-        double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-        for (int i = 0; i < pointCount; i++) {
-            for (int c = 0; c < 3; c++) {
-                lo[c] = Math.min(lo[c], points[3 * i + c]);
-                hi[c] = Math.max(hi[c], points[3 * i + c]);
-            }
-        }
+        double[] lo = new double[3];
+        double[] hi = new double[3];
+        SpatialOrder.bounds(points, pointCount, lo, hi);
         double extent = Math.max(Math.max(hi[0] - lo[0], hi[1] - lo[1]), Math.max(hi[2] - lo[2], 1e-300));
         double r = SUPER_SCALE * Math.max(extent, 1e-6 * Math.max(Math.abs(lo[0]), Math.max(Math.abs(lo[1]),
                 Math.abs(lo[2]))) + 1e-300);

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,6 +124,27 @@ class Delaunay3dTest {
             }
         }
         assertThat(used).hasSize(all);
+    }
+
+    /** The tetrahedra as sorted vertex quadruples. */
+    private static Set<List<Integer>> cells(Delaunay3d.Triangulation d) {
+        Set<List<Integer>> out = new HashSet<>();
+        int[] t = d.tetrahedra();
+        for (int i = 0; i < d.tetrahedronCount(); i++) {
+            out.add(IntStream.of(t[4 * i], t[4 * i + 1], t[4 * i + 2], t[4 * i + 3]).sorted().boxed().toList());
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sets")
+    void theInsertionOrderDoesNotChangeTheTriangulation(String name, double[] xyz) {
+        int n = xyz.length / 3;
+        int[] forward = IntStream.range(0, n).toArray();
+        int[] backward = IntStream.range(0, n).map(i -> n - 1 - i).toArray();
+        Set<List<Integer>> sorted = cells(Delaunay3d.build(xyz));
+        assertThat(cells(Delaunay3d.build(xyz, forward))).isEqualTo(sorted);
+        assertThat(cells(Delaunay3d.build(xyz, backward))).isEqualTo(sorted);
     }
 
     @Test
