@@ -1,8 +1,6 @@
 package org.isofield.datasets.index.delaunay;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The 3D Delaunay triangulation of a point set, by Bowyer-Watson insertion (each point removes the tetrahedra whose
@@ -30,6 +28,15 @@ public final class Delaunay3d {
     private boolean[] dead = new boolean[16];
     private int tets;
     private int last;
+    /** Slots of removed tetrahedra, reused by later insertions. */
+    private int[] free = new int[16];
+    private int freeCount;
+    private int[] cavity = new int[16];
+    private int[] faces = new int[32];
+    private final int[] v = new int[4];
+    /** Open-addressing map from a cavity edge to the new tetrahedron's slot that holds it (-1: empty). */
+    private long[] edgeKeys = new long[64];
+    private int[] edgeSlots = new int[64];
 
     private Delaunay3d(double[] xyz) {
         this.pointCount = xyz.length / 3;
@@ -135,18 +142,27 @@ public final class Delaunay3d {
     }
 
     private int add(int a, int b, int c, int d) {
+        if (freeCount > 0) {
+            int t = free[--freeCount];
+            set(t, a, b, c, d);
+            return t;
+        }
         if (4 * (tets + 1) > tet.length) {
             tet = Arrays.copyOf(tet, 2 * tet.length);
             nbr = Arrays.copyOf(nbr, 2 * nbr.length);
             dead = Arrays.copyOf(dead, 2 * dead.length);
         }
         int t = tets++;
+        set(t, a, b, c, d);
+        return t;
+    }
+
+    private void set(int t, int a, int b, int c, int d) {
         tet[4 * t] = a;
         tet[4 * t + 1] = b;
         tet[4 * t + 2] = c;
         tet[4 * t + 3] = d;
         dead[t] = false;
-        return t;
     }
 
     /** A live tetrahedron that contains point {@code q}, by a walk across faces from the last one made. */
@@ -156,7 +172,7 @@ public final class Delaunay3d {
             int next = -1;
             for (int k0 = 0; k0 < 4 && next < 0; k0++) {
                 int k = (k0 + steps) & 3;
-                int[] v = {tet[4 * t], tet[4 * t + 1], tet[4 * t + 2], tet[4 * t + 3]};
+                System.arraycopy(tet, 4 * t, v, 0, 4);
                 v[k] = q;
                 if (orient(v[0], v[1], v[2], v[3]) < 0) {
                     next = nbr[4 * t + k];
@@ -176,12 +192,10 @@ public final class Delaunay3d {
 
     private void insert(int q) {
         int start = locate(q);
-        int[] cavity = new int[16];
         int count = 0;
         cavity[count++] = start;
         dead[start] = true;
         // boundary faces: (conflict tet, slot) whose neighbour is not in conflict
-        int[] faces = new int[32];
         int faceCount = 0;
         for (int h = 0; h < count; h++) {
             int t = cavity[h];
@@ -206,12 +220,13 @@ public final class Delaunay3d {
                 }
             }
         }
-        Map<Long, Integer> edges = new HashMap<>();
+        clearEdges(3 * faceCount);
+        int open = 0;
         for (int f = 0; f < faceCount; f++) {
             int t = faces[2 * f];
             int k = faces[2 * f + 1];
             int outside = nbr[4 * t + k];
-            int[] v = {tet[4 * t], tet[4 * t + 1], tet[4 * t + 2], tet[4 * t + 3]};
+            System.arraycopy(tet, 4 * t, v, 0, 4);
             v[k] = q;
             int made = add(v[0], v[1], v[2], v[3]);
             nbr[4 * made + k] = outside;
@@ -238,20 +253,55 @@ public final class Delaunay3d {
                         }
                     }
                 }
-                long key = ((long) Math.min(a, b) << 32) | Math.max(a, b);
-                Integer other = edges.remove(key);
-                if (other == null) {
-                    edges.put(key, 4 * made + j);
+                int other = pairEdge(((long) Math.min(a, b) << 32) | Math.max(a, b), 4 * made + j);
+                if (other < 0) {
+                    open++;
                 } else {
                     nbr[4 * made + j] = other / 4;
                     nbr[other] = made;
+                    open--;
                 }
             }
             last = made;
         }
-        if (!edges.isEmpty()) {
+        if (open != 0) {
             throw new IllegalStateException("the cavity of point " + q + " is not closed; the triangulation is broken");
         }
+        for (int h = 0; h < count; h++) {
+            if (freeCount == free.length) {
+                free = Arrays.copyOf(free, 2 * freeCount);
+            }
+            free[freeCount++] = cavity[h];
+        }
+    }
+
+    /** Empties the edge map, sized for {@code edges} entries at most half full. */
+    private void clearEdges(int edges) {
+        int size = Integer.highestOneBit(Math.max(16, 2 * edges)) << 1;
+        if (edgeKeys.length < size) {
+            edgeKeys = new long[size];
+            edgeSlots = new int[size];
+        }
+        Arrays.fill(edgeKeys, -1L);
+    }
+
+    /**
+     * Pairs an edge of the cavity's new faces: the first time it is seen, stores {@code slot} and returns -1; the
+     * second time, removes it and returns the slot stored.
+     */
+    private int pairEdge(long key, int slot) {
+        int mask = edgeKeys.length - 1;
+        int h = (int) (key ^ key >>> 29) * 0x9E3779B1 & mask;
+        while (edgeKeys[h] != -1L) {
+            if (edgeKeys[h] == key) {
+                edgeKeys[h] = -2L; // a tombstone keeps later probes going
+                return edgeSlots[h];
+            }
+            h = (h + 1) & mask;
+        }
+        edgeKeys[h] = key;
+        edgeSlots[h] = slot;
+        return -1;
     }
 
     /** Drops the removed tetrahedra and renumbers the neighbours. */
