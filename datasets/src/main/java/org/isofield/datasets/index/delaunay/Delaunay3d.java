@@ -89,25 +89,6 @@ public final class Delaunay3d {
                         + "; expected a finite number");
             }
         }
-        Integer[] order = new Integer[xyz.length / 3];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> compare(xyz, a, b));
-        for (int k = 1; k < order.length; k++) {
-            if (compare(xyz, order[k - 1], order[k]) == 0) {
-                throw new IllegalArgumentException("points " + Math.min(order[k - 1], order[k]) + " and "
-                        + Math.max(order[k - 1], order[k]) + " are equal; expected distinct points");
-            }
-        }
-    }
-
-    private static int compare(double[] p, int a, int b) {
-        for (int c = 0; c < 3; c++) {
-            int r = Double.compare(p[3 * a + c], p[3 * b + c]);
-            if (r != 0) {
-                return r;
-            }
-        }
-        return 0;
     }
 
     /** The enclosing tetrahedron, positively oriented, around the points' bounding box. */

@@ -9,31 +9,59 @@ final class SpatialOrder {
 
     /**
      * The insertion order: along a Morton (Z-order) curve over the bounding box, so that each point's walk starts next
-     * to it. The triangulation does not depend on the order (the predicates' perturbation is by index).
+     * to it. The triangulation does not depend on the order (the predicates' perturbation is by index). Keys and
+     * indices are packed into one primitive sort: the index takes the low bits it needs, the key the rest (14 bits an
+     * axis for a million points).
+     *
+     * @throws IllegalArgumentException when two points are equal
      */
     static int[] morton(double[] xyz) {
         int n = xyz.length / 3;
         double[] lo = new double[3];
         double[] hi = new double[3];
         bounds(xyz, n, lo, hi);
-        long[] keys = new long[n];
+        int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n));
+        int axisBits = Math.min(21, (63 - indexBits) / 3);
+        long cells = (1L << axisBits) - 1;
+        long[] packed = new long[n];
         for (int i = 0; i < n; i++) {
             long code = 0;
             for (int c = 0; c < 3; c++) {
                 double span = hi[c] - lo[c];
-                long q = span > 0 ? (long) Math.min(0x1fffff, (xyz[3 * i + c] - lo[c]) / span * 0x1fffff) : 0;
+                long q = span > 0 ? (long) Math.min(cells, (xyz[3 * i + c] - lo[c]) / span * cells) : 0;
                 code |= spread(q) << c;
             }
-            keys[i] = code;
+            packed[i] = code << indexBits | i;
         }
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> keys[a] != keys[b] ? Long.compare(keys[a], keys[b]) : Integer.compare(a, b));
+        Arrays.sort(packed);
+        long mask = (1L << indexBits) - 1;
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
-            out[i] = order[i];
+            out[i] = (int) (packed[i] & mask);
+        }
+        // equal points have equal keys: compare within each run of one key
+        for (int start = 0; start < n;) {
+            int end = start + 1;
+            while (end < n && packed[end] >>> indexBits == packed[start] >>> indexBits) {
+                end++;
+            }
+            refuseRepeats(xyz, out, start, end);
+            start = end;
         }
         return out;
+    }
+
+    private static void refuseRepeats(double[] xyz, int[] order, int start, int end) {
+        for (int a = start; a < end; a++) {
+            for (int b = a + 1; b < end; b++) {
+                int i = order[a];
+                int j = order[b];
+                if (xyz[3 * i] == xyz[3 * j] && xyz[3 * i + 1] == xyz[3 * j + 1] && xyz[3 * i + 2] == xyz[3 * j + 2]) {
+                    throw new IllegalArgumentException("points " + Math.min(i, j) + " and " + Math.max(i, j)
+                            + " are equal; expected distinct points");
+                }
+            }
+        }
     }
 
     /** The bounding box of the first {@code n} points into {@code lo} and {@code hi}. */
