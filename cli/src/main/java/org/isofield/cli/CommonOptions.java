@@ -92,7 +92,7 @@ public final class CommonOptions {
         T result = work.get();
         if (verbose || debug) {
             err().printf(Locale.ROOT, "%-12s %7.2f s  peak heap %d MB%n", name, (System.nanoTime() - t0) * 1e-9,
-                    peakHeapBytes() >> 20);
+                    PhaseTimes.peakHeapBytes() >> 20);
         }
         return result;
     }
@@ -105,10 +105,6 @@ public final class CommonOptions {
         });
     }
 
-    /** Sum of the peak usage of the heap memory pools since the JVM started. */
-    public static long peakHeapBytes() {
-        return PhaseTimes.peakHeapBytes();
-    }
 
     public PrintWriter out() {
         return mixee.commandLine().getOut();

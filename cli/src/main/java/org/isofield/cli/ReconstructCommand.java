@@ -110,7 +110,7 @@ final class ReconstructCommand implements Callable<Integer> {
         Reconstruct.Options options = new Reconstruct.Options(input.readOptions(common.progress()), !output.ascii,
                 output.force, saveField);
         Reconstruct.Batch done = common.phase("reconstruct", () -> Reconstruct.run(files, targets, cfg, options,
-                common.progress(), this::said, !batch));
+                common.progress(), item -> said(item, batch), !batch));
         writeReport(done);
         List<String> failed = done.failed();
         if (!batch && !failed.isEmpty()) {
@@ -125,10 +125,10 @@ final class ReconstructCommand implements Callable<Integer> {
     }
 
     /** One line per input: what was written, or (in a batch) why not. */
-    private void said(Reconstruct.Item item) {
+    private void said(Reconstruct.Item item, boolean batch) {
         Map<String, Object> e = item.report();
         if (!item.ok()) {
-            if (inputs.size() > 1 || inputs.stream().anyMatch(Files::isDirectory)) {
+            if (batch) {
                 common.err().println("isofield: " + item.error().getMessage());
             }
             return;

@@ -29,6 +29,7 @@ public final class ComponentKinds {
 
     private static final class Holder {
         static final List<ComponentKind<?>> KINDS = load();
+        static final Map<String, Registry<?, ?>> REGISTRIES = index();
     }
 
     private static List<ComponentKind<?>> load() {
@@ -55,6 +56,10 @@ public final class ComponentKinds {
 
     /** The registries by kind name ({@code "encoding"}, ...), sorted. */
     public static Map<String, Registry<?, ?>> registries() {
+        return Holder.REGISTRIES;
+    }
+
+    private static Map<String, Registry<?, ?>> index() {
         Map<String, Registry<?, ?>> m = new TreeMap<>();
         for (ComponentKind<?> k : list()) {
             Registry<?, ?> r = k.registry();

@@ -1,11 +1,10 @@
 package org.isofield.core.config;
 
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.isofield.core.ConfigException;
@@ -18,9 +17,6 @@ import org.isofield.core.ConfigException;
  * checks apply; an unknown key or a value of the wrong type is a {@link ConfigException} naming the key.
  */
 public final class Configs {
-    private static final PropertyNamingStrategies.NamingBase SNAKE =
-            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
-
     private Configs() {
     }
 
@@ -42,10 +38,9 @@ public final class Configs {
         RecordComponent[] rc = type.getRecordComponents();
         Object[] args = new Object[rc.length];
         Class<?>[] types = new Class<?>[rc.length];
-        List<String> keys = new ArrayList<>();
+        List<String> keys = ConfigRecords.keys(config.getClass());
         for (int i = 0; i < rc.length; i++) {
             types[i] = rc[i].getType();
-            keys.add(SNAKE.translate(rc[i].getName()));
             try {
                 args[i] = rc[i].getAccessor().invoke(config);
             } catch (ReflectiveOperationException e) {
@@ -78,7 +73,7 @@ public final class Configs {
 
     private static Object convert(String key, Object value, RecordComponent rc) {
         Class<?> raw = rc.getType();
-        if (value == null || (raw.isPrimitive() ? wrapper(raw) : raw).isInstance(value)) {
+        if (value == null || MethodType.methodType(raw).wrap().returnType().isInstance(value)) {
             return value;
         }
         JavaType target = Json.mapper().getTypeFactory().constructType(rc.getGenericType());
@@ -94,22 +89,4 @@ public final class Configs {
         }
     }
 
-    private static Class<?> wrapper(Class<?> primitive) {
-        if (primitive == int.class) {
-            return Integer.class;
-        }
-        if (primitive == long.class) {
-            return Long.class;
-        }
-        if (primitive == double.class) {
-            return Double.class;
-        }
-        if (primitive == float.class) {
-            return Float.class;
-        }
-        if (primitive == boolean.class) {
-            return Boolean.class;
-        }
-        return primitive;
-    }
 }

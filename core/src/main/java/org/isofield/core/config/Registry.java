@@ -2,14 +2,12 @@ package org.isofield.core.config;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,8 +35,6 @@ import org.isofield.core.ConfigException;
  */
 public final class Registry<C extends ComponentConfig, F> {
     static final String PATH_ATTRIBUTE = "isofield.jsonPath";
-    private static final PropertyNamingStrategies.NamingBase SNAKE =
-            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     private final String kind;
     private final Class<C> baseType;
@@ -90,10 +86,7 @@ public final class Registry<C extends ComponentConfig, F> {
                 throw new IllegalArgumentException(type + ".otype() is " + defaults.otype() + ", registered as "
                         + otype);
             }
-            List<String> keys = new ArrayList<>();
-            for (RecordComponent rc : type.getRecordComponents()) {
-                keys.add(SNAKE.translate(rc.getName()));
-            }
+            List<String> keys = ConfigRecords.keys(type.asSubclass(Record.class));
             String lower = otype.toLowerCase(Locale.ROOT);
             if (entries.containsKey(lower)) {
                 throw new IllegalArgumentException(kind + " " + otype + " is registered twice");

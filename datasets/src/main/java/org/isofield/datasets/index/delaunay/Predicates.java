@@ -1,7 +1,6 @@
 package org.isofield.datasets.index.delaunay;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 
 /**
  * Exact geometric predicates on double coordinates, the base of the 3D Delaunay triangulation: the sign of
@@ -131,10 +130,17 @@ public final class Predicates {
             return s;
         }
         int[] rows = {a, b, c, d, e};
-        Integer[] order = {0, 1, 2, 3, 4};
-        Arrays.sort(order, (x, y) -> Integer.compare(rows[y], rows[x]));
         int[] rest = new int[4];
-        for (int k : order) {
+        int done = Integer.MAX_VALUE;
+        for (int step = 0; step < 5; step++) {
+            // the row of the largest index not yet tried
+            int k = -1;
+            for (int j = 0; j < 5; j++) {
+                if (rows[j] < done && (k < 0 || rows[j] > rows[k])) {
+                    k = j;
+                }
+            }
+            done = rows[k];
             int n = 0;
             for (int j = 0; j < 5; j++) {
                 if (j != k) {
