@@ -2,7 +2,10 @@ package org.isofield.datasets.io;
 
 import java.nio.file.Path;
 import org.isofield.core.FormatException;
+import org.isofield.core.io.AtomicFiles;
+import org.isofield.datasets.geom.DoubleMesh;
 import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.datasets.io.ply.PlyWriter;
 
 /**
  * Reads and writes triangle meshes in PLY, OBJ, OFF and STL (XYZ holds no faces). Polygons are fan-triangulated on
@@ -40,5 +43,17 @@ public final class Meshes {
     /** Writes {@code mesh} atomically; to XYZ only its vertices (and normals) are written. */
     public static void write(TriangleMesh mesh, Path target, WriteOptions options) {
         GeometryIO.write(GeometryData.of(mesh), target, options);
+    }
+
+    /**
+     * Writes a mesh with double coordinates atomically: to PLY with {@code double} x y z, so the file holds exactly
+     * these coordinates; to the other formats through {@link DoubleMesh#toTriangleMesh} (their writers' precision).
+     */
+    public static void write(DoubleMesh mesh, Path target, WriteOptions options) {
+        if (GeometryFormat.fromPath(target) != GeometryFormat.PLY) {
+            write(mesh.toTriangleMesh(), target, options);
+            return;
+        }
+        AtomicFiles.write(target, options.overwrite(), out -> PlyWriter.writeDouble(mesh, out, options));
     }
 }

@@ -3,6 +3,7 @@ package org.isofield.datasets.metrics;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
+import org.isofield.datasets.geom.DoubleMesh;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.index.UnionFind;
 
@@ -38,9 +39,42 @@ public final class MeshChecks {
         float[] v = mesh.vertices();
         int[] remap = ExactVertexMerge.remap(v);
         int distinct = ExactVertexMerge.count(remap);
-        int[] faces = validFaces(mesh, remap);
-        int nf = faces.length / 3;
+        int[] faces = validFaces(mesh.faces(), remap, areas(v));
+        MeshReport report = topology(mesh.vertexCount(), mesh.faceCount(), distinct, faces);
+        if (selfIntersectionCounter == null) {
+            return report;
+        }
+        return report.withSelfIntersections(selfIntersectionCounter.applyAsLong(merged(v, remap, distinct, faces,
+                mesh)));
+    }
 
+    /**
+     * Checks a mesh with double coordinates the same way, vertices merged by their double bit patterns and areas
+     * computed from the doubles, so the report is about the coordinates as given (not as rounded to float).
+     *
+     * @param countSelfIntersections whether to fill {@link MeshReport#selfIntersections()} with
+     *     {@link SelfIntersections#count(DoubleMesh)} of the merged mesh (else -1)
+     */
+    public static MeshReport check(DoubleMesh mesh, boolean countSelfIntersections) {
+        Objects.requireNonNull(mesh, "mesh");
+        double[] v = mesh.vertices();
+        int[] remap = ExactVertexMerge.remap(v);
+        int distinct = ExactVertexMerge.count(remap);
+        int[] faces = validFaces(mesh.faces(), remap, areas(v));
+        MeshReport report = topology(mesh.vertexCount(), mesh.faceCount(), distinct, faces);
+        if (!countSelfIntersections) {
+            return report;
+        }
+        double[] out = new double[3 * distinct];
+        for (int i = remap.length - 1; i >= 0; i--) {
+            System.arraycopy(v, 3 * i, out, 3 * remap[i], 3);
+        }
+        return report.withSelfIntersections(SelfIntersections.count(DoubleMesh.of(out, faces)));
+    }
+
+    /** The report of the valid faces (merged ids below {@code distinct}), self-intersections not counted. */
+    private static MeshReport topology(int inputVertices, int inputFaces, int distinct, int[] faces) {
+        int nf = faces.length / 3;
         long[] keys = new long[3 * nf];
         for (int f = 0; f < nf; f++) {
             for (int s = 0; s < 3; s++) {
@@ -97,14 +131,8 @@ public final class MeshChecks {
         long chi = (long) vertices - edges + nf;
         long twiceGenus = 2L * components - chi;
         int genus = watertight && twiceGenus >= 0 && twiceGenus % 2 == 0 ? (int) (twiceGenus / 2) : -1;
-        MeshReport report = new MeshReport(mesh.vertexCount(), mesh.faceCount(), mesh.vertexCount() - distinct,
-                vertices, nf, mesh.faceCount() - nf, edges, boundary, nonManifold, watertight, components, oriented,
-                chi, genus, -1);
-        if (selfIntersectionCounter == null) {
-            return report;
-        }
-        return report.withSelfIntersections(selfIntersectionCounter.applyAsLong(merged(v, remap, distinct, faces,
-                mesh)));
+        return new MeshReport(inputVertices, inputFaces, inputVertices - distinct, vertices, nf, inputFaces - nf,
+                edges, boundary, nonManifold, watertight, components, oriented, chi, genus, -1);
     }
 
     /**
@@ -112,8 +140,9 @@ public final class MeshChecks {
      * unreferenced vertices kept) and degenerate faces removed; vertex normals are dropped.
      */
     public static TriangleMesh merged(TriangleMesh mesh) {
-        int[] remap = ExactVertexMerge.remap(mesh.vertices());
-        return merged(mesh.vertices(), remap, ExactVertexMerge.count(remap), validFaces(mesh, remap), mesh);
+        float[] v = mesh.vertices();
+        int[] remap = ExactVertexMerge.remap(v);
+        return merged(v, remap, ExactVertexMerge.count(remap), validFaces(mesh.faces(), remap, areas(v)), mesh);
     }
 
     private static TriangleMesh merged(float[] v, int[] remap, int distinct, int[] faces, TriangleMesh mesh) {
@@ -124,15 +153,18 @@ public final class MeshChecks {
         return TriangleMesh.of(out, faces, null, mesh.origin());
     }
 
+    /** Whether the triangle at coordinate offsets {@code a, b, c} has zero area. */
+    private interface ZeroArea {
+        boolean test(int a, int b, int c);
+    }
+
     /** The faces with merged vertex ids, leaving out those with a repeated id or zero area. */
-    private static int[] validFaces(TriangleMesh mesh, int[] remap) {
-        float[] v = mesh.vertices();
-        int[] f = mesh.faces();
+    private static int[] validFaces(int[] f, int[] remap, ZeroArea zeroArea) {
         int[] out = new int[f.length];
         int n = 0;
         for (int i = 0; i < f.length; i += 3) {
             int a = remap[f[i]], b = remap[f[i + 1]], c = remap[f[i + 2]];
-            if (a == b || b == c || a == c || zeroArea(v, 3 * f[i], 3 * f[i + 1], 3 * f[i + 2])) {
+            if (a == b || b == c || a == c || zeroArea.test(3 * f[i], 3 * f[i + 1], 3 * f[i + 2])) {
                 continue;
             }
             out[n++] = a;
@@ -142,9 +174,18 @@ public final class MeshChecks {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
-    private static boolean zeroArea(float[] v, int a, int b, int c) {
-        double ux = (double) v[b] - v[a], uy = (double) v[b + 1] - v[a + 1], uz = (double) v[b + 2] - v[a + 2];
-        double wx = (double) v[c] - v[a], wy = (double) v[c + 1] - v[a + 1], wz = (double) v[c + 2] - v[a + 2];
+    private static ZeroArea areas(float[] v) {
+        return (x, y, z) -> zeroArea(v[x], v[x + 1], v[x + 2], v[y], v[y + 1], v[y + 2], v[z], v[z + 1], v[z + 2]);
+    }
+
+    private static ZeroArea areas(double[] v) {
+        return (x, y, z) -> zeroArea(v[x], v[x + 1], v[x + 2], v[y], v[y + 1], v[y + 2], v[z], v[z + 1], v[z + 2]);
+    }
+
+    private static boolean zeroArea(double ax, double ay, double az, double bx, double by, double bz, double cx,
+            double cy, double cz) {
+        double ux = bx - ax, uy = by - ay, uz = bz - az;
+        double wx = cx - ax, wy = cy - ay, wz = cz - az;
         return uy * wz - uz * wy == 0 && uz * wx - ux * wz == 0 && ux * wy - uy * wx == 0;
     }
 

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Objects;
 import org.isofield.core.Parallel;
 import org.isofield.datasets.geom.Aabb;
+import org.isofield.datasets.geom.DoubleMesh;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.index.bvh.TriangleBvh;
+import org.isofield.datasets.index.delaunay.Predicates;
 
 /**
  * Counts the pairs of faces of a mesh that intersect although they share no vertex, a standard mesh-quality metric.
@@ -18,14 +20,13 @@ import org.isofield.datasets.index.bvh.TriangleBvh;
  * Pairs that only touch may be counted.
  *
  * <p>Broad phase: a {@link TriangleBvh} box query per face, keeping candidates with a larger index. Narrow phase:
- * Möller's interval test ("A Fast Triangle-Triangle Intersection Test", Journal of Graphics Tools, 1997) in double
- * precision, with plane distances below {@code 1e-12} of the pair's scale treated as zero. Parallel over fixed chunks
+ * exact, from the signs of orientation predicates ({@link #intersect}; the plane-side rejection of Möller's "A Fast
+ * Triangle-Triangle Intersection Test", 1997, then edge-against-triangle tests). Parallel over fixed chunks
  * of faces, so results do not depend on the thread count. Time about {@code O(n log n)} when each face's box meets
  * few others. Stateless and thread-safe.
  */
 public final class SelfIntersections {
     private static final int GRAIN = 2048;
-    private static final double PLANE_EPSILON = 1e-12;
 
     private SelfIntersections() {
     }
@@ -37,7 +38,10 @@ public final class SelfIntersections {
 
     /** The intersecting pairs as {@code int[2P]} ({@code i0 j0 i1 j1 ...} with {@code i < j}), sorted by i then j. */
     public static int[] pairs(TriangleMesh mesh) {
-        long[] keys = scan(mesh, true);
+        return unpack(scan(mesh, true));
+    }
+
+    private static int[] unpack(long[] keys) {
         Arrays.sort(keys);
         int[] out = new int[2 * keys.length];
         for (int k = 0; k < keys.length; k++) {
@@ -47,33 +51,70 @@ public final class SelfIntersections {
         return out;
     }
 
-    /** Pairs as {@code i << 32 | j}; when not collecting, an array of the right length filled with zeros. */
-    private static long[] scan(TriangleMesh mesh, boolean collect) {
+    /**
+     * As {@link #count(TriangleMesh)} for double coordinates: vertices are the same when their doubles are
+     * bit-identical, and the narrow phase reads the doubles, so the count is about the coordinates as given. The
+     * broad phase runs on the float copy of {@link DoubleMesh#toTriangleMesh} with query boxes widened by a millionth
+     * of the mesh's size (far more than that copy's rounding), so no candidate pair is missed.
+     */
+    public static long count(DoubleMesh mesh) {
+        return scan(mesh, false).length;
+    }
+
+    /** As {@link #pairs(TriangleMesh)} for double coordinates, counted as in {@link #count(DoubleMesh)}. */
+    public static int[] pairs(DoubleMesh mesh) {
+        return unpack(scan(mesh, true));
+    }
+
+    private static long[] scan(DoubleMesh mesh, boolean collect) {
         Objects.requireNonNull(mesh, "mesh");
-        int nf = mesh.faceCount();
-        if (nf < 2) {
+        if (mesh.faceCount() < 2) {
             return new long[0];
         }
-        int[] f = mesh.faces();
+        double[] v = mesh.vertices();
+        Aabb b = mesh.bounds();
+        double pad = 1e-6 * Math.max(b.maxX() - b.minX(), Math.max(b.maxY() - b.minY(), b.maxZ() - b.minZ()));
+        return scan(mesh.faceCount(), mesh.faces(), ExactVertexMerge.remap(v), TriangleBvh.build(mesh.toTriangleMesh()),
+                Vec3d.ZERO, pad, (t, out) -> corners(v, mesh.faces(), t, out), collect);
+    }
+
+    /** Fills the 9 corner coordinates of a face, in a frame whose origin is given beside it. */
+    private interface Corners {
+        void fill(int face, double[] out);
+    }
+
+    private static long[] scan(TriangleMesh mesh, boolean collect) {
+        Objects.requireNonNull(mesh, "mesh");
+        if (mesh.faceCount() < 2) {
+            return new long[0];
+        }
         float[] v = mesh.vertices();
-        int[] canon = canonicalVertices(v);
-        TriangleBvh bvh = TriangleBvh.build(mesh);
-        Vec3d o = mesh.origin();
+        int[] f = mesh.faces();
+        return scan(mesh.faceCount(), f, ExactVertexMerge.remap(v), TriangleBvh.build(mesh), mesh.origin(), 0,
+                (t, out) -> corners(v, f, t, out), collect);
+    }
+
+    /**
+     * Pairs as {@code i << 32 | j}; when not collecting, an array of the right length filled with zeros. Corners are
+     * relative to {@code o}, the BVH is in world coordinates, and query boxes are widened by {@code pad}.
+     */
+    private static long[] scan(int nf, int[] f, int[] canon, TriangleBvh bvh, Vec3d o, double pad, Corners corners,
+            boolean collect) {
         List<long[]> parts = Parallel.mapChunks(nf, GRAIN, (chunk, start, end) -> {
             long[][] found = {new long[0]};
             int[] size = {0};
             double[] a = new double[9];
             double[] b = new double[9];
             for (int i = start; i < end; i++) {
-                corners(v, f, i, a);
+                corners.fill(i, a);
                 int fi = i;
-                Aabb box = new Aabb(o.x() + min(a, 0), o.y() + min(a, 1), o.z() + min(a, 2),
-                        o.x() + max(a, 0), o.y() + max(a, 1), o.z() + max(a, 2));
+                Aabb box = new Aabb(o.x() + min(a, 0) - pad, o.y() + min(a, 1) - pad, o.z() + min(a, 2) - pad,
+                        o.x() + max(a, 0) + pad, o.y() + max(a, 1) + pad, o.z() + max(a, 2) + pad);
                 bvh.forEachOverlapping(box, j -> {
                     if (j <= fi || shareVertex(canon, f, fi, j)) {
                         return;
                     }
-                    corners(v, f, j, b);
+                    corners.fill(j, b);
                     if (intersect(a, b)) {
                         if (size[0] == found[0].length) {
                             found[0] = Arrays.copyOf(found[0], Math.max(16, 2 * size[0]));
@@ -97,35 +138,6 @@ public final class SelfIntersections {
         return out;
     }
 
-    /** Canonical id per vertex: the first vertex with bit-identical coordinates (open addressing on the bits). */
-    private static int[] canonicalVertices(float[] v) {
-        int n = v.length / 3;
-        int cap = Integer.highestOneBit(Math.max(4, 2 * n)) << 1;
-        int[] table = new int[cap];
-        int[] canon = new int[n];
-        for (int i = 0; i < n; i++) {
-            int x = Float.floatToIntBits(v[3 * i]), y = Float.floatToIntBits(v[3 * i + 1]),
-                    z = Float.floatToIntBits(v[3 * i + 2]);
-            int h = (x * 0x9E3779B1 + y * 0x85EBCA77 + z * 0xC2B2AE3D) & (cap - 1);
-            while (true) {
-                int e = table[h];
-                if (e == 0) {
-                    table[h] = i + 1;
-                    canon[i] = i;
-                    break;
-                }
-                int k = e - 1;
-                if (Float.floatToIntBits(v[3 * k]) == x && Float.floatToIntBits(v[3 * k + 1]) == y
-                        && Float.floatToIntBits(v[3 * k + 2]) == z) {
-                    canon[i] = k;
-                    break;
-                }
-                h = (h + 1) & (cap - 1);
-            }
-        }
-        return canon;
-    }
-
     private static boolean shareVertex(int[] canon, int[] f, int i, int j) {
         for (int a = 0; a < 3; a++) {
             int ca = canon[f[3 * i + a]];
@@ -134,6 +146,15 @@ public final class SelfIntersections {
             }
         }
         return false;
+    }
+
+    private static void corners(double[] v, int[] f, int t, double[] out) {
+        for (int c = 0; c < 3; c++) {
+            int p = 3 * f[3 * t + c];
+            out[3 * c] = v[p];
+            out[3 * c + 1] = v[p + 1];
+            out[3 * c + 2] = v[p + 2];
+        }
     }
 
     private static void corners(float[] v, int[] f, int t, double[] out) {
@@ -153,91 +174,58 @@ public final class SelfIntersections {
         return Math.max(a[axis], Math.max(a[3 + axis], a[6 + axis]));
     }
 
-    /** Möller's test for triangles {@code a} and {@code b} (9 doubles each); false for coplanar or degenerate pairs. */
-    static boolean intersect(double[] a, double[] b) {
-        double[] nb = normal(b);
-        double[] da = planeDistances(nb, b, a);
-        if (da == null) {
-            return false;
-        }
-        double[] na = normal(a);
-        double[] db = planeDistances(na, a, b);
-        if (db == null) {
-            return false;
-        }
-        // Direction of the intersection line; project onto its largest axis.
-        double lx = na[1] * nb[2] - na[2] * nb[1], ly = na[2] * nb[0] - na[0] * nb[2],
-                lz = na[0] * nb[1] - na[1] * nb[0];
-        int axis = Math.abs(lx) >= Math.abs(ly) ? (Math.abs(lx) >= Math.abs(lz) ? 0 : 2)
-                : (Math.abs(ly) >= Math.abs(lz) ? 1 : 2);
-        double[] ia = interval(a[axis], a[3 + axis], a[6 + axis], da);
-        double[] ib = interval(b[axis], b[3 + axis], b[6 + axis], db);
-        if (ia == null || ib == null) {
-            return false;
-        }
-        return !(ia[1] < ib[0] || ib[1] < ia[0]);
-    }
-
-    private static double[] normal(double[] t) {
-        double e1x = t[3] - t[0], e1y = t[4] - t[1], e1z = t[5] - t[2];
-        double e2x = t[6] - t[0], e2y = t[7] - t[1], e2z = t[8] - t[2];
-        return new double[] {e1y * e2z - e1z * e2y, e1z * e2x - e1x * e2z, e1x * e2y - e1y * e2x};
-    }
-
     /**
-     * Signed distances (times |n|) of the corners of {@code t} from the plane of {@code p} with normal {@code n};
-     * null when all three are strictly on one side, the plane is degenerate, or the triangles are coplanar.
+     * Whether triangles {@code a} and {@code b} (9 doubles each) meet, exactly for their coordinates: false when the
+     * corners of one lie strictly on one side of the other's plane, when they are coplanar or one has zero area, else
+     * whether some edge of one crosses or touches the other, all decided by the signs of exact
+     * {@link Predicates#orient3d}. A floating-point test (Möller's) misjudges slivers, whose normals are known to a
+     * relative 1e-16 over their height-to-length ratio, and Voronoi meshes of nearly degenerate generators have them.
      */
-    private static double[] planeDistances(double[] n, double[] p, double[] t) {
-        double len = Math.sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
-        if (!(len > 0)) {
-            return null;
+    static boolean intersect(double[] a, double[] b) {
+        if (oneSide(a, b) || oneSide(b, a) || flat(a) || flat(b)) {
+            return false;
         }
-        double scale = 0;
-        for (int k = 0; k < 9; k++) {
-            scale = Math.max(scale, Math.max(Math.abs(t[k] - p[k % 3]), Math.abs(p[k] - p[k % 3])));
+        for (int e = 0; e < 3; e++) {
+            if (edgeMeets(a, 3 * e, 3 * ((e + 1) % 3), b) || edgeMeets(b, 3 * e, 3 * ((e + 1) % 3), a)) {
+                return true;
+            }
         }
-        double eps = PLANE_EPSILON * len * scale;
-        double[] d = new double[3];
-        for (int c = 0; c < 3; c++) {
-            double dc = n[0] * (t[3 * c] - p[0]) + n[1] * (t[3 * c + 1] - p[1]) + n[2] * (t[3 * c + 2] - p[2]);
-            d[c] = Math.abs(dc) <= eps ? 0 : dc;
-        }
-        if ((d[0] > 0 && d[1] > 0 && d[2] > 0) || (d[0] < 0 && d[1] < 0 && d[2] < 0)) {
-            return null;
-        }
-        if (d[0] == 0 && d[1] == 0 && d[2] == 0) {
-            return null;
-        }
-        return d;
+        return false;
     }
 
-    /** The sorted interval in which the triangle (projections {@code p0..p2}, distances {@code d}) meets the line. */
-    private static double[] interval(double p0, double p1, double p2, double[] d) {
-        double d0 = d[0], d1 = d[1], d2 = d[2];
-        double s;
-        double e;
-        if (d0 * d1 > 0) {          // corner 2 alone on its side
-            s = cut(p2, p0, d2, d0);
-            e = cut(p2, p1, d2, d1);
-        } else if (d0 * d2 > 0) {   // corner 1 alone
-            s = cut(p1, p0, d1, d0);
-            e = cut(p1, p2, d1, d2);
-        } else if (d1 * d2 > 0 || d0 != 0) { // corner 0 alone, or on the plane with the others split
-            s = cut(p0, p1, d0, d1);
-            e = cut(p0, p2, d0, d2);
-        } else if (d1 != 0) {
-            s = cut(p1, p0, d1, d0);
-            e = cut(p1, p2, d1, d2);
-        } else {
-            s = cut(p2, p0, d2, d0);
-            e = cut(p2, p1, d2, d1);
+    /** Whether edge {@code (u, v)} of triangle {@code s} crosses the plane of {@code t} inside {@code t}. */
+    private static boolean edgeMeets(double[] s, int u, int v, double[] t) {
+        int su = orient(t, 0, 3, 6, s, u);
+        int sv = orient(t, 0, 3, 6, s, v);
+        if (su * sv > 0 || (su == 0 && sv == 0)) {
+            return false;
         }
-        return new double[] {Math.min(s, e), Math.max(s, e)};
+        int s1 = Predicates.orient3d(s[u], s[u + 1], s[u + 2], s[v], s[v + 1], s[v + 2], t[0], t[1], t[2], t[3], t[4],
+                t[5]);
+        int s2 = Predicates.orient3d(s[u], s[u + 1], s[u + 2], s[v], s[v + 1], s[v + 2], t[3], t[4], t[5], t[6], t[7],
+                t[8]);
+        int s3 = Predicates.orient3d(s[u], s[u + 1], s[u + 2], s[v], s[v + 1], s[v + 2], t[6], t[7], t[8], t[0], t[1],
+                t[2]);
+        return (s1 >= 0 && s2 >= 0 && s3 >= 0) || (s1 <= 0 && s2 <= 0 && s3 <= 0);
     }
 
-    /** Projection of the point where edge {@code (p, q)} crosses the plane; {@code p} itself when it lies on it. */
-    private static double cut(double p, double q, double dp, double dq) {
-        return dp == 0 ? p : p + (q - p) * dp / (dp - dq);
+    /** Whether all corners of {@code s} are strictly on one side of the plane of {@code t}, or all on it. */
+    private static boolean oneSide(double[] t, double[] s) {
+        int o0 = orient(t, 0, 3, 6, s, 0);
+        int o1 = orient(t, 0, 3, 6, s, 3);
+        int o2 = orient(t, 0, 3, 6, s, 6);
+        return o0 == o1 && o1 == o2;
+    }
+
+    /** Whether a triangle has zero area (its corners collinear, by the cross product in double). */
+    private static boolean flat(double[] t) {
+        double ux = t[3] - t[0], uy = t[4] - t[1], uz = t[5] - t[2];
+        double wx = t[6] - t[0], wy = t[7] - t[1], wz = t[8] - t[2];
+        return uy * wz - uz * wy == 0 && uz * wx - ux * wz == 0 && ux * wy - uy * wx == 0;
+    }
+
+    private static int orient(double[] t, int i, int j, int k, double[] s, int q) {
+        return Predicates.orient3d(t[i], t[i + 1], t[i + 2], t[j], t[j + 1], t[j + 2], t[k], t[k + 1], t[k + 2], s[q],
+                s[q + 1], s[q + 2]);
     }
 }

@@ -3,6 +3,7 @@ package org.isofield.datasets.io.ply;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteOrder;
+import org.isofield.datasets.geom.DoubleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryWriter;
@@ -49,6 +50,46 @@ public final class PlyWriter implements GeometryWriter {
             writeBinary(data, new BinaryOutput(out, ByteOrder.LITTLE_ENDIAN), wide, meter);
         } else {
             writeAscii(data, text, wide, meter);
+            text.flush();
+        }
+        meter.done();
+    }
+
+    /**
+     * Writes a mesh with double coordinates as PLY with {@code double} x y z, so the file holds exactly the doubles
+     * given (ascii numbers read back to the same double); faces as in {@link #write}.
+     */
+    public static void writeDouble(DoubleMesh mesh, OutputStream out, WriteOptions options) throws IOException {
+        String h = "ply\nformat " + (options.binary() ? "binary_little_endian" : "ascii") + " 1.0\n"
+                + "comment written by isofield\nelement vertex " + mesh.vertexCount() + "\n"
+                + "property double x\nproperty double y\nproperty double z\n"
+                + "element face " + mesh.faceCount() + "\nproperty list uchar int vertex_indices\nend_header\n";
+        WriteMeter meter = new WriteMeter(options.progress(), (long) mesh.vertexCount() + mesh.faceCount());
+        TextOutput text = new TextOutput(out);
+        text.text(h);
+        double[] p = mesh.vertices();
+        int[] f = mesh.faces();
+        if (options.binary()) {
+            text.flush();
+            BinaryOutput bin = new BinaryOutput(out, ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < p.length; i += 3) {
+                bin.putDouble(p[i]).putDouble(p[i + 1]).putDouble(p[i + 2]);
+                meter.item();
+            }
+            for (int t = 0; t < f.length; t += 3) {
+                bin.putByte(3).putInt(f[t]).putInt(f[t + 1]).putInt(f[t + 2]);
+                meter.item();
+            }
+            bin.flush();
+        } else {
+            for (int i = 0; i < p.length; i += 3) {
+                text.number(p[i]).ch(' ').number(p[i + 1]).ch(' ').number(p[i + 2]).ch('\n');
+                meter.item();
+            }
+            for (int t = 0; t < f.length; t += 3) {
+                text.text("3 ").number(f[t]).ch(' ').number(f[t + 1]).ch(' ').number(f[t + 2]).ch('\n');
+                meter.item();
+            }
             text.flush();
         }
         meter.done();
