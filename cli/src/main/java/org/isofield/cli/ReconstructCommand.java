@@ -56,7 +56,8 @@ final class ReconstructCommand implements Callable<Integer> {
     Path outDir;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "auto",
-            description = "auto, gridpull or neuralpull (hash-grid neural field trained by pulling; slower). auto is "
+            description = "auto, gridpull, neuralpull (hash-grid neural field trained by pulling; slower) or voromesh "
+                + "(Voronoi faces on GridPull's sign: closed, never self-intersecting, fewer faces). auto is "
                 + "GridPull. Default: ${DEFAULT-VALUE}.")
     String method;
 
@@ -69,6 +70,14 @@ final class ReconstructCommand implements Callable<Integer> {
             description = "Distance-grid cells across the longest side (8 to 2048), or auto (from the point spacing); "
                 + "GridPull only.")
     String gridResolution;
+
+    @Option(names = "--voronoi-resolution", paramLabel = "N",
+            description = "VoroMesh: generator lattice cells across the longest side, 8 to 1024 (default 128).")
+    Integer voronoiResolution;
+
+    @Option(names = "--float32", description = {"VoroMesh: write float32 coordinates instead of double; the mesh is",
+        "checked again after rounding and the report says whether it stayed closed and free of self-intersections."})
+    boolean float32;
 
     @CommandLine.Mixin
     BackendOptions compute;
@@ -143,6 +152,12 @@ final class ReconstructCommand implements Callable<Integer> {
             common.info("backend " + e.get("backend") + ": " + details.get("backend_device") + " ("
                     + details.get("backend_reason") + ")");
         }
+        if (details.containsKey("voronoi_faces")) {
+            common.info("voromesh: " + details.get("generators") + " generators at resolution "
+                    + details.get("voronoi_resolution") + ", " + details.get("voronoi_faces") + " Voronoi faces, "
+                    + details.get("self_intersections") + " self-intersecting pairs, " + details.get("components")
+                    + " components, " + details.get("coordinates") + " coordinates");
+        }
         common.info(String.format(Locale.ROOT, "wrote %s (%d vertices, %d faces, %s, %.1f s) from %s (%d points)",
                 item.output(), (int) e.get("output_vertices"), (int) e.get("output_faces"),
                 (boolean) e.get("watertight") ? "watertight" : "open", ((Number) e.get("total_seconds")).doubleValue(),
@@ -179,11 +194,26 @@ final class ReconstructCommand implements Callable<Integer> {
             throw new ConfigException("$.otype", "config is for " + given.asText() + " but --method is " + method);
         }
         List<String> sets = new ArrayList<>(set);
+        boolean voronoi = otype.equals("VoroMesh");
+        if ((voronoiResolution != null || float32) && !voronoi) {
+            throw new ConfigException(voronoiResolution != null ? "voronoi_resolution" : "float32", "applies to "
+                    + "--method voromesh; found --method " + method);
+        }
+        if (resolution != null && voronoi) {
+            throw new ConfigException("resolution", "VoroMesh has no marching-cubes resolution; expected "
+                    + "--voronoi-resolution N (its generator lattice) or --grid-resolution N (its field's grid)");
+        }
         if (resolution != null) {
             sets.add("resolution=" + resolution);
         }
         if (gridResolution != null) {
-            sets.add("grid_resolution=" + gridResolution);
+            sets.add((voronoi ? "field.grid_resolution=" : "grid_resolution=") + gridResolution);
+        }
+        if (voronoiResolution != null) {
+            sets.add("voronoi_resolution=" + voronoiResolution);
+        }
+        if (float32) {
+            sets.add("float32=true");
         }
         boolean hasBackend = Reconstructors.registry().defaults(otype).hasBackend();
         if (!hasBackend && ((this.compute.backend != null && this.compute.backend.isDevice())

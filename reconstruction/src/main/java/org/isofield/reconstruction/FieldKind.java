@@ -77,6 +77,13 @@ public abstract class FieldKind {
     /** The field's zero set as a mesh in world coordinates, small pieces removed. */
     public abstract SmallPieces.Result extract(FieldFile field, Path file, Extraction extraction, Progress progress);
 
+    /**
+     * The field's values at world points (negative inside), on the CPU.
+     *
+     * @throws org.isofield.core.FormatException for a file whose blocks do not fit its config
+     */
+    public abstract SignedField signedField(FieldFile field, Path file);
+
     /** Kind-specific entries for a field's description (snake_case keys); empty when there are none. */
     public abstract Map<String, Object> summary(FieldFile field, Path file);
 }

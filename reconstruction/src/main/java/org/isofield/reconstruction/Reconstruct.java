@@ -219,7 +219,7 @@ public final class Reconstruct {
                     + "method with a field for --save-field (GridPull)");
         }
         long t1 = System.nanoTime();
-        Meshes.write(mesh, target, new WriteOptions(options.binary(), options.overwrite(), Progress.NONE));
+        write(r, target, new WriteOptions(options.binary(), options.overwrite(), Progress.NONE));
         times.add("write", t1, System.nanoTime());
         if (options.saveField() != null) {
             long t2 = System.nanoTime();
@@ -228,7 +228,7 @@ public final class Reconstruct {
             entry.put("field", options.saveField().toString());
             entry.put("field_kind", r.field().kind());
         }
-        MeshReport checks = MeshChecks.check(mesh);
+        MeshReport checks = r.exactMesh().map(m -> MeshChecks.check(m, false)).orElseGet(() -> MeshChecks.check(mesh));
         entry.put("method", config.otype());
         entry.put("backend", r.details().getOrDefault("backend", "cpu"));
         entry.put("config", Reconstructors.registry().toJson(config));
@@ -236,5 +236,19 @@ public final class Reconstruct {
                 Math.round((System.nanoTime() - t0) * 1e-6) / 1e3, "peak_heap_bytes", PhaseTimes.peakHeapBytes(),
                 "input_points", cloud.size(), "output_vertices", mesh.vertexCount(), "output_faces", mesh.faceCount(),
                 "watertight", checks.watertight(), "components", checks.components(), "details", r.details());
+    }
+
+    /**
+     * Writes a result's mesh atomically: the double-precision mesh when the method made one (to PLY as double
+     * coordinates, or as float32 when its details say {@code "coordinates": "float32"}), else the float mesh.
+     */
+    public static void write(Reconstruction r, Path target, WriteOptions options) {
+        if (r.exactMesh().isEmpty()) {
+            Meshes.write(r.mesh(), target, options);
+        } else if ("float32".equals(r.details().get("coordinates"))) {
+            Meshes.write(r.exact().toFloatWorld(), target, options);
+        } else {
+            Meshes.write(r.exact(), target, options);
+        }
     }
 }

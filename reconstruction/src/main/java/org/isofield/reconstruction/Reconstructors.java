@@ -7,6 +7,8 @@ import org.isofield.reconstruction.gridpull.GridPull;
 import org.isofield.reconstruction.gridpull.GridPullConfig;
 import org.isofield.reconstruction.neuralpull.NeuralPull;
 import org.isofield.reconstruction.neuralpull.NeuralPullConfig;
+import org.isofield.reconstruction.voromesh.VoroMesh;
+import org.isofield.reconstruction.voromesh.VoroMeshConfig;
 
 /**
  * The registry of reconstruction methods ({@code isofield config defaults reconstructor GridPull}) and what
@@ -18,6 +20,7 @@ public final class Reconstructors {
             Registry.<ReconstructorConfig, Reconstructor>builder("reconstructor", ReconstructorConfig.class)
                     .add("GridPull", GridPullConfig.class, GridPullConfig.DEFAULT, GridPull::new)
                     .add("NeuralPull", NeuralPullConfig.class, NeuralPullConfig.DEFAULT, NeuralPull::new)
+                    .add("VoroMesh", VoroMeshConfig.class, VoroMeshConfig.DEFAULT, VoroMesh::new)
                     .build();
 
     /** The method {@code auto} stands for. */

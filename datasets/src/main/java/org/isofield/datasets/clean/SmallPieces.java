@@ -2,6 +2,7 @@ package org.isofield.datasets.clean;
 
 import java.util.Arrays;
 import org.isofield.core.Check;
+import org.isofield.datasets.geom.DoubleMesh;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.index.UnionFind;
 
@@ -24,14 +25,52 @@ public final class SmallPieces {
     public record Result(TriangleMesh mesh, int componentsBefore, int componentsRemoved, int facesRemoved) {
     }
 
+    /** Result of {@link #remove(DoubleMesh, double)}. */
+    public record DoubleResult(DoubleMesh mesh, int componentsBefore, int componentsRemoved, int facesRemoved) {
+    }
+
     /**
      * @param minPieceFraction 0 to 1: 0 keeps everything, 1 keeps only the largest component (and ties with it)
      */
     public static Result remove(TriangleMesh mesh, double minPieceFraction) {
+        Plan plan = plan(mesh.vertexCount(), mesh.faces(), minPieceFraction);
+        float[] vin = mesh.vertices();
+        float[] nin = mesh.normals();
+        float[] vout = new float[3 * plan.kept];
+        float[] nout = nin == null ? null : new float[3 * plan.kept];
+        for (int v = 0; v < plan.remap.length; v++) {
+            int r = plan.remap[v];
+            if (r >= 0) {
+                System.arraycopy(vin, 3 * v, vout, 3 * r, 3);
+                if (nin != null) {
+                    System.arraycopy(nin, 3 * v, nout, 3 * r, 3);
+                }
+            }
+        }
+        TriangleMesh cleaned = TriangleMesh.of(vout, plan.faces, nout, mesh.origin());
+        return new Result(cleaned, plan.components, plan.removed, plan.facesRemoved);
+    }
+
+    /** As {@link #remove(TriangleMesh, double)} for a mesh with double coordinates, which are kept exactly. */
+    public static DoubleResult remove(DoubleMesh mesh, double minPieceFraction) {
+        Plan plan = plan(mesh.vertexCount(), mesh.faces(), minPieceFraction);
+        double[] vin = mesh.vertices();
+        double[] vout = new double[3 * plan.kept];
+        for (int v = 0; v < plan.remap.length; v++) {
+            if (plan.remap[v] >= 0) {
+                System.arraycopy(vin, 3 * v, vout, 3 * plan.remap[v], 3);
+            }
+        }
+        return new DoubleResult(DoubleMesh.of(vout, plan.faces), plan.components, plan.removed, plan.facesRemoved);
+    }
+
+    /** Which vertices stay (their new index, or -1), the kept faces renumbered, and the counts. */
+    private record Plan(int[] remap, int kept, int[] faces, int components, int removed, int facesRemoved) {
+    }
+
+    private static Plan plan(int nv, int[] f, double minPieceFraction) {
         Check.range("minPieceFraction", minPieceFraction, 0.0, 1.0);
-        int nv = mesh.vertexCount();
-        int[] f = mesh.faces();
-        int nf = mesh.faceCount();
+        int nf = f.length / 3;
         UnionFind uf = new UnionFind(nv);
         for (int t = 0; t < nf; t++) {
             uf.union(f[3 * t], f[3 * t + 1]);
@@ -76,24 +115,10 @@ public final class SmallPieces {
                 remap[v] = next++;
             }
         }
-        float[] vin = mesh.vertices();
-        float[] nin = mesh.normals();
-        float[] vout = new float[3 * next];
-        float[] nout = nin == null ? null : new float[3 * next];
-        for (int v = 0; v < nv; v++) {
-            int r = remap[v];
-            if (r >= 0) {
-                System.arraycopy(vin, 3 * v, vout, 3 * r, 3);
-                if (nin != null) {
-                    System.arraycopy(nin, 3 * v, nout, 3 * r, 3);
-                }
-            }
-        }
         int[] fout = new int[kf];
         for (int i = 0; i < kf; i++) {
             fout[i] = remap[keptFaces[i]];
         }
-        TriangleMesh cleaned = TriangleMesh.of(vout, fout, nout, mesh.origin());
-        return new Result(cleaned, components, removedComponents, nf - kf / 3);
+        return new Plan(remap, next, fout, components, removedComponents, nf - kf / 3);
     }
 }

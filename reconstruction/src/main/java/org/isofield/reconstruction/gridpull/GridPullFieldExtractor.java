@@ -7,6 +7,7 @@ import org.isofield.datasets.clean.SmallPieces;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.fields.io.FieldFile;
+import org.isofield.reconstruction.SignedField;
 import org.isofield.reconstruction.mc.CellMask;
 import org.isofield.reconstruction.mc.SampleGrid;
 import org.isofield.reconstruction.mc.SparseMarchingCubes;
@@ -51,6 +52,32 @@ public final class GridPullFieldExtractor {
         CellMask seeds = crossingCells(grid, mcGrid, ratio);
         return SparseMarchingCubes.extract(new GridField(grid, ratio), seeds,
                 progress == null ? Progress.NONE : progress).mesh();
+    }
+
+    /**
+     * The stored grid as a function of world points: trilinear inside the lattice (as marching cubes reads it), the
+     * positive far value outside it.
+     */
+    public static SignedField signedField(FieldFile field, Path file) {
+        GridPullFieldFiles.Stored stored = GridPullFieldFiles.unpack(field, file);
+        SparseGrid grid = stored.grid();
+        int cells = stored.gridResolution();
+        double half = (grid.n - 1) / 2.0;
+        double[] t = field.translation();
+        double scale = field.scale();
+        double h = 1.0 / (scale * cells);
+        double u0 = 0.5 - half / cells;
+        double[] origin = {(u0 - t[0]) / scale, (u0 - t[1]) / scale, (u0 - t[2]) / scale};
+        double last = grid.n - 1;
+        return (xyz, n, out) -> {
+            for (int i = 0; i < n; i++) {
+                double x = (xyz[3 * i] - origin[0]) / h;
+                double y = (xyz[3 * i + 1] - origin[1]) / h;
+                double z = (xyz[3 * i + 2] - origin[2]) / h;
+                boolean in = x >= 0 && y >= 0 && z >= 0 && x <= last && y <= last && z <= last;
+                out[i] = in ? (float) grid.trilinear(x, y, z, null) : grid.farValue;
+            }
+        };
     }
 
     /** The mesh with pieces below the file's {@code min_piece_fraction} of the largest removed, as GridPull does. */

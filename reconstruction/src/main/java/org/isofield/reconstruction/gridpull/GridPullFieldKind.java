@@ -12,6 +12,7 @@ import org.isofield.datasets.clean.SmallPieces;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.reconstruction.FieldKind;
+import org.isofield.reconstruction.SignedField;
 
 /**
  * GridPull's stored sparse grid ({@value GridPullFieldFiles#KIND}, {@code reconstruct --save-field}): meshed on the
@@ -47,6 +48,11 @@ public final class GridPullFieldKind extends FieldKind {
         TriangleMesh raw = GridPullFieldExtractor.extract(field, file, resolution == null ? 0 : resolution, progress);
         return extraction.minPieceFraction() == null ? GridPullFieldExtractor.clean(raw, field, file)
                 : SmallPieces.remove(raw, extraction.minPieceFraction());
+    }
+
+    @Override
+    public SignedField signedField(FieldFile field, Path file) {
+        return GridPullFieldExtractor.signedField(field, file);
     }
 
     @Override

@@ -8,10 +8,14 @@ import org.isofield.core.compute.Backends;
 import org.isofield.core.compute.Precision;
 import org.isofield.datasets.clean.SmallPieces;
 import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.datasets.geom.Vec3d;
+import org.isofield.datasets.sample.Normalization;
 import org.isofield.fields.device.FieldBackends;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.NeuralFieldFiles;
+import org.isofield.fields.train.NeuralField;
 import org.isofield.reconstruction.FieldKind;
+import org.isofield.reconstruction.SignedField;
 
 /**
  * A neural field ({@value NeuralFieldFiles#KIND}: {@code isofield fit}, NeuralPull's {@code --save-field}): meshed by
@@ -48,6 +52,24 @@ public final class NeuralFieldKind extends FieldKind {
                 progress);
         return SmallPieces.remove(raw, extraction.minPieceFraction() == null
                 ? SmallPieces.DEFAULT_MIN_PIECE_FRACTION : extraction.minPieceFraction());
+    }
+
+    /** The network evaluated at the points mapped to the unit cube by the file's transform. */
+    @Override
+    public SignedField signedField(FieldFile field, Path file) {
+        NeuralField f = FieldExtractor.neuralField(field, file);
+        Normalization toUnit = FieldExtractor.normalization(field);
+        double s = toUnit.scale();
+        Vec3d t = toUnit.translation();
+        return (xyz, n, out) -> {
+            float[] unit = new float[3 * n];
+            for (int i = 0; i < n; i++) {
+                unit[3 * i] = (float) (xyz[3 * i] * s + t.x());
+                unit[3 * i + 1] = (float) (xyz[3 * i + 1] * s + t.y());
+                unit[3 * i + 2] = (float) (xyz[3 * i + 2] * s + t.z());
+            }
+            f.evaluate(unit, n, out);
+        };
     }
 
     @Override

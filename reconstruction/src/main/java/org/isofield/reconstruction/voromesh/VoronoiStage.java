@@ -1,0 +1,154 @@
+package org.isofield.reconstruction.voromesh;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.isofield.core.Progress;
+import org.isofield.core.ProgressMeter;
+import org.isofield.datasets.clean.SmallPieces;
+import org.isofield.datasets.geom.DoubleMesh;
+import org.isofield.datasets.geom.PointCloud;
+import org.isofield.datasets.index.delaunay.Delaunay3d;
+import org.isofield.datasets.index.delaunay.VoronoiBoundary;
+import org.isofield.datasets.index.delaunay.VoronoiVertices;
+import org.isofield.datasets.metrics.MeshChecks;
+import org.isofield.datasets.metrics.MeshReport;
+import org.isofield.reconstruction.SignedField;
+
+/**
+ * The Voronoi part of VoroMesh, on top of a signed field: start the generators ({@link Generators}), fit them to the
+ * points ({@link GeneratorFit}), triangulate them with the eight corners in world coordinates ({@link Delaunay3d}),
+ * label each cell by the field's sign at the mean of its Voronoi vertices ({@link VoronoiVertices#cellBarycentres},
+ * as the published code does; hull cells are outside), take the faces between inside and outside cells
+ * ({@link VoronoiBoundary}), drop small closed pieces, and check the result for the coordinates it will be written
+ * with. Each stage is its own progress phase.
+ */
+public final class VoronoiStage {
+    private VoronoiStage() {
+    }
+
+    /**
+     * The mesh and what the stages measured.
+     *
+     * @param mesh the surface in world coordinates (double), outward, closed
+     * @param checks the mesh's checks, self-intersections counted, for the coordinates as they will be written
+     * @param details snake_case entries for the report
+     */
+    public record Result(DoubleMesh mesh, MeshReport checks, Map<String, Object> details) {
+    }
+
+    /** Runs the stages for a cloud (world coordinates) and a field whose sign is the occupancy. */
+    public static Result run(PointCloud cloud, SignedField field, VoroMeshConfig config, Progress progress) {
+        Generators gen = stage(progress, "voromesh.generators", () -> Generators.start(cloud, config.voronoiResolution()));
+        ProgressMeter optimize = ProgressMeter.of(progress, "voromesh.optimize", config.steps());
+        GeneratorFit.Losses losses = GeneratorFit.fit(gen, config, optimize);
+        optimize.done();
+        Delaunay3d.Triangulation tri = stage(progress, "voromesh.delaunay", () -> Delaunay3d.build(world(gen)));
+        VoronoiVertices vertices = stage(progress, "voromesh.vertices", () -> VoronoiVertices.of(tri));
+        boolean[] inside = stage(progress, "voromesh.occupancy", () -> occupancy(vertices, field));
+        VoronoiBoundary.Result faces = stage(progress, "voromesh.faces", () -> VoronoiBoundary.extract(vertices,
+                inside));
+        SmallPieces.DoubleResult cleaned = stage(progress, "voromesh.clean", () -> SmallPieces.remove(faces.mesh(),
+                config.minPieceFraction()));
+        DoubleMesh mesh = config.float32() ? cleaned.mesh().roundedToFloat() : cleaned.mesh();
+        MeshReport checks = stage(progress, "voromesh.checks", () -> MeshChecks.check(mesh, true));
+
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("voronoi_resolution", config.voronoiResolution());
+        d.put("generators", gen.count());
+        d.put("corner_generators", 8);
+        d.put("voroloss_first", losses.first());
+        d.put("voroloss_last", losses.last());
+        d.put("tetrahedra", tri.tetrahedronCount());
+        d.put("voronoi_vertices", vertices.count());
+        int in = 0;
+        for (boolean b : inside) {
+            in += b ? 1 : 0;
+        }
+        d.put("inside_generators", in);
+        d.put("hull_inside_made_outside", faces.hullInside());
+        d.put("voronoi_faces", faces.polygons());
+        d.put("degenerate_voronoi_faces", faces.degenerate());
+        d.put("pieces_removed", cleaned.componentsRemoved());
+        d.put("coordinates", config.float32() ? "float32" : "float64");
+        d.put("watertight", checks.watertight());
+        d.put("orientation_consistent", checks.orientationConsistent());
+        d.put("self_intersections", checks.selfIntersections());
+        d.put("degenerate_faces", checks.degenerateFaces());
+        d.put("components", checks.components());
+        return new Result(mesh, checks, d);
+    }
+
+    /** The generators in world coordinates, exact repeats dropped, then the eight corners. */
+    private static double[] world(Generators gen) {
+        float[] g = gen.generators();
+        int n = gen.count();
+        Integer[] order = new Integer[n];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> {
+            for (int k = 0; k < 3; k++) {
+                int c = Float.compare(g[3 * a + k], g[3 * b + k]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(a, b);
+        });
+        boolean[] repeat = new boolean[n];
+        for (int i = 1; i < n; i++) {
+            int a = order[i - 1];
+            int b = order[i];
+            repeat[b] = g[3 * a] == g[3 * b] && g[3 * a + 1] == g[3 * b + 1] && g[3 * a + 2] == g[3 * b + 2];
+        }
+        double[] out = new double[3 * n + 24];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (!repeat[i]) {
+                for (int a = 0; a < 3; a++) {
+                    out[3 * m + a] = gen.world(g[3 * i + a], a);
+                }
+                m++;
+            }
+        }
+        double[] corners = gen.corners();
+        for (int k = 0; k < 8; k++) {
+            for (int a = 0; a < 3; a++) {
+                out[3 * m + a] = gen.world(corners[3 * k + a], a);
+            }
+            m++;
+        }
+        return Arrays.copyOf(out, 3 * m);
+    }
+
+    /** Inside where the field is negative at the cell's vertex mean; the last eight (corners) and hull cells outside. */
+    private static boolean[] occupancy(VoronoiVertices vertices, SignedField field) {
+        double[] b = vertices.cellBarycentres();
+        int n = b.length / 3;
+        int[] bounded = new int[n];
+        int m = 0;
+        for (int i = 0; i < n - 8; i++) {
+            if (!Double.isNaN(b[3 * i])) {
+                bounded[m++] = i;
+            }
+        }
+        double[] xyz = new double[3 * m];
+        for (int j = 0; j < m; j++) {
+            System.arraycopy(b, 3 * bounded[j], xyz, 3 * j, 3);
+        }
+        float[] values = new float[m];
+        field.evaluate(xyz, m, values);
+        boolean[] inside = new boolean[n];
+        for (int j = 0; j < m; j++) {
+            inside[bounded[j]] = values[j] < 0;
+        }
+        return inside;
+    }
+
+    private static <T> T stage(Progress progress, String phase, Supplier<T> body) {
+        ProgressMeter meter = ProgressMeter.of(progress, phase, 1);
+        T result = body.get();
+        meter.done();
+        return result;
+    }
+}
