@@ -28,8 +28,10 @@ class ReconstructorsTest {
         assertThat(Reconstructors.registry().parse(Json.parse(text, "defaults"))).isEqualTo(defaults);
         String small = otype.equals("NeuralPull") ? ", \"batch_size\": 1024, \"encoding\": {\"n_levels\": 6,"
                 + " \"log2_hashmap_size\": 15, \"per_level_scale\": 1.5}" : "";
+        String resolution = otype.equals("VoroMesh") ? "\"voronoi_resolution\": 16, \"field\": {\"steps\": 30}"
+                : "\"resolution\": 32";
         ReconstructorConfig quick = Reconstructors.registry().parse(Json.parse(
-                "{\"otype\": \"" + otype + "\", \"steps\": 30, \"resolution\": 32" + small + "}", "quick"));
+                "{\"otype\": \"" + otype + "\", \"steps\": 30, " + resolution + small + "}", "quick"));
         PointCloud cloud = SurfaceSampler.sample(Shapes.byName("sphere").toMesh(48), 1200, 9L);
         Reconstruction r = Reconstructors.create(quick).run(cloud, Progress.NONE);
         assertThat(MeshChecks.check(r.mesh()).isClosedManifold()).isTrue();
@@ -41,6 +43,6 @@ class ReconstructorsTest {
         assertThat(Reconstructors.resolve("auto")).isEqualTo(Reconstructors.AUTO);
         assertThat(Reconstructors.resolve("GRIDPULL")).isEqualTo("GridPull");
         assertThatThrownBy(() -> Reconstructors.resolve("poisson")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("known: auto, GridPull, NeuralPull");
+                .hasMessageContaining("known: auto, GridPull, NeuralPull, VoroMesh");
     }
 }

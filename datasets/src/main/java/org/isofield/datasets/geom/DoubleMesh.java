@@ -33,8 +33,8 @@ public final class DoubleMesh {
         int nv = vertices.length / 3;
         for (int i = 0; i < faces.length; i++) {
             if (faces[i] < 0 || faces[i] >= nv) {
-                throw new IllegalArgumentException("face " + i / 3 + " has vertex index " + faces[i] + "; expected 0 to "
-                        + (nv - 1));
+                throw new IllegalArgumentException("face " + i / 3 + " has vertex index " + faces[i]
+                        + "; expected 0 to " + (nv - 1));
             }
         }
         this.vertices = vertices;

@@ -1,7 +1,8 @@
 package org.isofield.datasets.metrics;
 
 /**
- * Merges vertices whose three coordinates have identical float (or double) bit patterns (so {@code 0.0} and {@code -0.0} stay
+ * Merges vertices whose three coordinates have identical float (or double) bit patterns (so {@code 0.0} and
+ * {@code -0.0} stay
  * apart, and equal NaNs merge), with an open-addressing hash table of ints: no object per vertex. Merged ids are
  * given in order of first occurrence, so the result is deterministic. O(V) expected time, at most 9 ints of memory
  * per vertex. Stateless and thread-safe.

@@ -1,5 +1,6 @@
 package org.isofield.reconstruction.voromesh;
 
+import java.util.Arrays;
 import org.isofield.datasets.index.kdtree.KdTree;
 
 /**
@@ -29,7 +30,7 @@ final class VoroLoss {
         }
         int[] index = new int[m * k];
         float[] dist2 = new float[m * k];
-        tree.knn(q.length == 3 * m ? q : java.util.Arrays.copyOf(q, 3 * m), k, index, dist2);
+        tree.knn(q.length == 3 * m ? q : Arrays.copyOf(q, 3 * m), k, index, dist2);
         double total = 0;
         double inv = 1.0 / m;
         for (int i = 0; i < m; i++) {
@@ -42,7 +43,9 @@ final class VoroLoss {
             double bex = 0, bey = 0, bez = 0;
             for (int j = 1; j < k; j++) {
                 int cj = index[i * k + j];
-                double ex = g[3 * cj] - g[3 * c0], ey = g[3 * cj + 1] - g[3 * c0 + 1], ez = g[3 * cj + 2] - g[3 * c0 + 2];
+                double ex = g[3 * cj] - g[3 * c0];
+                double ey = g[3 * cj + 1] - g[3 * c0 + 1];
+                double ez = g[3 * cj + 2] - g[3 * c0 + 2];
                 double l = Math.sqrt(ex * ex + ey * ey + ez * ez);
                 if (!(l > 0)) {
                     continue;

@@ -22,6 +22,8 @@ import org.isofield.reconstruction.gridpull.GridPullConfig;
  * @param sampleFraction the fraction of the points drawn afresh for each step (the paper's 0.2), above 0 to 1
  * @param neighbors other generators near each point whose bisector planes VoroLoss considers, 1 to 64 (the paper's
  *     10)
+ * @param project move the points onto the field's zero set before fitting ({@link ZeroSetProjection}), so the
+ *     cloud's noise does not reach the mesh
  * @param minPieceFraction closed pieces with fewer faces than this fraction of the largest are removed (spurious
  *     sign islands of the field), 0 to 1
  * @param float32 write float32 coordinates instead of double; the mesh is checked again after rounding and the
@@ -29,11 +31,12 @@ import org.isofield.reconstruction.gridpull.GridPullConfig;
  * @param seed seed of the per-step draws of points
  */
 public record VoroMeshConfig(ReconstructorConfig field, int voronoiResolution, int steps, double learningRate,
-        List<Integer> milestones, double decay, double sampleFraction, int neighbors, double minPieceFraction,
+        List<Integer> milestones, double decay, double sampleFraction, int neighbors, boolean project,
+        double minPieceFraction,
         boolean float32, long seed) implements ReconstructorConfig {
     /** The defaults: the paper's optimisation on GridPull's field at resolution 128. */
     public static final VoroMeshConfig DEFAULT = new VoroMeshConfig(GridPullConfig.DEFAULT, 128, 400, 5e-3,
-            List.of(80, 150, 200, 250), 0.5, 0.2, 10, 0.01, false, 0L);
+            List.of(80, 150, 200, 250), 0.5, 0.2, 10, true, 0.01, false, 0L);
 
     /** Smallest and largest {@code voronoi_resolution}. */
     public static final int MIN_RESOLUTION = 8;

@@ -17,7 +17,8 @@ import org.isofield.datasets.metrics.MeshReport;
 import org.isofield.reconstruction.SignedField;
 
 /**
- * The Voronoi part of VoroMesh, on top of a signed field: start the generators ({@link Generators}), fit them to the
+ * The Voronoi part of VoroMesh, on top of a signed field: move the points onto the field's zero set
+ * ({@link ZeroSetProjection}, when {@code project}), start the generators ({@link Generators}), fit them to the
  * points ({@link GeneratorFit}), triangulate them with the eight corners in world coordinates ({@link Delaunay3d}),
  * label each cell by the field's sign at the mean of its Voronoi vertices ({@link VoronoiVertices#cellBarycentres},
  * as the published code does; hull cells are outside), take the faces between inside and outside cells
@@ -39,8 +40,12 @@ public final class VoronoiStage {
     }
 
     /** Runs the stages for a cloud (world coordinates) and a field whose sign is the occupancy. */
-    public static Result run(PointCloud cloud, SignedField field, VoroMeshConfig config, Progress progress) {
-        Generators gen = stage(progress, "voromesh.generators", () -> Generators.start(cloud, config.voronoiResolution()));
+    public static Result run(PointCloud input, SignedField field, VoroMeshConfig config, Progress progress) {
+        double cell = input.bounds().longestSide() / config.voronoiResolution();
+        PointCloud cloud = !config.project() ? input : stage(progress, "voromesh.project",
+                () -> ZeroSetProjection.project(input, field, cell / 4, 2 * cell));
+        Generators gen = stage(progress, "voromesh.generators", () -> Generators.start(cloud,
+                config.voronoiResolution()));
         ProgressMeter optimize = ProgressMeter.of(progress, "voromesh.optimize", config.steps());
         GeneratorFit.Losses losses = GeneratorFit.fit(gen, config, optimize);
         optimize.done();
@@ -121,7 +126,7 @@ public final class VoronoiStage {
         return Arrays.copyOf(out, 3 * m);
     }
 
-    /** Inside where the field is negative at the cell's vertex mean; the last eight (corners) and hull cells outside. */
+    /** Inside where the field is negative at the vertex mean of the cell; corners (last 8) and hull cells outside. */
     private static boolean[] occupancy(VoronoiVertices vertices, SignedField field) {
         double[] b = vertices.cellBarycentres();
         int n = b.length / 3;

@@ -10,15 +10,24 @@ import org.isofield.datasets.index.UnionFind;
  * same circumsphere. In general position each tetrahedron is its own class; co-spherical points (a grid) make several
  * tetrahedra of the perturbed triangulation share one exact Voronoi vertex, and they are merged here (neighbours
  * whose fifth point lies exactly on the sphere, by the exact {@link Predicates#insphere}), so the diagram has no
- * zero-length edges. Only tetrahedra of input points take part; those with an enclosing vertex have no Voronoi
+ * zero-length edges; so are neighbours whose circumcentres are closer than {@link #MERGE} of the points' extent
+ * (nearly co-spherical points, whose Voronoi edge double coordinates cannot hold). Only tetrahedra of input points
+ * take part; those with an enclosing vertex have no Voronoi
  * vertex, and the input points they touch (the hull) have unbounded cells.
  *
- * <p>Circumcentres are computed in double from the first tetrahedron of each class, relative to its first vertex;
- * when the tetrahedron is flat enough for that to lose digits (the triple product below 1e-8 of the edge lengths'
+ * <p>Circumcentres are computed in double per tetrahedron, relative to its first vertex (a class takes its first
+ * tetrahedron's);
+ * when the tetrahedron is flat enough for that to lose digits (the triple product below 1e-3 of the edge lengths'
  * product) they are computed exactly in BigDecimal and rounded once.
  */
 public final class VoronoiVertices {
     private static final double FLAT = 1e-3;
+    /**
+     * Neighbouring Voronoi vertices closer than this fraction of the points' extent are one vertex: their Voronoi
+     * edge is below what double coordinates resolve (circumcentres carry errors of about 1e-16 of the coordinates),
+     * and keeping both let faces cross by that much (two pairs in a fandisk mesh of 180k faces).
+     */
+    static final double MERGE = 1e-12;
 
     private final Delaunay3d.Triangulation tri;
     private final int[] classOf;
@@ -37,6 +46,13 @@ public final class VoronoiVertices {
         int tets = tri.tetrahedronCount();
         int n = tri.pointCount();
         double[] p = tri.points();
+        double[] own = new double[3 * tets];
+        for (int t = 0; t < tets; t++) {
+            if (finite(t4, t, n)) {
+                circumcentre(p, t4[4 * t], t4[4 * t + 1], t4[4 * t + 2], t4[4 * t + 3], own, 3 * t);
+            }
+        }
+        double tolerance = MERGE * extent(p, n);
         UnionFind uf = new UnionFind(tets);
         for (int t = 0; t < tets; t++) {
             if (!finite(t4, t, n)) {
@@ -47,11 +63,9 @@ public final class VoronoiVertices {
                 if (u <= t || !finite(t4, u, n)) {
                     continue;
                 }
-                int e = opposite(t4, nb, u, t);
-                int a = t4[4 * t], b = t4[4 * t + 1], c = t4[4 * t + 2], d = t4[4 * t + 3];
-                if (Predicates.insphere(p[3 * a], p[3 * a + 1], p[3 * a + 2], p[3 * b], p[3 * b + 1], p[3 * b + 2],
-                        p[3 * c], p[3 * c + 1], p[3 * c + 2], p[3 * d], p[3 * d + 1], p[3 * d + 2], p[3 * e],
-                        p[3 * e + 1], p[3 * e + 2]) == 0) {
+                double dx = own[3 * t] - own[3 * u], dy = own[3 * t + 1] - own[3 * u + 1],
+                        dz = own[3 * t + 2] - own[3 * u + 2];
+                if (dx * dx + dy * dy + dz * dz <= tolerance * tolerance || onSphere(p, t4, nb, t, u)) {
                     uf.union(t, u);
                 }
             }
@@ -77,7 +91,7 @@ public final class VoronoiVertices {
             int c = classOf[t];
             if (c >= 0 && !done[c]) {
                 done[c] = true;
-                circumcentre(p, t4[4 * t], t4[4 * t + 1], t4[4 * t + 2], t4[4 * t + 3], centres, 3 * c);
+                System.arraycopy(own, 3 * t, centres, 3 * c, 3);
             }
         }
         return new VoronoiVertices(tri, classOf, centres);
@@ -147,6 +161,23 @@ public final class VoronoiVertices {
             }
         }
         return sum;
+    }
+
+    /** Whether the vertex of {@code u} across from {@code t} lies exactly on the circumsphere of {@code t}. */
+    private static boolean onSphere(double[] p, int[] t4, int[] nb, int t, int u) {
+        int e = opposite(t4, nb, u, t);
+        int a = t4[4 * t], b = t4[4 * t + 1], c = t4[4 * t + 2], d = t4[4 * t + 3];
+        return Predicates.insphere(p[3 * a], p[3 * a + 1], p[3 * a + 2], p[3 * b], p[3 * b + 1], p[3 * b + 2],
+                p[3 * c], p[3 * c + 1], p[3 * c + 2], p[3 * d], p[3 * d + 1], p[3 * d + 2], p[3 * e], p[3 * e + 1],
+                p[3 * e + 2]) == 0;
+    }
+
+    /** The longest side of the bounding box of the first {@code n} points. */
+    private static double extent(double[] p, int n) {
+        double[] lo = new double[3];
+        double[] hi = new double[3];
+        SpatialOrder.bounds(p, n, lo, hi);
+        return Math.max(hi[0] - lo[0], Math.max(hi[1] - lo[1], hi[2] - lo[2]));
     }
 
     /** Whether tetrahedron {@code t} has only input points (indices below {@code n}). */

@@ -24,7 +24,8 @@ class Delaunay3dTest {
                 Arguments.of("grid 3x3x3 of 0.1 (inexact)", grid(3, 0.1)),
                 Arguments.of("plane of 30 plus 5 off it", planePlus(3L)),
                 Arguments.of("two points", new double[] {0, 0, 0, 1, 2, 3}),
-                Arguments.of("sphere 80 (co-spherical)", sphere(80)));
+                Arguments.of("sphere 80 (co-spherical)", sphere(80)),
+                Arguments.of("slab of 60, 1e-12 thick (nearly flat tetrahedra)", slab(60, 1e-12, 4L)));
     }
 
     static double[] uniform(int n, long seed) {
@@ -65,6 +66,18 @@ class Delaunay3dTest {
         // distinct: nudge the rare repeat
         for (int i = 0; i < 35; i++) {
             p[3 * i] += 64 * i;
+        }
+        return p;
+    }
+
+    /** Points in the unit square, z within {@code thickness}: every tetrahedron is nearly flat. */
+    static double[] slab(int n, double thickness, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] p = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            p[3 * i] = r.nextDouble();
+            p[3 * i + 1] = r.nextDouble();
+            p[3 * i + 2] = thickness * r.nextDouble();
         }
         return p;
     }

@@ -2,7 +2,9 @@ package org.isofield.datasets.index.delaunay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.isofield.datasets.geom.DoubleMesh;
@@ -14,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class VoronoiBoundaryTest {
-    /** A ball of radius 0.3 about (0.5, 0.5, 0.5) labelled inside, in generators that include the unit cube's corners. */
+    /** A ball of radius 0.3 about the box centre labelled inside, among generators with the box's corners. */
     static Stream<Arguments> sets() {
         return Stream.of(
                 Arguments.of("uniform 3000", withCorners(Delaunay3dTest.uniform(3000, 7L))),
@@ -60,14 +62,14 @@ class VoronoiBoundaryTest {
         assertThat(r.mesh().faceCount()).isEqualTo(12);
         assertThat(r.degenerate()).isPositive(); // diagonal neighbours touch at an edge or corner only
         double h = 1.0 / 5;
-        assertThat(signedVolume(r.mesh(), new double[3])).isCloseTo(h * h * h, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(signedVolume(r.mesh(), new double[3])).isCloseTo(h * h * h, offset(1e-12));
     }
 
     @Test
     void hullPointsCountAsOutside() {
         double[] p = Delaunay3dTest.uniform(50, 9L);
         boolean[] inside = new boolean[50];
-        java.util.Arrays.fill(inside, true);
+        Arrays.fill(inside, true);
         VoronoiBoundary.Result r = VoronoiBoundary.extract(VoronoiVertices.of(Delaunay3d.build(p)), inside);
         assertThat(r.hullInside()).isPositive();
         MeshReport report = MeshChecks.check(r.mesh(), true);
@@ -89,7 +91,7 @@ class VoronoiBoundaryTest {
         int centre = index(5, 2, 2, 2);
         // a grid cell's Voronoi cell is the cube about it: its vertex mean is the point itself
         for (int a = 0; a < 3; a++) {
-            assertThat(b[3 * centre + a]).isCloseTo(p[3 * centre + a], org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(b[3 * centre + a]).isCloseTo(p[3 * centre + a], offset(1e-12));
         }
         int corner = p.length / 3 - 1;
         assertThat(b[3 * corner]).isNaN();
@@ -140,7 +142,7 @@ class VoronoiBoundaryTest {
 
     /** The points plus the corners of their box grown by a quarter on each side. */
     static double[] withCorners(double[] p) {
-        double[] q = java.util.Arrays.copyOf(p, p.length + 24);
+        double[] q = Arrays.copyOf(p, p.length + 24);
         int at = p.length;
         for (int c = 0; c < 8; c++) {
             q[at++] = (c & 1) == 0 ? -0.25 : 1.25;
