@@ -37,6 +37,8 @@ public final class Delaunay3d {
     /** Open-addressing map from a cavity edge to the new tetrahedron's slot that holds it (-1: empty). */
     private long[] edgeKeys = new long[64];
     private int[] edgeSlots = new int[64];
+    /** The part of the edge map in use for the current cavity, minus one (a power of two minus one). */
+    private int edgeMask = 63;
 
     private Delaunay3d(double[] xyz) {
         this.pointCount = xyz.length / 3;
@@ -263,7 +265,9 @@ public final class Delaunay3d {
             edgeKeys = new long[size];
             edgeSlots = new int[size];
         }
-        Arrays.fill(edgeKeys, -1L);
+        // only the part this cavity uses: one large cavity must not make every later insertion clear a large table
+        edgeMask = size - 1;
+        Arrays.fill(edgeKeys, 0, size, -1L);
     }
 
     /**
@@ -271,7 +275,7 @@ public final class Delaunay3d {
      * second time, removes it and returns the slot stored.
      */
     private int pairEdge(long key, int slot) {
-        int mask = edgeKeys.length - 1;
+        int mask = edgeMask;
         int h = (int) (key ^ key >>> 29) * 0x9E3779B1 & mask;
         while (edgeKeys[h] != -1L) {
             if (edgeKeys[h] == key) {
