@@ -2,6 +2,7 @@ package org.isofield.core;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Counts work items of one phase and forwards throttled reports to a {@link Progress}. Thread-safe: any thread may
@@ -32,6 +33,14 @@ public final class ProgressMeter {
         ProgressMeter meter = new ProgressMeter(progress, phase, total);
         meter.forward(0.0);
         return meter;
+    }
+
+    /** Runs {@code body} as a phase of one item (reported at 0 and when done), returning what it returns. */
+    public static <T> T stage(Progress progress, String phase, Supplier<T> body) {
+        ProgressMeter meter = of(progress, phase, 1);
+        T result = body.get();
+        meter.done();
+        return result;
     }
 
     /** One item done. */

@@ -1,9 +1,10 @@
 package org.isofield.reconstruction.gridpull;
 
+import static org.isofield.core.ProgressMeter.stage;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.isofield.core.Progress;
 import org.isofield.core.ProgressMeter;
 import org.isofield.core.config.Configs;
@@ -149,14 +150,6 @@ public final class GridPull implements Reconstructor {
                     lattice.poolSize(), config.seed());
             return new Queries(active, pool);
         }
-    }
-
-    /** Runs one stage as its own progress phase. */
-    private static <T> T stage(Progress progress, String phase, Supplier<T> body) {
-        ProgressMeter meter = ProgressMeter.of(progress, phase, 1);
-        T result = body.get();
-        meter.done();
-        return result;
     }
 
     /** The auto grid resolution for a median 8th-neighbour distance (in units of the longest side), before limits. */

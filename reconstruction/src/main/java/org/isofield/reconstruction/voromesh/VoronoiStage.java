@@ -1,9 +1,10 @@
 package org.isofield.reconstruction.voromesh;
 
+import static org.isofield.core.ProgressMeter.stage;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.isofield.core.Progress;
 import org.isofield.core.ProgressMeter;
 import org.isofield.datasets.clean.SmallPieces;
@@ -148,12 +149,5 @@ public final class VoronoiStage {
             inside[bounded[j]] = values[j] < 0;
         }
         return inside;
-    }
-
-    private static <T> T stage(Progress progress, String phase, Supplier<T> body) {
-        ProgressMeter meter = ProgressMeter.of(progress, phase, 1);
-        T result = body.get();
-        meter.done();
-        return result;
     }
 }
