@@ -124,23 +124,37 @@ public final class Predicates {
      * @param p points, {@code 3M}; a, b, c, d, e index them (and are their symbolic ranks)
      */
     public static int insphereSos(double[] p, int a, int b, int c, int d, int e) {
+        return insphereSos(p, null, a, b, c, d, e);
+    }
+
+    /**
+     * {@link #insphereSos(double[], int, int, int, int, int)} with the symbolic ranks apart from the storage indices:
+     * point {@code i} is at {@code p[3i..3i+2]} and has rank {@code rank[i]} (distinct), or rank {@code i} when
+     * {@code rank} is null or shorter than {@code i}. A triangulation that stores its points in its own order keeps
+     * the perturbation of the caller's indices this way.
+     */
+    static int insphereSos(double[] p, int[] rank, int a, int b, int c, int d, int e) {
         int s = insphere(p[3 * a], p[3 * a + 1], p[3 * a + 2], p[3 * b], p[3 * b + 1], p[3 * b + 2], p[3 * c],
                 p[3 * c + 1], p[3 * c + 2], p[3 * d], p[3 * d + 1], p[3 * d + 2], p[3 * e], p[3 * e + 1], p[3 * e + 2]);
         if (s != 0) {
             return s;
         }
         int[] rows = {a, b, c, d, e};
+        int[] ranks = new int[5];
+        for (int j = 0; j < 5; j++) {
+            ranks[j] = rank != null && rows[j] < rank.length ? rank[rows[j]] : rows[j];
+        }
         int[] rest = new int[4];
         int done = Integer.MAX_VALUE;
         for (int step = 0; step < 5; step++) {
-            // the row of the largest index not yet tried
+            // the row of the largest rank not yet tried
             int k = -1;
             for (int j = 0; j < 5; j++) {
-                if (rows[j] < done && (k < 0 || rows[j] > rows[k])) {
+                if (ranks[j] < done && (k < 0 || ranks[j] > ranks[k])) {
                     k = j;
                 }
             }
-            done = rows[k];
+            done = ranks[k];
             int n = 0;
             for (int j = 0; j < 5; j++) {
                 if (j != k) {

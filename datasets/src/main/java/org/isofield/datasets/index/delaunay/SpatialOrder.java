@@ -1,6 +1,7 @@
 package org.isofield.datasets.index.delaunay;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /** Insertion orders for {@link Delaunay3d} that keep consecutive points close. */
 final class SpatialOrder {
@@ -47,6 +48,71 @@ final class SpatialOrder {
             }
             refuseRepeats(xyz, out, start, end);
             start = end;
+        }
+        return out;
+    }
+
+    /**
+     * A biased randomised insertion order (Amenta, Choi and Rote, 2003): every point is given a round at random, about
+     * half of the points the last round, a quarter the one before and so on, with a first round of a few dozen points;
+     * rounds go in order and each follows the Morton curve. The early rounds spread over the whole cloud, so the hull
+     * is soon close to its final shape and later points land inside it, where their cavities are small and their walks
+     * short; a pure curve order keeps inserting on the moving edge of the hull instead. The rounds are drawn from a
+     * fixed seed, so the order (and the time) is the same on every run.
+     *
+     * @throws IllegalArgumentException when two points are equal
+     */
+    static int[] brio(double[] xyz) {
+        int[] curve = morton(xyz);
+        int n = curve.length;
+        int rounds = Math.max(1, 32 - Integer.numberOfLeadingZeros(n / 32));
+        byte[] round = new byte[n];
+        int[] start = new int[rounds + 1];
+        SplittableRandom random = new SplittableRandom(0x1505L);
+        for (int i = 0; i < n; i++) {
+            // round rounds-1 (the last) with probability 1/2, rounds-2 with 1/4, ...; the first takes the rest
+            int r = Math.max(0, rounds - 1 - Long.numberOfTrailingZeros(random.nextLong() | 1L << 62));
+            round[curve[i]] = (byte) r;
+            start[r + 1]++;
+        }
+        for (int r = 0; r < rounds; r++) {
+            start[r + 1] += start[r];
+        }
+        int[] out = new int[n];
+        for (int i : curve) {
+            out[start[round[i]]++] = i;
+        }
+        return out;
+    }
+
+    /**
+     * The given points (indices into {@code xyz}) reordered along the Morton curve of the whole set's box: for a
+     * sparse subset, such as the points next to a splitting plane, consecutive walks stay short.
+     */
+    static int[] alongCurve(double[] xyz, int n, int[] subset) {
+        double[] lo = new double[3];
+        double[] hi = new double[3];
+        bounds(xyz, n, lo, hi);
+        int m = subset.length;
+        int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(m));
+        int axisBits = Math.min(21, (63 - indexBits) / 3);
+        long cells = (1L << axisBits) - 1;
+        long[] packed = new long[m];
+        for (int i = 0; i < m; i++) {
+            long code = 0;
+            for (int c = 0; c < 3; c++) {
+                double span = hi[c] - lo[c];
+                int p = subset[i];
+                long q = span > 0 ? (long) Math.min(cells, (xyz[3 * p + c] - lo[c]) / span * cells) : 0;
+                code |= spread(q) << c;
+            }
+            packed[i] = code << indexBits | i;
+        }
+        Arrays.sort(packed);
+        long mask = (1L << indexBits) - 1;
+        int[] out = new int[m];
+        for (int i = 0; i < m; i++) {
+            out[i] = subset[(int) (packed[i] & mask)];
         }
         return out;
     }

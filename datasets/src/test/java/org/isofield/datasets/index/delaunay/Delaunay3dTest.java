@@ -156,8 +156,70 @@ class Delaunay3dTest {
         int[] forward = IntStream.range(0, n).toArray();
         int[] backward = IntStream.range(0, n).map(i -> n - 1 - i).toArray();
         Set<List<Integer>> sorted = cells(Delaunay3d.build(xyz));
-        assertThat(cells(Delaunay3d.build(xyz, forward))).isEqualTo(sorted);
-        assertThat(cells(Delaunay3d.build(xyz, backward))).isEqualTo(sorted);
+        assertThat(cells(Delaunay3d.build(xyz, forward, false, Delaunay3d.SPLIT_MIN))).isEqualTo(sorted);
+        assertThat(cells(Delaunay3d.build(xyz, backward, true, Delaunay3d.SPLIT_MIN))).isEqualTo(sorted);
+    }
+
+    static Stream<Arguments> splitSets() {
+        return Stream.of(Arguments.of("uniform 6000", uniform(6000, 9L)),
+                Arguments.of("uniform 3000 near 1e6", shifted(uniform(3000, 10L), 1e6)),
+                Arguments.of("14^3 grid (co-spherical, points on the splitting plane)", grid(14, 1.0)),
+                Arguments.of("12^3 grid of 0.1 (inexact)", grid(12, 0.1)),
+                Arguments.of("slab of 3000, 1e-12 thick", slab(3000, 1e-12, 11L)));
+    }
+
+    /**
+     * Split builds (here from 1000 points; {@link Delaunay3d#SPLIT_MIN} by default): locally Delaunay, the same arrays
+     * on two threads as one after the other, and the same tetrahedra as from another insertion order.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("splitSets")
+    void theTwoSidedBuildIsLocallyDelaunayAndTheSameOnOneThread(String name, double[] xyz) {
+        int[] order = SpatialOrder.brio(xyz);
+        Delaunay3d.Triangulation two = Delaunay3d.build(xyz, order, true, 1000);
+        Delaunay3d.Triangulation one = Delaunay3d.build(xyz, order, false, 1000);
+        assertThat(two.tetrahedra()).isEqualTo(one.tetrahedra());
+        assertThat(two.neighbors()).isEqualTo(one.neighbors());
+        assertThat(notLocallyDelaunay(two)).as("tetrahedra or faces that break the Delaunay property").isZero();
+        int n = xyz.length / 3;
+        int[] forward = IntStream.range(0, n).toArray();
+        assertThat(cells(Delaunay3d.build(xyz, forward, false, Delaunay3d.SPLIT_MIN))).isEqualTo(cells(two));
+    }
+
+    /**
+     * The tetrahedra that are not positive, and the faces that are not linked both ways or whose opposite vertex lies
+     * inside the (perturbed) circumsphere: 0 for a Delaunay triangulation.
+     */
+    static long notLocallyDelaunay(Delaunay3d.Triangulation d) {
+        double[] p = d.points();
+        int[] t = d.tetrahedra();
+        int[] nb = d.neighbors();
+        long bad = 0;
+        for (int i = 0; i < d.tetrahedronCount(); i++) {
+            int a = t[4 * i];
+            int b = t[4 * i + 1];
+            int c = t[4 * i + 2];
+            int e = t[4 * i + 3];
+            bad += Predicates.orient3d(p[3 * a], p[3 * a + 1], p[3 * a + 2], p[3 * b], p[3 * b + 1], p[3 * b + 2],
+                    p[3 * c], p[3 * c + 1], p[3 * c + 2], p[3 * e], p[3 * e + 1], p[3 * e + 2]) == 1 ? 0 : 1;
+            for (int k = 0; k < 4; k++) {
+                int m = nb[4 * i + k];
+                if (m < 0) {
+                    continue;
+                }
+                // the neighbour's vertex that is not on the shared face lies outside this circumsphere
+                int opposite = -1;
+                int back = 0;
+                for (int j = 0; j < 4; j++) {
+                    back += nb[4 * m + j] == i ? 1 : 0;
+                    if (nb[4 * m + j] == i) {
+                        opposite = t[4 * m + j];
+                    }
+                }
+                bad += back == 1 && Predicates.insphereSos(p, a, b, c, e, opposite) < 0 ? 0 : 1;
+            }
+        }
+        return bad;
     }
 
     @Test
