@@ -75,7 +75,7 @@ final class Inserter {
         this.store = store;
         this.sideOf = sideOf;
         this.side = side;
-        this.pointCount = sideOf.length;
+        this.pointCount = store.pointCount;
         this.next = from;
         this.end = to;
         this.last = start;

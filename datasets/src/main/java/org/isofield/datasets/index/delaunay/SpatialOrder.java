@@ -21,25 +21,11 @@ final class SpatialOrder {
         double[] lo = new double[3];
         double[] hi = new double[3];
         bounds(xyz, n, lo, hi);
-        int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n));
-        int axisBits = Math.min(21, (63 - indexBits) / 3);
-        long cells = (1L << axisBits) - 1;
-        long[] packed = new long[n];
-        for (int i = 0; i < n; i++) {
-            long code = 0;
-            for (int c = 0; c < 3; c++) {
-                double span = hi[c] - lo[c];
-                long q = span > 0 ? (long) Math.min(cells, (xyz[3 * i + c] - lo[c]) / span * cells) : 0;
-                code |= spread(q) << c;
-            }
-            packed[i] = code << indexBits | i;
-        }
-        Arrays.sort(packed);
-        long mask = (1L << indexBits) - 1;
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (int) (packed[i] & mask);
-        }
+        int[] all = new int[n];
+        Arrays.setAll(all, i -> i);
+        int indexBits = indexBits(n);
+        long[] packed = packedAlongCurve(xyz, all, lo, hi);
+        int[] out = unpack(packed, all, indexBits);
         // equal points have equal keys: compare within each run of one key
         for (int start = 0; start < n;) {
             int end = start + 1;
@@ -86,32 +72,45 @@ final class SpatialOrder {
     }
 
     /**
-     * The given points (indices into {@code xyz}) reordered along the Morton curve of the whole set's box: for a
+     * The given points (indices into {@code xyz}) reordered along the Morton curve of the box {@code lo, hi}: for a
      * sparse subset, such as the points next to a splitting plane, consecutive walks stay short.
      */
-    static int[] alongCurve(double[] xyz, int n, int[] subset) {
-        double[] lo = new double[3];
-        double[] hi = new double[3];
-        bounds(xyz, n, lo, hi);
+    static int[] alongCurve(double[] xyz, int[] subset, double[] lo, double[] hi) {
+        return unpack(packedAlongCurve(xyz, subset, lo, hi), subset, indexBits(subset.length));
+    }
+
+    private static int indexBits(int count) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(count));
+    }
+
+    /**
+     * The Morton keys of the points {@code subset} over the box, each packed above its position in {@code subset}
+     * (the low {@link #indexBits} bits), sorted: one primitive sort orders them.
+     */
+    private static long[] packedAlongCurve(double[] xyz, int[] subset, double[] lo, double[] hi) {
         int m = subset.length;
-        int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(m));
+        int indexBits = indexBits(m);
         int axisBits = Math.min(21, (63 - indexBits) / 3);
         long cells = (1L << axisBits) - 1;
         long[] packed = new long[m];
         for (int i = 0; i < m; i++) {
+            int p = subset[i];
             long code = 0;
             for (int c = 0; c < 3; c++) {
                 double span = hi[c] - lo[c];
-                int p = subset[i];
                 long q = span > 0 ? (long) Math.min(cells, (xyz[3 * p + c] - lo[c]) / span * cells) : 0;
                 code |= spread(q) << c;
             }
             packed[i] = code << indexBits | i;
         }
         Arrays.sort(packed);
+        return packed;
+    }
+
+    private static int[] unpack(long[] packed, int[] subset, int indexBits) {
         long mask = (1L << indexBits) - 1;
-        int[] out = new int[m];
-        for (int i = 0; i < m; i++) {
+        int[] out = new int[packed.length];
+        for (int i = 0; i < packed.length; i++) {
             out[i] = subset[(int) (packed[i] & mask)];
         }
         return out;

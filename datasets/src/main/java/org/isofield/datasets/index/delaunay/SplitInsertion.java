@@ -62,7 +62,7 @@ final class SplitInsertion {
         }
         System.arraycopy(sides[0].left, 0, left, 0, sides[0].leftCount);
         System.arraycopy(sides[1].left, 0, left, sides[0].leftCount, sides[1].leftCount);
-        left = SpatialOrder.alongCurve(s.points, s.pointCount, left);
+        left = SpatialOrder.alongCurve(s.points, left, s.lo, s.hi);
         all.restart(s.anyLive());
         return left;
     }
@@ -73,9 +73,8 @@ final class SplitInsertion {
      */
     private static double[] split(TetStore s, int[] points, int axisRank, byte[] sideOf) {
         int n = s.pointCount;
-        double[] lo = new double[3];
-        double[] hi = new double[3];
-        SpatialOrder.bounds(s.points, n, lo, hi);
+        double[] lo = s.lo;
+        double[] hi = s.hi;
         Integer[] axes = {0, 1, 2};
         Arrays.sort(axes, (a, b) -> Double.compare(hi[b] - lo[b], hi[a] - lo[a]));
         int axis = axes[axisRank % 3];

@@ -14,6 +14,9 @@ final class TetStore {
     final double[] points;
     final int[] rank;
     final int pointCount;
+    /** The points' bounding box. */
+    final double[] lo = new double[3];
+    final double[] hi = new double[3];
     /**
      * Per tetrahedron eight ints, its four vertices then its four neighbours (-1: none), so that one cache line holds
      * what the cavity search reads of a tetrahedron; a removed tetrahedron has its first vertex stored complemented.
@@ -36,8 +39,6 @@ final class TetStore {
 
     /** The enclosing tetrahedron, positively oriented, around the points' bounding box. */
     private void enclose() {
-        double[] lo = new double[3];
-        double[] hi = new double[3];
         SpatialOrder.bounds(points, pointCount, lo, hi);
         double extent = Math.max(Math.max(hi[0] - lo[0], hi[1] - lo[1]), Math.max(hi[2] - lo[2], 1e-300));
         double r = SUPER_SCALE * Math.max(extent, 1e-6 * Math.max(Math.abs(lo[0]), Math.max(Math.abs(lo[1]),
