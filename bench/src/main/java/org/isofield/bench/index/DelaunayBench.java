@@ -16,9 +16,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link Delaunay3d#build} of uniform random points in the unit cube (seconds per triangulation; two threads above 50k points). The
- * issue-14 target is 1e6 points within 3 s on 2 cores (CGAL's sequential 3D Delaunay builds about a million points a
- * second).
+ * {@link Delaunay3d#build} of uniform random points in the unit cube (seconds per triangulation; two threads above
+ * 50k points). The issue-14 target is 1e6 points within 3 s on 2 cores (CGAL's sequential 3D Delaunay builds about a
+ * million points a second).
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar DelaunayBench -p delaunayPoints=1000000 -wi 1 -i 3 -f 1}.
  */
