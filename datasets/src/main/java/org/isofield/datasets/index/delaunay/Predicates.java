@@ -1,7 +1,5 @@
 package org.isofield.datasets.index.delaunay;
 
-import java.math.BigDecimal;
-
 /**
  * Exact geometric predicates on double coordinates, the base of the 3D Delaunay triangulation: the sign of
  * {@link #orient3d} (which side of a plane) and of {@link #insphere} (inside a circumsphere) is always the sign of the
@@ -12,8 +10,9 @@ import java.math.BigDecimal;
  * 1997): the determinant is first evaluated in doubles together with a bound on its rounding error, computed from the
  * magnitudes of the same terms (his error-bound constants {@code (7 + 56 eps) eps} for orient3d and
  * {@code (16 + 224 eps) eps} for insphere, with {@code eps = 2^-53}); when the value exceeds the bound its sign is
- * certain and returned. Only the rare remaining cases (near-degenerate inputs) are evaluated exactly, here with
- * {@link BigDecimal}, which represents every double and its products and sums exactly. Inputs must be finite.
+ * certain and returned. Only the rare remaining cases (near-degenerate inputs) go on to the later, exact stages in
+ * {@link ExactDeterminants}: floating-point expansions, first from the rounded coordinate differences and only when
+ * those were inexact and the result is too close to call, from the exact ones. Inputs must be finite.
  * Stateless and thread-safe.
  */
 public final class Predicates {
@@ -54,7 +53,7 @@ public final class Predicates {
         if (det > bound || -det > bound) {
             return det > 0 ? 1 : -1;
         }
-        return orient3dExact(ax, ay, az, bx, by, bz, cx, cy, cz, dx, dy, dz);
+        return ExactDeterminants.local().orient3d(ax, ay, az, bx, by, bz, cx, cy, cz, dx, dy, dz, permanent);
     }
 
     /**
@@ -109,7 +108,8 @@ public final class Predicates {
         if (det > bound || -det > bound) {
             return det > 0 ? 1 : -1;
         }
-        return insphereExact(ax, ay, az, bx, by, bz, cx, cy, cz, dx, dy, dz, ex, ey, ez);
+        return ExactDeterminants.local().insphere(ax, ay, az, bx, by, bz, cx, cy, cz, dx, dy, dz, ex, ey, ez,
+                permanent);
     }
 
     /**
@@ -170,65 +170,5 @@ public final class Predicates {
             }
         }
         return 0;
-    }
-
-    /** {@link #orient3d} in exact arithmetic. */
-    static int orient3dExact(double ax, double ay, double az, double bx, double by, double bz, double cx, double cy,
-            double cz, double dx, double dy, double dz) {
-        BigDecimal adx = sub(ax, dx);
-        BigDecimal ady = sub(ay, dy);
-        BigDecimal adz = sub(az, dz);
-        BigDecimal bdx = sub(bx, dx);
-        BigDecimal bdy = sub(by, dy);
-        BigDecimal bdz = sub(bz, dz);
-        BigDecimal cdx = sub(cx, dx);
-        BigDecimal cdy = sub(cy, dy);
-        BigDecimal cdz = sub(cz, dz);
-        return det3(adx, ady, adz, bdx, bdy, bdz, cdx, cdy, cdz).signum();
-    }
-
-    /** {@link #insphere} in exact arithmetic: the 4x4 determinant of the lifted differences, by cofactors. */
-    static int insphereExact(double ax, double ay, double az, double bx, double by, double bz, double cx, double cy,
-            double cz, double dx, double dy, double dz, double ex, double ey, double ez) {
-        BigDecimal[][] m = new BigDecimal[4][4];
-        double[][] p = {{ax, ay, az}, {bx, by, bz}, {cx, cy, cz}, {dx, dy, dz}};
-        double[] e = {ex, ey, ez};
-        for (int r = 0; r < 4; r++) {
-            BigDecimal lift = BigDecimal.ZERO;
-            for (int c = 0; c < 3; c++) {
-                m[r][c] = sub(p[r][c], e[c]);
-                lift = lift.add(m[r][c].multiply(m[r][c]));
-            }
-            m[r][3] = lift;
-        }
-        BigDecimal det = BigDecimal.ZERO;
-        for (int r = 0; r < 4; r++) {
-            BigDecimal[] rows = new BigDecimal[9];
-            int k = 0;
-            for (int s = 0; s < 4; s++) {
-                if (s != r) {
-                    rows[k++] = m[s][0];
-                    rows[k++] = m[s][1];
-                    rows[k++] = m[s][2];
-                }
-            }
-            BigDecimal minor = det3(rows[0], rows[1], rows[2], rows[3], rows[4], rows[5], rows[6], rows[7], rows[8]);
-            BigDecimal term = m[r][3].multiply(minor);
-            // cofactor sign of column 3 in row r: (-1)^(r + 3)
-            det = (r % 2 == 0) ? det.subtract(term) : det.add(term);
-        }
-        return det.signum();
-    }
-
-    private static BigDecimal sub(double a, double b) {
-        return new BigDecimal(a).subtract(new BigDecimal(b));
-    }
-
-    private static BigDecimal det3(BigDecimal ax, BigDecimal ay, BigDecimal az, BigDecimal bx, BigDecimal by,
-            BigDecimal bz, BigDecimal cx, BigDecimal cy, BigDecimal cz) {
-        BigDecimal m1 = by.multiply(cz).subtract(bz.multiply(cy));
-        BigDecimal m2 = bx.multiply(cz).subtract(bz.multiply(cx));
-        BigDecimal m3 = bx.multiply(cy).subtract(by.multiply(cx));
-        return ax.multiply(m1).subtract(ay.multiply(m2)).add(az.multiply(m3));
     }
 }

@@ -13,7 +13,8 @@ class PredicatesTest {
     }
 
     private static int orientExact(double[] a, double[] b, double[] c, double[] d) {
-        return Predicates.orient3dExact(a[0], a[1], a[2], b[0], b[1], b[2], c[0], c[1], c[2], d[0], d[1], d[2]);
+        return BigDecimalPredicates.orient3dExact(a[0], a[1], a[2], b[0], b[1], b[2], c[0], c[1], c[2], d[0], d[1],
+                d[2]);
     }
 
     private static int insphere(double[] a, double[] b, double[] c, double[] d, double[] e) {
@@ -22,8 +23,8 @@ class PredicatesTest {
     }
 
     private static int insphereExact(double[] a, double[] b, double[] c, double[] d, double[] e) {
-        return Predicates.insphereExact(a[0], a[1], a[2], b[0], b[1], b[2], c[0], c[1], c[2], d[0], d[1], d[2], e[0],
-                e[1], e[2]);
+        return BigDecimalPredicates.insphereExact(a[0], a[1], a[2], b[0], b[1], b[2], c[0], c[1], c[2], d[0], d[1],
+                d[2], e[0], e[1], e[2]);
     }
 
     private static double[] p(double x, double y, double z) {
