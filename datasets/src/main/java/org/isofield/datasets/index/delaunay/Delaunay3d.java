@@ -58,8 +58,15 @@ public final class Delaunay3d {
         int prefix = n < splitMin || (long) SplitInsertion.SLOTS_PER_POINT * n > Integer.MAX_VALUE / 16 ? n
                 : Math.max(splitMin / 2, n / PREFIX_DIVISOR);
         Inserter all = new Inserter(s, sideOf, -1, 0, 0, 0);
-        for (int i = 0; i < prefix; i++) {
+        // the prefix itself is split the same way after a prefix of its own
+        int first = prefix >= splitMin && prefix < n ? prefix / PREFIX_DIVISOR : prefix;
+        for (int i = 0; i < first; i++) {
             all.insert(i);
+        }
+        if (first < prefix) {
+            for (int q : SplitInsertion.insert(s, sideOf, IntStream.range(first, prefix).toArray(), 0, parallel, all)) {
+                all.insert(q);
+            }
         }
         int[] rest = IntStream.range(prefix, n).toArray();
         // the points either side leaves lie next to the plane: a second split across another axis takes most of them
