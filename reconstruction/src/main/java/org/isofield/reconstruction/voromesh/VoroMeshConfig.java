@@ -26,17 +26,23 @@ import org.isofield.reconstruction.gridpull.GridPullConfig;
  *     cloud's noise does not reach the mesh
  * @param minPieceFraction closed pieces with fewer faces than this fraction of the largest are removed (spurious
  *     sign islands of the field), 0 to 1
+ * @param collapseLength mesh edges shorter than this fraction of a lattice cell are collapsed ({@link
+ *     org.isofield.datasets.clean.ShortEdges}), 0 (the exact diagram's faces) to 0.25: such edges add triangles and
+ *     no shape. When the collapsed mesh fails a guarantee check, the stage keeps the exact faces and says so
+ *     ({@code collapse_fallback})
  * @param float32 write float32 coordinates instead of double; the mesh is checked again after rounding and the
  *     report says whether the guarantees survived
  * @param seed seed of the per-step draws of points
  */
 public record VoroMeshConfig(ReconstructorConfig field, int voronoiResolution, int steps, double learningRate,
         List<Integer> milestones, double decay, double sampleFraction, int neighbors, boolean project,
-        double minPieceFraction,
-        boolean float32, long seed) implements ReconstructorConfig {
+        double minPieceFraction, double collapseLength, boolean float32, long seed) implements ReconstructorConfig {
+    /** The default {@code collapse_length}; the reasons are in docs/decisions/voromesh.md. */
+    public static final double COLLAPSE_LENGTH = 0.1;
+
     /** The defaults: the paper's optimisation on GridPull's field at resolution 128. */
     public static final VoroMeshConfig DEFAULT = new VoroMeshConfig(GridPullConfig.DEFAULT, 128, 400, 5e-3,
-            List.of(80, 150, 200, 250), 0.5, 0.2, 10, true, 0.01, false, 0L);
+            List.of(80, 150, 200, 250), 0.5, 0.2, 10, true, 0.01, COLLAPSE_LENGTH, false, 0L);
 
     /** Smallest and largest {@code voronoi_resolution}. */
     public static final int MIN_RESOLUTION = 8;
@@ -69,6 +75,7 @@ public record VoroMeshConfig(ReconstructorConfig field, int voronoiResolution, i
         Check.configRange("sample_fraction", sampleFraction, 1e-6, 1.0);
         Check.configRange("neighbors", neighbors, 1, 64);
         Check.configRange("min_piece_fraction", minPieceFraction, 0.0, 1.0);
+        Check.configRange("collapse_length", collapseLength, 0.0, 0.25);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.isofield.core.Progress;
 import org.isofield.core.ProgressMeter;
+import org.isofield.datasets.clean.ShortEdges;
 import org.isofield.datasets.clean.SmallPieces;
 import org.isofield.datasets.geom.DoubleMesh;
 import org.isofield.datasets.geom.PointCloud;
@@ -57,8 +58,15 @@ public final class VoronoiStage {
                 inside));
         SmallPieces.DoubleResult cleaned = stage(progress, "voromesh.clean", () -> SmallPieces.remove(faces.mesh(),
                 config.minPieceFraction()));
-        DoubleMesh mesh = config.float32() ? cleaned.mesh().roundedToFloat() : cleaned.mesh();
-        MeshReport checks = stage(progress, "voromesh.checks", () -> MeshChecks.check(mesh, true));
+        ShortEdges.Result collapsed = stage(progress, "voromesh.collapse", () -> ShortEdges.collapse(
+                cleaned.mesh(), cell * config.collapseLength()));
+        DoubleMesh shortened = written(collapsed.mesh(), config);
+        MeshReport first = stage(progress, "voromesh.checks", () -> MeshChecks.check(shortened, true));
+        // a collapse that folded the surface is undone: the exact faces keep the guarantees by construction
+        String fallback = collapsed.collapsed() > 0 && !first.isClosedManifold() ? failures(first) : null;
+        DoubleMesh mesh = fallback == null ? shortened : written(cleaned.mesh(), config);
+        MeshReport checks = fallback == null ? first : stage(progress, "voromesh.checks",
+                () -> MeshChecks.check(mesh, true));
 
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("voronoi_resolution", config.voronoiResolution());
@@ -76,6 +84,12 @@ public final class VoronoiStage {
         d.put("hull_inside_made_outside", faces.hullInside());
         d.put("voronoi_faces", faces.polygons());
         d.put("degenerate_voronoi_faces", faces.degenerate());
+        d.put("collapse_length", config.collapseLength());
+        d.put("edges_collapsed", fallback == null ? collapsed.collapsed() : 0);
+        d.put("collapse_fallback", fallback != null);
+        if (fallback != null) {
+            d.put("collapse_fallback_reason", fallback);
+        }
         d.put("pieces_removed", cleaned.componentsRemoved());
         d.put("coordinates", config.float32() ? "float32" : "float64");
         d.put("watertight", checks.watertight());
@@ -84,6 +98,18 @@ public final class VoronoiStage {
         d.put("degenerate_faces", checks.degenerateFaces());
         d.put("components", checks.components());
         return new Result(mesh, checks, d);
+    }
+
+    /** The mesh with the coordinates that will be written. */
+    private static DoubleMesh written(DoubleMesh mesh, VoroMeshConfig config) {
+        return config.float32() ? mesh.roundedToFloat() : mesh;
+    }
+
+    /** What a mesh's checks found wrong, for the report. */
+    private static String failures(MeshReport r) {
+        return "the collapsed mesh had " + r.boundaryEdges() + " boundary edges, " + r.nonManifoldEdges()
+                + " non-manifold edges, orientation " + (r.orientationConsistent() ? "consistent" : "inconsistent")
+                + ", " + r.selfIntersections() + " self-intersecting pairs";
     }
 
     /** The generators in world coordinates, exact repeats dropped, then the eight corners. */
