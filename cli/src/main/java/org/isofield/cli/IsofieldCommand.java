@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             InfoCommand.class,
             ConvertCommand.class,
             SampleCommand.class,
+            NormalsCommand.class,
             EvalCommand.class,
             FitCommand.class,
             ExtractCommand.class,

@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.isofield.core.config.Json;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.io.Meshes;
 import org.isofield.datasets.io.PointClouds;
 import org.isofield.datasets.metrics.EvalConfig;
@@ -127,6 +128,44 @@ class CliTest {
         Path again = dir.resolve("again.ply");
         run("sample", mesh.toString(), "-o", again.toString(), "-n", "5000", "--noise", "0.001", "--seed", "3");
         assertThat(PointClouds.read(again).positions()).isEqualTo(c.positions());
+    }
+
+    @Test
+    void normalsFaceOutOfAClosedShapeAndTowardsAViewpoint() {
+        Path mesh = sphereMesh();
+        Path cloud = dir.resolve("cloud.ply");
+        assertThat(run("sample", mesh.toString(), "-o", cloud.toString(), "-n", "4000", "--seed", "1").code())
+                .isZero();
+        Path out = dir.resolve("normals.ply");
+        Result r = run("normals", cloud.toString(), "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(outwardShare(PointClouds.read(out))).isGreaterThan(0.99);
+        // from the centre of the sphere every point is seen from inside
+        Path in = dir.resolve("inward.ply");
+        r = run("normals", cloud.toString(), "-o", in.toString(), "--viewpoint", "0,0,0", "--neighbors", "12");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(outwardShare(PointClouds.read(in))).isLessThan(0.01);
+        Result bad = run("normals", cloud.toString(), "-o", dir.resolve("x.ply").toString(), "--viewpoint", "1,2");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--viewpoint is [1.0, 2.0]; expected three finite numbers X,Y,Z");
+        Result few = run("normals", cloud.toString(), "-o", dir.resolve("y.ply").toString(), "--neighbors", "2");
+        assertThat(few.code()).isEqualTo(2);
+        assertThat(few.err()).contains("--neighbors is 2; expected 3 or more");
+    }
+
+    /** The share of normals facing away from the origin (a sphere about it). */
+    private static double outwardShare(PointCloud c) {
+        assertThat(c.hasNormals()).isTrue();
+        float[] p = c.positions();
+        float[] n = c.normals();
+        Vec3d o = c.origin();
+        int out = 0;
+        for (int i = 0; i < c.size(); i++) {
+            double d = (p[3 * i] + o.x()) * n[3 * i] + (p[3 * i + 1] + o.y()) * n[3 * i + 1]
+                    + (p[3 * i + 2] + o.z()) * n[3 * i + 2];
+            out += d > 0 ? 1 : 0;
+        }
+        return out / (double) c.size();
     }
 
     @Test

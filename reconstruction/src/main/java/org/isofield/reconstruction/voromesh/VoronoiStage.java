@@ -116,23 +116,7 @@ public final class VoronoiStage {
     private static double[] world(Generators gen) {
         float[] g = gen.generators();
         int n = gen.count();
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> {
-            for (int k = 0; k < 3; k++) {
-                int c = Float.compare(g[3 * a + k], g[3 * b + k]);
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return Integer.compare(a, b);
-        });
-        boolean[] repeat = new boolean[n];
-        for (int i = 1; i < n; i++) {
-            int a = order[i - 1];
-            int b = order[i];
-            repeat[b] = g[3 * a] == g[3 * b] && g[3 * a + 1] == g[3 * b + 1] && g[3 * a + 2] == g[3 * b + 2];
-        }
+        boolean[] repeat = repeats(g, n);
         double[] out = new double[3 * n + 24];
         int m = 0;
         for (int i = 0; i < n; i++) {
@@ -151,6 +135,33 @@ public final class VoronoiStage {
             m++;
         }
         return Arrays.copyOf(out, 3 * m);
+    }
+
+    /** Which of the n points (3 floats each) repeat an earlier one exactly: an open-addressing table of indices. */
+    private static boolean[] repeats(float[] g, int n) {
+        int size = Integer.highestOneBit(Math.max(2, 2 * n)) << 1;
+        int[] table = new int[size];
+        Arrays.fill(table, -1);
+        boolean[] repeat = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            // + 0f: -0 and 0 are equal and must hash alike
+            int h = Float.floatToIntBits(g[3 * i] + 0f) * 0x9E3779B1
+                    + Float.floatToIntBits(g[3 * i + 1] + 0f) * 0x85EBCA77
+                    + Float.floatToIntBits(g[3 * i + 2] + 0f) * 0xC2B2AE3D;
+            int slot = (h ^ (h >>> 16)) & (size - 1);
+            while (table[slot] >= 0) {
+                int j = table[slot];
+                if (g[3 * i] == g[3 * j] && g[3 * i + 1] == g[3 * j + 1] && g[3 * i + 2] == g[3 * j + 2]) {
+                    repeat[i] = true;
+                    break;
+                }
+                slot = (slot + 1) & (size - 1);
+            }
+            if (!repeat[i]) {
+                table[slot] = i;
+            }
+        }
+        return repeat;
     }
 
     /** Inside where the field is negative at the vertex mean of the cell; corners (last 8) and hull cells outside. */

@@ -2,6 +2,7 @@ package org.isofield.reconstruction.voromesh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.isofield.core.Progress;
 import org.isofield.core.config.Configs;
@@ -36,11 +37,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Tag("slow")
 class VoroMeshSlowTest {
+    /** The shared meshes, or those named in {@code -Dvoromesh.meshes=a.obj,b.obj} (to rerun a few rows). */
     static Stream<Arguments> meshes() {
+        String only = System.getProperty("voromesh.meshes", "");
         return Stream.of("blub.obj", "boot.obj", "bunny-closed.obj", "fandisk.obj", "nefertiti-lowres.obj",
                 "scorpion-lowres.obj", "spot-lowres.obj", "stanford-bunny-zipper.obj", "sword.obj",
-                "thingi10k-71987-bumper-bot.obj", "wingnut.obj").flatMap(m -> Stream.of(Arguments.of(m, 0.0),
-                        Arguments.of(m, 0.005)));
+                "thingi10k-71987-bumper-bot.obj", "wingnut.obj")
+                .filter(m -> only.isBlank() || Arrays.asList(only.split(",")).contains(m))
+                .flatMap(m -> Stream.of(Arguments.of(m, 0.0), Arguments.of(m, 0.005)));
     }
 
     @ParameterizedTest(name = "{0} noise {1}")
