@@ -24,14 +24,31 @@ public final class ShortEdges {
     private ShortEdges() {
     }
 
-    /** The collapsed mesh and how many edges went. */
-    public record Result(DoubleMesh mesh, int collapsed) {
+    /**
+     * The collapsed mesh, how many edges went, and for each of its vertices the input vertex it is (its coordinates
+     * are that vertex's).
+     */
+    public record Result(DoubleMesh mesh, int collapsed, int[] sourceVertices) {
     }
 
     /**
      * @param maxLength edges shorter than this length collapse (0: none)
      */
     public static Result collapse(DoubleMesh mesh, double maxLength) {
+        return collapse(mesh, maxLength, new boolean[mesh.vertexCount()]);
+    }
+
+    /**
+     * As {@link #collapse(DoubleMesh, double)}, leaving every edge with a {@code frozen} endpoint alone (a caller
+     * that found a collapse fold the surface freezes the vertices there and collapses the input again).
+     *
+     * @param frozen per input vertex; not written
+     */
+    public static Result collapse(DoubleMesh mesh, double maxLength, boolean[] frozen) {
+        if (frozen.length != mesh.vertexCount()) {
+            throw new IllegalArgumentException("frozen has " + frozen.length + " entries; expected one per vertex ("
+                    + mesh.vertexCount() + ")");
+        }
         if (!(maxLength >= 0) || Double.isInfinite(maxLength)) {
             throw new IllegalArgumentException("edge length is " + maxLength
                     + "; expected a finite length of 0 or more");
@@ -40,14 +57,15 @@ public final class ShortEdges {
         int[] f = mesh.faces().clone();
         int total = 0;
         for (int pass = 0; pass < MAX_PASSES && maxLength > 0; pass++) {
-            int done = new Pass(v, f, maxLength).run();
+            int done = new Pass(v, f, maxLength, frozen).run();
             total += done;
             if (done == 0) {
                 break;
             }
             f = live(f);
         }
-        return new Result(compact(v, f), total);
+        int[] source = used(v.length / 3, f);
+        return new Result(compact(v, f, source), total, source);
     }
 
     /** One pass over the candidate edges of the current faces. */
@@ -59,7 +77,7 @@ public final class ShortEdges {
         private final int[] incident;
         private final boolean[] locked;
 
-        Pass(double[] v, int[] f, double maxLength) {
+        Pass(double[] v, int[] f, double maxLength, boolean[] frozen) {
             this.v = v;
             this.f = f;
             this.maxLength = maxLength;
@@ -76,7 +94,7 @@ public final class ShortEdges {
             for (int i = 0; i < f.length; i++) {
                 incident[fill[f[i]]++] = i / 3;
             }
-            locked = new boolean[nv];
+            locked = frozen.clone();
         }
 
         int run() {
@@ -236,23 +254,29 @@ public final class ShortEdges {
         return Arrays.copyOf(out, n);
     }
 
-    private static DoubleMesh compact(double[] v, int[] f) {
-        int[] remap = new int[v.length / 3];
-        Arrays.fill(remap, -1);
+    /** The vertices the faces use, in increasing order. */
+    private static int[] used(int nv, int[] f) {
+        boolean[] seen = new boolean[nv];
         for (int x : f) {
-            remap[x] = 0;
+            seen[x] = true;
         }
-        int kept = 0;
-        for (int i = 0; i < remap.length; i++) {
-            if (remap[i] == 0) {
-                remap[i] = kept++;
+        int n = 0;
+        int[] out = new int[nv];
+        for (int i = 0; i < nv; i++) {
+            if (seen[i]) {
+                out[n++] = i;
             }
         }
-        double[] out = new double[3 * kept];
-        for (int i = 0; i < remap.length; i++) {
-            if (remap[i] >= 0) {
-                System.arraycopy(v, 3 * i, out, 3 * remap[i], 3);
-            }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The mesh of the used vertices, renumbered in order. */
+    private static DoubleMesh compact(double[] v, int[] f, int[] used) {
+        int[] remap = new int[v.length / 3];
+        double[] out = new double[3 * used.length];
+        for (int i = 0; i < used.length; i++) {
+            remap[used[i]] = i;
+            System.arraycopy(v, 3 * used[i], out, 3 * i, 3);
         }
         int[] faces = new int[f.length];
         for (int i = 0; i < f.length; i++) {

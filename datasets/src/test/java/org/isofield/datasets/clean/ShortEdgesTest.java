@@ -84,6 +84,37 @@ class ShortEdgesTest {
     }
 
     @Test
+    void frozenVerticesKeepTheirEdgesAndEveryOutputVertexNamesItsSource() {
+        DoubleMesh input = withShortEdges(sphere(), 10, 5L);
+        ShortEdges.Result all = ShortEdges.collapse(input, 0.01);
+        assertThat(all.collapsed()).isEqualTo(10);
+        double[] vin = input.vertices();
+        double[] vout = all.mesh().vertices();
+        for (int i = 0; i < all.sourceVertices().length; i++) {
+            int s = all.sourceVertices()[i];
+            assertThat(new double[] {vout[3 * i], vout[3 * i + 1], vout[3 * i + 2]})
+                    .containsExactly(vin[3 * s], vin[3 * s + 1], vin[3 * s + 2]);
+        }
+        // freezing one endpoint of each short edge keeps them all
+        boolean[] frozen = new boolean[input.vertexCount()];
+        int[] f = input.faces();
+        for (int i = 0; i < f.length; i++) {
+            int a = f[i];
+            int b = f[i - i % 3 + (i + 1) % 3];
+            double dx = vin[3 * a] - vin[3 * b], dy = vin[3 * a + 1] - vin[3 * b + 1],
+                    dz = vin[3 * a + 2] - vin[3 * b + 2];
+            if (dx * dx + dy * dy + dz * dz < 1e-4) {
+                frozen[a] = true;
+            }
+        }
+        ShortEdges.Result none = ShortEdges.collapse(input, 0.01, frozen);
+        assertThat(none.collapsed()).isZero();
+        assertThat(none.mesh().faceCount()).isEqualTo(input.faceCount());
+        assertThatThrownBy(() -> ShortEdges.collapse(input, 0.01, new boolean[3]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected one per vertex");
+    }
+
+    @Test
     void aMeshWithoutShortEdgesAndALengthOfZeroChangeNothing() {
         DoubleMesh s = sphere();
         assertThat(ShortEdges.collapse(s, 0.01).collapsed()).isZero();

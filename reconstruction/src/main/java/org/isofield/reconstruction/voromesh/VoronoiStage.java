@@ -16,6 +16,7 @@ import org.isofield.datasets.index.delaunay.VoronoiBoundary;
 import org.isofield.datasets.index.delaunay.VoronoiVertices;
 import org.isofield.datasets.metrics.MeshChecks;
 import org.isofield.datasets.metrics.MeshReport;
+import org.isofield.datasets.metrics.SelfIntersections;
 import org.isofield.reconstruction.SignedField;
 
 /**
@@ -28,6 +29,9 @@ import org.isofield.reconstruction.SignedField;
  * with. Each stage is its own progress phase.
  */
 public final class VoronoiStage {
+    /** Rounds of freezing the vertices of crossing faces before the exact faces are written instead. */
+    static final int COLLAPSE_RETRIES = 3;
+
     private VoronoiStage() {
     }
 
@@ -58,15 +62,10 @@ public final class VoronoiStage {
                 inside));
         SmallPieces.DoubleResult cleaned = stage(progress, "voromesh.clean", () -> SmallPieces.remove(faces.mesh(),
                 config.minPieceFraction()));
-        ShortEdges.Result collapsed = stage(progress, "voromesh.collapse", () -> ShortEdges.collapse(
-                cleaned.mesh(), cell * config.collapseLength()));
-        DoubleMesh shortened = written(collapsed.mesh(), config);
-        MeshReport first = stage(progress, "voromesh.checks", () -> MeshChecks.check(shortened, true));
-        // a collapse that folded the surface is undone: the exact faces keep the guarantees by construction
-        String fallback = collapsed.collapsed() > 0 && !first.isClosedManifold() ? failures(first) : null;
-        DoubleMesh mesh = fallback == null ? shortened : written(cleaned.mesh(), config);
-        MeshReport checks = fallback == null ? first : stage(progress, "voromesh.checks",
-                () -> MeshChecks.check(mesh, true));
+        Shortened shortened = shorten(cleaned.mesh(), cell * config.collapseLength(), config, progress);
+        DoubleMesh mesh = shortened.mesh;
+        MeshReport checks = shortened.checks;
+        String fallback = shortened.fallback;
 
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("voronoi_resolution", config.voronoiResolution());
@@ -85,7 +84,8 @@ public final class VoronoiStage {
         d.put("voronoi_faces", faces.polygons());
         d.put("degenerate_voronoi_faces", faces.degenerate());
         d.put("collapse_length", config.collapseLength());
-        d.put("edges_collapsed", fallback == null ? collapsed.collapsed() : 0);
+        d.put("edges_collapsed", shortened.collapsed);
+        d.put("collapse_retries", shortened.retries);
         d.put("collapse_fallback", fallback != null);
         if (fallback != null) {
             d.put("collapse_fallback_reason", fallback);
@@ -98,6 +98,47 @@ public final class VoronoiStage {
         d.put("degenerate_faces", checks.degenerateFaces());
         d.put("components", checks.components());
         return new Result(mesh, checks, d);
+    }
+
+    /**
+     * The exact faces with their short edges collapsed, checked. A collapse that made faces cross is undone by
+     * freezing the crossing faces' vertices and collapsing the exact faces again, up to {@link #COLLAPSE_RETRIES}
+     * times; after that, or for any other failed check, the exact faces are written (they keep the guarantees by
+     * construction) and the reason is returned.
+     */
+    private static Shortened shorten(DoubleMesh exact, double length, VoroMeshConfig config, Progress progress) {
+        boolean[] frozen = new boolean[exact.vertexCount()];
+        for (int retry = 0; ; retry++) {
+            ShortEdges.Result r = stage(progress, "voromesh.collapse", () -> ShortEdges.collapse(exact, length,
+                    frozen));
+            if (r.collapsed() == 0) {
+                break;
+            }
+            DoubleMesh mesh = written(r.mesh(), config);
+            MeshReport checks = stage(progress, "voromesh.checks", () -> MeshChecks.check(mesh, true));
+            if (checks.isClosedManifold()) {
+                return new Shortened(mesh, checks, r.collapsed(), retry, null);
+            }
+            boolean onlyCrossings = checks.watertight() && checks.orientationConsistent();
+            int[] pairs = onlyCrossings && retry < COLLAPSE_RETRIES ? SelfIntersections.pairs(mesh) : new int[0];
+            if (pairs.length == 0) {
+                DoubleMesh fallback = written(exact, config);
+                return new Shortened(fallback, stage(progress, "voromesh.checks", () -> MeshChecks.check(fallback,
+                        true)), 0, retry, failures(checks));
+            }
+            int[] f = mesh.faces();
+            for (int face : pairs) {
+                for (int c = 0; c < 3; c++) {
+                    frozen[r.sourceVertices()[f[3 * face + c]]] = true;
+                }
+            }
+        }
+        DoubleMesh mesh = written(exact, config);
+        return new Shortened(mesh, stage(progress, "voromesh.checks", () -> MeshChecks.check(mesh, true)), 0, 0,
+                null);
+    }
+
+    private record Shortened(DoubleMesh mesh, MeshReport checks, int collapsed, int retries, String fallback) {
     }
 
     /** The mesh with the coordinates that will be written. */
