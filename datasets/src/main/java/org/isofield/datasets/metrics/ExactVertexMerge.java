@@ -7,7 +7,7 @@ package org.isofield.datasets.metrics;
  * given in order of first occurrence, so the result is deterministic. O(V) expected time, at most 9 ints of memory
  * per vertex. Stateless and thread-safe.
  */
-final class ExactVertexMerge {
+public final class ExactVertexMerge {
     private ExactVertexMerge() {
     }
 
@@ -15,7 +15,7 @@ final class ExactVertexMerge {
      * For each vertex of {@code xyz} (3 floats each) its merged id, numbered 0, 1, 2 ... in order of first
      * occurrence, so {@link #count} is {@code 1 + max}.
      */
-    static int[] remap(float[] xyz) {
+    public static int[] remap(float[] xyz) {
         return remap(xyz.length / 3, i -> Float.floatToRawIntBits(xyz[i]));
     }
 

@@ -14,6 +14,7 @@ import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.index.delaunay.Delaunay3d;
 import org.isofield.datasets.index.delaunay.VoronoiBoundary;
 import org.isofield.datasets.index.delaunay.VoronoiVertices;
+import org.isofield.datasets.metrics.ExactVertexMerge;
 import org.isofield.datasets.metrics.MeshChecks;
 import org.isofield.datasets.metrics.MeshReport;
 import org.isofield.datasets.metrics.SelfIntersections;
@@ -112,7 +113,7 @@ public final class VoronoiStage {
             ShortEdges.Result r = stage(progress, "voromesh.collapse", () -> ShortEdges.collapse(exact, length,
                     frozen));
             if (r.collapsed() == 0) {
-                break;
+                return exactFaces(exact, config, progress, retry, null);
             }
             DoubleMesh mesh = written(r.mesh(), config);
             MeshReport checks = stage(progress, "voromesh.checks", () -> MeshChecks.check(mesh, true));
@@ -122,9 +123,7 @@ public final class VoronoiStage {
             boolean onlyCrossings = checks.watertight() && checks.orientationConsistent();
             int[] pairs = onlyCrossings && retry < COLLAPSE_RETRIES ? SelfIntersections.pairs(mesh) : new int[0];
             if (pairs.length == 0) {
-                DoubleMesh fallback = written(exact, config);
-                return new Shortened(fallback, stage(progress, "voromesh.checks", () -> MeshChecks.check(fallback,
-                        true)), 0, retry, failures(checks));
+                return exactFaces(exact, config, progress, retry, failures(checks));
             }
             int[] f = mesh.faces();
             for (int face : pairs) {
@@ -133,9 +132,14 @@ public final class VoronoiStage {
                 }
             }
         }
+    }
+
+    /** The exact faces, checked, nothing collapsed; {@code reason} says why, when a collapse was refused. */
+    private static Shortened exactFaces(DoubleMesh exact, VoroMeshConfig config, Progress progress, int retries,
+            String reason) {
         DoubleMesh mesh = written(exact, config);
-        return new Shortened(mesh, stage(progress, "voromesh.checks", () -> MeshChecks.check(mesh, true)), 0, 0,
-                null);
+        return new Shortened(mesh, stage(progress, "voromesh.checks", () -> MeshChecks.check(mesh, true)), 0, retries,
+                reason);
     }
 
     private record Shortened(DoubleMesh mesh, MeshReport checks, int collapsed, int retries, String fallback) {
@@ -178,29 +182,19 @@ public final class VoronoiStage {
         return Arrays.copyOf(out, 3 * m);
     }
 
-    /** Which of the n points (3 floats each) repeat an earlier one exactly: an open-addressing table of indices. */
+    /** Which of the n points (3 floats each) repeat an earlier one exactly ({@link ExactVertexMerge}). */
     private static boolean[] repeats(float[] g, int n) {
-        int size = Integer.highestOneBit(Math.max(2, 2 * n)) << 1;
-        int[] table = new int[size];
-        Arrays.fill(table, -1);
+        float[] key = new float[3 * n];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = g[i] + 0f; // -0 and 0 are the same point
+        }
+        int[] id = ExactVertexMerge.remap(key);
         boolean[] repeat = new boolean[n];
+        int distinct = 0;
         for (int i = 0; i < n; i++) {
-            // + 0f: -0 and 0 are equal and must hash alike
-            int h = Float.floatToIntBits(g[3 * i] + 0f) * 0x9E3779B1
-                    + Float.floatToIntBits(g[3 * i + 1] + 0f) * 0x85EBCA77
-                    + Float.floatToIntBits(g[3 * i + 2] + 0f) * 0xC2B2AE3D;
-            int slot = (h ^ (h >>> 16)) & (size - 1);
-            while (table[slot] >= 0) {
-                int j = table[slot];
-                if (g[3 * i] == g[3 * j] && g[3 * i + 1] == g[3 * j + 1] && g[3 * i + 2] == g[3 * j + 2]) {
-                    repeat[i] = true;
-                    break;
-                }
-                slot = (slot + 1) & (size - 1);
-            }
-            if (!repeat[i]) {
-                table[slot] = i;
-            }
+            // ids are numbered in order of first occurrence
+            repeat[i] = id[i] < distinct;
+            distinct += repeat[i] ? 0 : 1;
         }
         return repeat;
     }

@@ -96,8 +96,8 @@ final class ExactDeterminants {
                 if (exact) {
                     d[3 * i + k].setDifference(a, b);
                 } else {
-                    d[3 * i + k].setRoundedDifference(a, b);
                     double r = a - b;
+                    d[3 * i + k].set(r);
                     double bv = a - r;
                     double av = r + bv;
                     allExact &= (a - av) + (bv - b) == 0;

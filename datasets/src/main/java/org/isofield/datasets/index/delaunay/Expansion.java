@@ -40,11 +40,6 @@ final class Expansion {
         return this;
     }
 
-    /** This = the head of {@code a - b} alone (its rounded value), the other component dropped. */
-    Expansion setRoundedDifference(double a, double b) {
-        return set(a - b);
-    }
-
     /** This = {@code e + f}; this must be neither. */
     Expansion sum(Expansion e, Expansion f) {
         int en = e.n;
