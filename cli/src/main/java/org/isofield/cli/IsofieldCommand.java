@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             ConvertCommand.class,
             SampleCommand.class,
             NormalsCommand.class,
+            PrepCommand.class,
             EvalCommand.class,
             FitCommand.class,
             ExtractCommand.class,

@@ -46,6 +46,9 @@ final class ReconstructCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    PrepOptions prep;
+
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Point cloud files or folders of them.")
     List<Path> inputs;
 
@@ -117,7 +120,7 @@ final class ReconstructCommand implements Callable<Integer> {
         }
         boolean batch = files.size() > 1 || inputs.stream().anyMatch(Files::isDirectory);
         Reconstruct.Options options = new Reconstruct.Options(input.readOptions(common.progress()), !output.ascii,
-                output.force, saveField);
+                output.force, saveField, prep.steps(common.mixee.commandLine()));
         Reconstruct.Batch done = common.phase("reconstruct", () -> Reconstruct.run(files, targets, cfg, options,
                 common.progress(), item -> said(item, batch), !batch));
         writeReport(done);

@@ -30,7 +30,7 @@ class ComponentContractTest {
     @Test
     void everyModulesKindsAreListed() {
         assertThat(ComponentKinds.registries().keySet()).containsExactly("encoding", "evaluator", "loss", "network",
-                "optimizer", "reconstructor", "sampler");
+                "optimizer", "prep_step", "reconstructor", "sampler");
     }
 
     @TestFactory

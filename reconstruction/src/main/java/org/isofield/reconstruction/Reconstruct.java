@@ -18,6 +18,8 @@ import org.isofield.core.PhaseTimes;
 import org.isofield.core.Progress;
 import org.isofield.core.Reports;
 import org.isofield.datasets.geom.PointCloud;
+import org.isofield.datasets.prep.CloudPrep;
+import org.isofield.datasets.prep.PrepStepConfig;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.io.GeometryFormat;
 import org.isofield.datasets.io.Meshes;
@@ -57,10 +59,16 @@ public final class Reconstruct {
      * @param binary whether meshes are written binary (else ASCII)
      * @param overwrite whether existing outputs may be replaced
      * @param saveField where to save the method's field ({@code .isf}), or null; one input only
+     * @param prep cloud-preparation steps run on each cloud after reading ({@link CloudPrep}), in order; may be empty
      */
-    public record Options(ReadOptions read, boolean binary, boolean overwrite, Path saveField) {
-        /** Default reading, binary output, no overwriting, no field. */
-        public static final Options DEFAULT = new Options(ReadOptions.DEFAULT, true, false, null);
+    public record Options(ReadOptions read, boolean binary, boolean overwrite, Path saveField,
+            List<PrepStepConfig> prep) {
+        /** Default reading, binary output, no overwriting, no field, no preparation. */
+        public static final Options DEFAULT = new Options(ReadOptions.DEFAULT, true, false, null, List.of());
+
+        public Options {
+            prep = List.copyOf(prep);
+        }
     }
 
     /**
@@ -210,8 +218,14 @@ public final class Reconstruct {
             Map<String, Object> entry) {
         PhaseTimes times = new PhaseTimes(progress);
         long t0 = System.nanoTime();
-        PointCloud cloud = PointClouds.read(in, options.read());
+        PointCloud read = PointClouds.read(in, options.read());
         times.add("read", t0, System.nanoTime());
+        PointCloud cloud = read;
+        if (!options.prep().isEmpty()) {
+            CloudPrep.Result prepared = CloudPrep.run(read, options.prep(), times);
+            entry.put("prep", prepared.steps());
+            cloud = prepared.cloud();
+        }
         Reconstruction r = Reconstructors.create(config).run(cloud, times);
         TriangleMesh mesh = r.mesh();
         if (options.saveField() != null && r.savedField().isEmpty()) {
@@ -234,7 +248,8 @@ public final class Reconstruct {
         entry.put("config", Reconstructors.registry().toJson(config));
         Reports.put(entry, "phases_seconds", times.seconds(), "total_seconds",
                 Math.round((System.nanoTime() - t0) * 1e-6) / 1e3, "peak_heap_bytes", PhaseTimes.peakHeapBytes(),
-                "input_points", cloud.size(), "output_vertices", mesh.vertexCount(), "output_faces", mesh.faceCount(),
+                "input_points", read.size(), "prepared_points", cloud.size(), "output_vertices", mesh.vertexCount(),
+                "output_faces", mesh.faceCount(),
                 "watertight", checks.watertight(), "components", checks.components(), "details", r.details());
     }
 

@@ -22,8 +22,11 @@ final class GeneratorFit {
     record Losses(double first, double last) {
     }
 
-    /** Optimises {@code gen.generators()} in place. */
-    static Losses fit(Generators gen, VoroMeshConfig config, ProgressMeter meter) {
+    /**
+     * Optimises the first {@code movable} of {@code gen.generators()} in place; the rest (thin-feature generators)
+     * take part in the loss and stay where they are.
+     */
+    static Losses fit(Generators gen, int movable, VoroMeshConfig config, ProgressMeter meter) {
         float[] g = gen.generators();
         float[] points = gen.points();
         int p = points.length / 3;
@@ -56,6 +59,7 @@ final class GeneratorFit {
                 first = loss;
             }
             last = loss;
+            Arrays.fill(grad, 3 * movable, grad.length, 0f);
             adam.setLearningRate(config.learningRateAt(step));
             adam.step(g, grad);
             clamp(g, gen.lo(), gen.hi());

@@ -51,23 +51,7 @@ record Generators(float[] points, float[] generators, double[] lo, double[] hi, 
             lo[a] = -dims[a] * cell / 2;
             hi[a] = dims[a] * cell / 2;
         }
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = key(cellOf(p[3 * i], lo[0], cell, dims[0]), cellOf(p[3 * i + 1], lo[1], cell, dims[1]),
-                    cellOf(p[3 * i + 2], lo[2], cell, dims[2]));
-        }
-        long[] occupied = unique(keys, n);
-        long[] near = new long[8 * occupied.length];
-        int m = 0;
-        for (long k : occupied) {
-            int x = (int) (k >>> 42);
-            int y = (int) (k >>> 21 & 0x1FFFFF);
-            int z = (int) (k & 0x1FFFFF);
-            for (int c = 0; c < 8; c++) {
-                near[m++] = key(x + (c & 1), y + (c >> 1 & 1), z + (c >> 2));
-            }
-        }
-        long[] cells = unique(near, m);
+        long[] cells = lattice(occupied(p, lo, cell, dims));
         float[] g = new float[3 * cells.length];
         for (int i = 0; i < cells.length; i++) {
             long k = cells[i];
@@ -76,6 +60,37 @@ record Generators(float[] points, float[] generators, double[] lo, double[] hi, 
             g[3 * i + 2] = (float) (lo[2] + (k & 0x1FFFFF) * cell);
         }
         return new Generators(p, g, lo, hi, cell, centre, scale);
+    }
+
+    /** The keys of the lattice cells that hold a point, sorted. */
+    long[] occupiedKeys() {
+        return occupied(points, lo, cell, dims());
+    }
+
+    /** The keys of the starting lattice generators (the corners of the occupied cells), sorted. */
+    long[] latticeKeys() {
+        return lattice(occupiedKeys());
+    }
+
+    /** The same frame with other generators. */
+    Generators withGenerators(float[] g) {
+        return new Generators(points, g, lo, hi, cell, centre, scale);
+    }
+
+    /** A lattice point's frame coordinate on an axis. */
+    double latticeCoordinate(int index, int axis) {
+        return lo[axis] + index * cell;
+    }
+
+    /** Corner {@code k} (bit 0 x, 1 y, 2 z) of the cell with key {@code key}: the lattice point's key. */
+    static long corner(long key, int k) {
+        int[] v = coordinates(key);
+        return key(v[0] + (k & 1), v[1] + (k >> 1 & 1), v[2] + (k >> 2));
+    }
+
+    /** A key's three lattice indices. */
+    static int[] coordinates(long key) {
+        return new int[] {(int) (key >>> 42), (int) (key >>> 21 & 0x1FFFFF), (int) (key & 0x1FFFFF)};
     }
 
     /** Number of generators (corners not counted). */
@@ -94,10 +109,46 @@ record Generators(float[] points, float[] generators, double[] lo, double[] hi, 
         return c;
     }
 
+    /** World coordinates to the frame. */
+    double frame(double world, int axis) {
+        double c = axis == 0 ? centre.x() : axis == 1 ? centre.y() : centre.z();
+        return (world - c) * scale;
+    }
+
     /** Frame coordinates to world. */
     double world(double frame, int axis) {
         double c = axis == 0 ? centre.x() : axis == 1 ? centre.y() : centre.z();
         return c + frame / scale;
+    }
+
+    private int[] dims() {
+        int[] d = new int[3];
+        for (int a = 0; a < 3; a++) {
+            d[a] = (int) Math.round((hi[a] - lo[a]) / cell);
+        }
+        return d;
+    }
+
+    private static long[] occupied(float[] p, double[] lo, double cell, int[] dims) {
+        int n = p.length / 3;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = key(cellOf(p[3 * i], lo[0], cell, dims[0]), cellOf(p[3 * i + 1], lo[1], cell, dims[1]),
+                    cellOf(p[3 * i + 2], lo[2], cell, dims[2]));
+        }
+        return unique(keys, n);
+    }
+
+    /** The corners of the given cells, sorted, each once. */
+    private static long[] lattice(long[] occupied) {
+        long[] near = new long[8 * occupied.length];
+        int m = 0;
+        for (long k : occupied) {
+            for (int c = 0; c < 8; c++) {
+                near[m++] = corner(k, c);
+            }
+        }
+        return unique(near, m);
     }
 
     private static int cellOf(double v, double lo, double cell, int dim) {

@@ -24,6 +24,9 @@ import org.isofield.reconstruction.gridpull.GridPullConfig;
  *     10)
  * @param project move the points onto the field's zero set before fitting ({@link ZeroSetProjection}), so the
  *     cloud's noise does not reach the mesh
+ * @param thinFeatureSamples per axis, the samples of the field in each cell that holds a point but whose corners
+ *     share a sign, 0 (off) to 16: a sample of the other sign adds fixed generators there ({@link ThinFeatures}), so
+ *     parts thinner than a cell (down to about 1/samples of it) are kept
  * @param minPieceFraction closed pieces with fewer faces than this fraction of the largest are removed (spurious
  *     sign islands of the field), 0 to 1
  * @param collapseLength mesh edges shorter than this fraction of a lattice cell are collapsed ({@link
@@ -36,13 +39,17 @@ import org.isofield.reconstruction.gridpull.GridPullConfig;
  */
 public record VoroMeshConfig(ReconstructorConfig field, int voronoiResolution, int steps, double learningRate,
         List<Integer> milestones, double decay, double sampleFraction, int neighbors, boolean project,
-        double minPieceFraction, double collapseLength, boolean float32, long seed) implements ReconstructorConfig {
+        int thinFeatureSamples, double minPieceFraction, double collapseLength, boolean float32, long seed)
+        implements ReconstructorConfig {
     /** The default {@code collapse_length}; the reasons are in docs/decisions/voromesh.md. */
     public static final double COLLAPSE_LENGTH = 0.1;
 
+    /** The default {@code thin_feature_samples}; the reasons are in docs/decisions/voromesh.md. */
+    public static final int THIN_FEATURE_SAMPLES = 5;
+
     /** The defaults: the paper's optimisation on GridPull's field at resolution 128. */
     public static final VoroMeshConfig DEFAULT = new VoroMeshConfig(GridPullConfig.DEFAULT, 128, 400, 5e-3,
-            List.of(80, 150, 200, 250), 0.5, 0.2, 10, true, 0.01, COLLAPSE_LENGTH, false, 0L);
+            List.of(80, 150, 200, 250), 0.5, 0.2, 10, true, THIN_FEATURE_SAMPLES, 0.01, COLLAPSE_LENGTH, false, 0L);
 
     /** Smallest and largest {@code voronoi_resolution}. */
     public static final int MIN_RESOLUTION = 8;
@@ -74,6 +81,7 @@ public record VoroMeshConfig(ReconstructorConfig field, int voronoiResolution, i
         Check.configRange("decay", decay, 1e-6, 1.0);
         Check.configRange("sample_fraction", sampleFraction, 1e-6, 1.0);
         Check.configRange("neighbors", neighbors, 1, 64);
+        Check.configRange("thin_feature_samples", thinFeatureSamples, 0, 16);
         Check.configRange("min_piece_fraction", minPieceFraction, 0.0, 1.0);
         Check.configRange("collapse_length", collapseLength, 0.0, 0.25);
     }

@@ -22,10 +22,12 @@ import org.isofield.reconstruction.SignedField;
 
 /**
  * The Voronoi part of VoroMesh, on top of a signed field: move the points onto the field's zero set
- * ({@link ZeroSetProjection}, when {@code project}), start the generators ({@link Generators}), fit them to the
- * points ({@link GeneratorFit}), triangulate them with the eight corners in world coordinates ({@link Delaunay3d}),
- * label each cell by the field's sign at the mean of its Voronoi vertices ({@link VoronoiVertices#cellBarycentres},
- * as the published code does; hull cells are outside), take the faces between inside and outside cells
+ * ({@link ZeroSetProjection}, when {@code project}), start the generators ({@link Generators}) and add fixed ones in
+ * parts thinner than a cell ({@link ThinFeatures}), fit the others to the points ({@link GeneratorFit}), triangulate
+ * them with the eight corners in world coordinates ({@link Delaunay3d}), label each cell by the field's sign at the
+ * mean of its Voronoi vertices ({@link VoronoiVertices#cellBarycentres}, as the published code does; a thin-feature
+ * generator's cell by the sign at the generator, which the mean of a cell wider than the part can leave; hull cells
+ * are outside), take the faces between inside and outside cells
  * ({@link VoronoiBoundary}), drop small closed pieces, and check the result for the coordinates it will be written
  * with. Each stage is its own progress phase.
  */
@@ -51,14 +53,19 @@ public final class VoronoiStage {
         double cell = input.bounds().longestSide() / config.voronoiResolution();
         PointCloud cloud = !config.project() ? input : stage(progress, "voromesh.project",
                 () -> ZeroSetProjection.project(input, field, cell / 4, 2 * cell));
-        Generators gen = stage(progress, "voromesh.generators", () -> Generators.start(cloud,
+        Generators lattice = stage(progress, "voromesh.generators", () -> Generators.start(cloud,
                 config.voronoiResolution()));
+        ThinFeatures.Result thin = stage(progress, "voromesh.thin_features", () -> ThinFeatures.add(lattice, field,
+                config.thinFeatureSamples()));
+        Generators gen = thin.gen();
         ProgressMeter optimize = ProgressMeter.of(progress, "voromesh.optimize", config.steps());
-        GeneratorFit.Losses losses = GeneratorFit.fit(gen, config, optimize);
+        GeneratorFit.Losses losses = GeneratorFit.fit(gen, lattice.count(), config, optimize);
         optimize.done();
-        Delaunay3d.Triangulation tri = stage(progress, "voromesh.delaunay", () -> Delaunay3d.build(world(gen)));
+        byte[] fixed = new byte[gen.count() + 8];
+        double[] world = world(gen, thin.fixed(), fixed);
+        Delaunay3d.Triangulation tri = stage(progress, "voromesh.delaunay", () -> Delaunay3d.build(world));
         VoronoiVertices vertices = stage(progress, "voromesh.vertices", () -> VoronoiVertices.of(tri));
-        boolean[] inside = stage(progress, "voromesh.occupancy", () -> occupancy(vertices, field));
+        boolean[] inside = stage(progress, "voromesh.occupancy", () -> occupancy(vertices, field, fixed));
         VoronoiBoundary.Result faces = stage(progress, "voromesh.faces", () -> VoronoiBoundary.extract(vertices,
                 inside));
         SmallPieces.DoubleResult cleaned = stage(progress, "voromesh.clean", () -> SmallPieces.remove(faces.mesh(),
@@ -71,6 +78,7 @@ public final class VoronoiStage {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("voronoi_resolution", config.voronoiResolution());
         d.put("generators", gen.count());
+        d.put("thin_feature_generators", thin.added());
         d.put("corner_generators", 8);
         d.put("voroloss_first", losses.first());
         d.put("voroloss_last", losses.last());
@@ -157,8 +165,11 @@ public final class VoronoiStage {
                 + ", " + r.selfIntersections() + " self-intersecting pairs";
     }
 
-    /** The generators in world coordinates, exact repeats dropped, then the eight corners. */
-    private static double[] world(Generators gen) {
+    /**
+     * The generators in world coordinates, exact repeats dropped, then the eight corners; {@code fixedOut} receives
+     * the fixed signs ({@link ThinFeatures.Result#fixed}) of the points kept.
+     */
+    private static double[] world(Generators gen, byte[] fixed, byte[] fixedOut) {
         float[] g = gen.generators();
         int n = gen.count();
         boolean[] repeat = repeats(g, n);
@@ -166,6 +177,7 @@ public final class VoronoiStage {
         int m = 0;
         for (int i = 0; i < n; i++) {
             if (!repeat[i]) {
+                fixedOut[m] = fixed[i];
                 for (int a = 0; a < 3; a++) {
                     out[3 * m + a] = gen.world(g[3 * i + a], a);
                 }
@@ -199,14 +211,23 @@ public final class VoronoiStage {
         return repeat;
     }
 
-    /** Inside where the field is negative at the vertex mean of the cell; corners (last 8) and hull cells outside. */
-    private static boolean[] occupancy(VoronoiVertices vertices, SignedField field) {
+    /**
+     * Inside where the field is negative at the vertex mean of the cell, or as {@code fixed} says
+     * ({@link ThinFeatures}); corners (last 8) and hull cells outside.
+     */
+    private static boolean[] occupancy(VoronoiVertices vertices, SignedField field, byte[] fixed) {
         double[] b = vertices.cellBarycentres();
         int n = b.length / 3;
         int[] bounded = new int[n];
         int m = 0;
+        boolean[] inside = new boolean[n];
         for (int i = 0; i < n - 8; i++) {
-            if (!Double.isNaN(b[3 * i])) {
+            if (Double.isNaN(b[3 * i])) {
+                continue;
+            }
+            if (fixed[i] != ThinFeatures.FREE) {
+                inside[i] = fixed[i] == ThinFeatures.INSIDE;
+            } else {
                 bounded[m++] = i;
             }
         }
@@ -216,7 +237,6 @@ public final class VoronoiStage {
         }
         float[] values = new float[m];
         field.evaluate(xyz, m, values);
-        boolean[] inside = new boolean[n];
         for (int j = 0; j < m; j++) {
             inside[bounded[j]] = values[j] < 0;
         }
