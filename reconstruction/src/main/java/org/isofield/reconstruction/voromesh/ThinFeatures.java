@@ -111,9 +111,9 @@ final class ThinFeatures {
         }
         float[] f = new float[s3 * m];
         field.evaluate(probe, s3 * m, f);
-        float[] extra = new float[9 * m];
-        byte[] extraSign = new byte[3 * m];
-        byte[] latticeSign = new byte[n];
+        float[] extra = new float[3 * m];
+        byte[] extraSign = new byte[m];
+        int[] cellOf = new int[m];
         int added = 0;
         for (int j = 0; j < m; j++) {
             int best = -1;
@@ -131,33 +131,52 @@ final class ThinFeatures {
                 for (int a = 0; a < 3; a++) {
                     extra[3 * added + a] = (float) gen.frame(probe[at + a], a);
                 }
+                cellOf[added] = flagged[j];
                 extraSign[added++] = outside[j] ? INSIDE : OUTSIDE;
-                for (int k = 0; k < 8; k++) {
-                    latticeSign[Arrays.binarySearch(lattice, Generators.corner(occupied[flagged[j]], k))] =
-                            outside[j] ? OUTSIDE : INSIDE;
-                }
             }
         }
-        int mirrors = mirror(gen, field, extra, extraSign, added);
-        int total = added + mirrors;
+        double[] mirrors = new double[6 * added];
+        boolean[] thin = mirror(gen, field, extra, extraSign, added, mirrors);
+        // each thin part's generator, its two mirrors, and its cell's corners with their starting sign
+        int kept = 0;
+        for (boolean b : thin) {
+            kept += b ? 1 : 0;
+        }
         float[] g = gen.generators();
-        float[] all = Arrays.copyOf(g, g.length + 3 * total);
-        System.arraycopy(extra, 0, all, g.length, 3 * total);
-        byte[] fixed = Arrays.copyOf(latticeSign, n + total);
-        System.arraycopy(extraSign, 0, fixed, n, total);
-        return new Result(total == 0 ? gen : gen.withGenerators(all), fixed, total);
+        float[] all = Arrays.copyOf(g, g.length + 9 * kept);
+        byte[] fixed = new byte[n + 3 * kept];
+        int at = n;
+        for (int i = 0; i < added; i++) {
+            if (!thin[i]) {
+                continue;
+            }
+            byte other = extraSign[i] == INSIDE ? OUTSIDE : INSIDE;
+            System.arraycopy(extra, 3 * i, all, 3 * at, 3);
+            fixed[at++] = extraSign[i];
+            for (int c = 0; c < 2; c++) {
+                for (int a = 0; a < 3; a++) {
+                    all[3 * at + a] = (float) gen.frame(mirrors[6 * i + 3 * c + a], a);
+                }
+                fixed[at++] = other;
+            }
+            for (int k = 0; k < 8; k++) {
+                fixed[Arrays.binarySearch(lattice, Generators.corner(occupied[cellOf[i]], k))] = other;
+            }
+        }
+        return new Result(kept == 0 ? gen : gen.withGenerators(all), fixed, 3 * kept);
     }
 
     /**
-     * Appends, for each of the {@code added} thin-feature generators, its two mirror images across the thin part's
+     * Places, for each of the {@code added} thin-feature generators, its two mirror images across the thin part's
      * sides, with the other sign, so the bisectors fall on the sides: at {@code t +- 2 h n}. The generator sits near
      * the part's middle, where the field's gradient vanishes, so {@code n} is the direction in which the field changes
      * most either way: the main axis of the sum of {@code D(e) e e^T} over 13 directions {@code e}, with
      * {@code D(e) = |f(t + s e) - f(t)| + |f(t - s e) - f(t)|} and {@code s = |f(t)|}; {@code h} is {@code |f(t)|}
-     * over the slope {@code D / 2s} along the best direction, at most half a cell. Returns how many were added after
-     * the {@code added} ones ({@code extra} and {@code sign} must have room for 3x).
+     * over the slope {@code D / 2s} along the best direction, at most half a cell. Fills {@code candidate} (6 per
+     * generator: the two mirrors) and returns which generators are in a thin part: both mirrors have the other sign.
      */
-    private static int mirror(Generators gen, SignedField field, float[] extra, byte[] sign, int added) {
+    private static boolean[] mirror(Generators gen, SignedField field, float[] extra, byte[] sign, int added,
+            double[] candidate) {
         double[] t = new double[3 * added];
         for (int i = 0; i < 3 * added; i++) {
             t[i] = gen.world(extra[i], i % 3);
@@ -179,7 +198,7 @@ final class ThinFeatures {
         }
         float[] f = new float[2 * d * added];
         field.evaluate(xyz, 2 * d * added, f);
-        int m = 0;
+        boolean[] has = new boolean[added];
         double[][] tensor = new double[3][3];
         double[] n = new double[3];
         for (int i = 0; i < added; i++) {
@@ -207,14 +226,25 @@ final class ThinFeatures {
             SymmetricEigen.smallestVector(tensor, n);
             double h = Math.min(cellWorld / 2, Math.abs(f0[i]) / (best / (2 * step[i])));
             for (int side = -1; side <= 1; side += 2) {
-                int at = added + m;
                 for (int a = 0; a < 3; a++) {
-                    extra[3 * at + a] = (float) gen.frame(t[3 * i + a] + side * 2 * h * n[a], a);
+                    candidate[3 * (2 * i + (side + 1) / 2) + a] = t[3 * i + a] + side * 2 * h * n[a];
                 }
-                sign[at] = sign[i] == INSIDE ? OUTSIDE : INSIDE;
-                m++;
+            }
+            has[i] = true;
+        }
+        // both mirrors must land where the field has their sign: where the surface only grazes the cell, the far
+        // side of the generator is the same solid, the part is not thin, and a mirror there would punch a hole (or,
+        // for a gap, grow a blob; boot at 128: Chamfer 87x)
+        float[] fc = new float[2 * added];
+        field.evaluate(candidate, 2 * added, fc);
+        boolean[] thin = new boolean[added];
+        for (int i = 0; i < added; i++) {
+            boolean mirrorInside = sign[i] == OUTSIDE;
+            thin[i] = has[i];
+            for (int c = 0; c < 2; c++) {
+                thin[i] &= mirrorInside ? fc[2 * i + c] < 0 : fc[2 * i + c] >= 0;
             }
         }
-        return m;
+        return thin;
     }
 }
