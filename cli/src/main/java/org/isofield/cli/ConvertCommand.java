@@ -37,8 +37,8 @@ final class ConvertCommand implements Callable<Integer> {
         if (data.hasFaces() && !target.canHoldFaces()) {
             common.err().println("isofield: note: " + target.name() + " holds no faces; writing the "
                     + data.vertexCount() + " vertices only");
-            data = new GeometryData(data.format(), data.positions(), data.normals(), data.colors(), null,
-                    data.origin(), data.droppedNonFinite());
+            data = new GeometryData(data.format(), data.positions(), data.normals(), data.colors(), data.scalars(),
+                    null, data.origin(), data.droppedNonFinite());
         }
         if (data.normals() != null && !target.canHoldNormals()) {
             common.err().println("isofield: note: " + target.name() + " holds no vertex normals; the "

@@ -1,7 +1,9 @@
 package org.isofield.cli;
 
 import java.util.function.Function;
+import org.isofield.datasets.io.GeometryData;
 import org.isofield.render.scene.ClipPlane;
+import org.isofield.render.scene.RenderItem;
 import org.isofield.render.scene.RenderMode;
 import org.isofield.render.scene.Rgb;
 import org.isofield.render.scene.View;
@@ -10,9 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The picture settings that {@code render} and {@code view} share: size, view, mode, background and clipping plane,
- * parsed into the
- * renderer's types with usage errors that name the option.
+ * The picture settings that {@code render} and {@code view} share: size, view, mode, colouring, background and clipping
+ * plane, parsed into the renderer's types with usage errors that name the option.
  */
 final class PictureOptions {
     @Option(names = "--width", paramLabel = "PIXELS", defaultValue = "1280",
@@ -31,6 +32,12 @@ final class PictureOptions {
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "shaded",
             description = "shaded, normals, wireframe or points. Default: ${DEFAULT-VALUE}.")
     String mode;
+
+    @Option(names = "--color", paramLabel = "HOW", defaultValue = "attribute",
+            description = "attribute: draw points and mesh vertices in their own colours when the file has them "
+                    + "(a scan's RGB, or colours carried to a reconstruction); shading: ignore them and draw the "
+                    + "plain shaded colour. Default: ${DEFAULT-VALUE}.")
+    String color;
 
     @Option(names = "--background", paramLabel = "COLOR", defaultValue = "#26262e",
             description = "#rrggbb or white, black, gray, lightgray, darkgray. Default: ${DEFAULT-VALUE}.")
@@ -57,6 +64,22 @@ final class PictureOptions {
 
     Rgb background(CommandLine cl) {
         return parse(cl, "--background", background, Rgb::parse);
+    }
+
+    /** Whether to draw files' own colours ({@code --color attribute}) rather than shading only. */
+    boolean attributeColors(CommandLine cl) {
+        return parse(cl, "--color", color, c -> switch (c) {
+            case "attribute" -> true;
+            case "shading" -> false;
+            default -> throw new IllegalArgumentException("unknown colouring \"" + c + "\"; expected attribute or "
+                    + "shading");
+        });
+    }
+
+    /** What to draw of a file's data: a mesh when it has faces, else its points; colours as {@code --color} says. */
+    RenderItem item(CommandLine cl, String label, GeometryData d) {
+        RenderItem item = d.hasFaces() ? RenderItem.of(label, d.toMesh()) : RenderItem.of(label, d.toPointCloud());
+        return item.withColors(attributeColors(cl) ? d.colors() : null);
     }
 
     /** The clipping plane, or null without {@code --clip}. */

@@ -97,6 +97,13 @@ final class ReconstructCommand implements Callable<Integer> {
                 "'isofield extract' and 'isofield render'. One input only; --force replaces an existing file."})
     Path saveField;
 
+    @Option(names = "--vertex-attributes", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"Carry the input's colours and scalars (intensity, ...) to the output vertices from the",
+                "nearest input points, distance-weighted, and add a 'quality' scalar: each vertex's distance to the",
+                "nearest input point (PLY; MeshLab and CloudCompare read it). Default: on; --no-vertex-attributes",
+                "writes geometry only."})
+    boolean vertexAttributes;
+
     @Option(names = "--report", paramLabel = "FILE.json",
             description = "Write a JSON report: per input the method, config, phase times, peak heap, counts, "
                     + "watertight.")
@@ -120,7 +127,7 @@ final class ReconstructCommand implements Callable<Integer> {
         }
         boolean batch = files.size() > 1 || inputs.stream().anyMatch(Files::isDirectory);
         Reconstruct.Options options = new Reconstruct.Options(input.readOptions(common.progress()), !output.ascii,
-                output.force, saveField, prep.steps(common.mixee.commandLine()));
+                output.force, saveField, prep.steps(common.mixee.commandLine()), vertexAttributes);
         Reconstruct.Batch done = common.phase("reconstruct", () -> Reconstruct.run(files, targets, cfg, options,
                 common.progress(), item -> said(item, batch), !batch));
         writeReport(done);

@@ -99,7 +99,7 @@ final class RenderCommand implements Callable<Integer> {
                     continue;
                 }
                 GeometryData d = GeometryIO.read(f, input.readOptions(common.progress()));
-                list.add(d.hasFaces() ? RenderItem.of(label, d.toMesh()) : RenderItem.of(label, d.toPointCloud()));
+                list.add(picture.item(common.mixee.commandLine(), label, d));
             }
             return list;
         });

@@ -96,7 +96,7 @@ final class ViewCommand implements Callable<Integer> {
             }
             GeometryData d = GeometryIO.read(f, input.readOptions(common.progress()));
             String label = f.getFileName().toString();
-            items.add(d.hasFaces() ? RenderItem.of(label, d.toMesh()) : RenderItem.of(label, d.toPointCloud()));
+            items.add(picture.item(common.mixee.commandLine(), label, d));
         }
         DistanceColoring.Result coloured = errors.apply(cl, files, items, input, common);
         List<RenderItem> shown = coloured == null ? items : coloured.items();

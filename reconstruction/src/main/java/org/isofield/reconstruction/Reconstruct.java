@@ -17,7 +17,9 @@ import org.isofield.core.IsofieldException;
 import org.isofield.core.PhaseTimes;
 import org.isofield.core.Progress;
 import org.isofield.core.Reports;
+import org.isofield.datasets.attributes.AttributeTransfer;
 import org.isofield.datasets.geom.PointCloud;
+import org.isofield.datasets.geom.VertexAttributes;
 import org.isofield.datasets.prep.CloudPrep;
 import org.isofield.datasets.prep.PrepStepConfig;
 import org.isofield.datasets.geom.TriangleMesh;
@@ -60,11 +62,13 @@ public final class Reconstruct {
      * @param overwrite whether existing outputs may be replaced
      * @param saveField where to save the method's field ({@code .isf}), or null; one input only
      * @param prep cloud-preparation steps run on each cloud after reading ({@link CloudPrep}), in order; may be empty
+     * @param vertexAttributes whether the output vertices carry the cloud's colours and scalars and a {@code quality}
+     *     scalar (distance to the nearest input point; {@link AttributeTransfer})
      */
     public record Options(ReadOptions read, boolean binary, boolean overwrite, Path saveField,
-            List<PrepStepConfig> prep) {
-        /** Default reading, binary output, no overwriting, no field, no preparation. */
-        public static final Options DEFAULT = new Options(ReadOptions.DEFAULT, true, false, null, List.of());
+            List<PrepStepConfig> prep, boolean vertexAttributes) {
+        /** Default reading, binary output, no overwriting, no field, no preparation, vertex attributes. */
+        public static final Options DEFAULT = new Options(ReadOptions.DEFAULT, true, false, null, List.of(), true);
 
         public Options {
             prep = List.copyOf(prep);
@@ -232,8 +236,20 @@ public final class Reconstruct {
             throw new IsofieldException("reconstruct: method " + config.otype() + " keeps no field to save; expected a "
                     + "method with a field for --save-field (GridPull)");
         }
+        VertexAttributes attributes = VertexAttributes.NONE;
+        if (options.vertexAttributes()) {
+            long ta = System.nanoTime();
+            attributes = r.exactMesh().isPresent() ? AttributeTransfer.transfer(r.exact(), cloud)
+                    : AttributeTransfer.transfer(mesh, cloud);
+            times.add("attributes", ta, System.nanoTime());
+            List<String> names = new ArrayList<>(attributes.scalars().keySet());
+            if (attributes.colors() != null) {
+                names.add(0, "red green blue");
+            }
+            entry.put("vertex_attributes", names);
+        }
         long t1 = System.nanoTime();
-        write(r, target, new WriteOptions(options.binary(), options.overwrite(), Progress.NONE));
+        write(r, attributes, target, new WriteOptions(options.binary(), options.overwrite(), Progress.NONE));
         times.add("write", t1, System.nanoTime());
         if (options.saveField() != null) {
             long t2 = System.nanoTime();
@@ -258,12 +274,17 @@ public final class Reconstruct {
      * coordinates, or as float32 when its details say {@code "coordinates": "float32"}), else the float mesh.
      */
     public static void write(Reconstruction r, Path target, WriteOptions options) {
+        write(r, VertexAttributes.NONE, target, options);
+    }
+
+    /** As {@link #write(Reconstruction, Path, WriteOptions)}, with per-vertex colours and scalars. */
+    public static void write(Reconstruction r, VertexAttributes attributes, Path target, WriteOptions options) {
         if (r.exactMesh().isEmpty()) {
-            Meshes.write(r.mesh(), target, options);
+            Meshes.write(r.mesh(), attributes, target, options);
         } else if ("float32".equals(r.details().get("coordinates"))) {
-            Meshes.write(r.exact().toFloatWorld(), target, options);
+            Meshes.write(r.exact().toFloatWorld(), attributes, target, options);
         } else {
-            Meshes.write(r.exact(), target, options);
+            Meshes.write(r.exact(), attributes, target, options);
         }
     }
 }

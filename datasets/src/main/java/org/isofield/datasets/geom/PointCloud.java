@@ -1,11 +1,12 @@
 package org.isofield.datasets.geom;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * N points with optional per-point normals and colours, stored as flat arrays: positions {@code float[3N]}
  * (x0 y0 z0 x1 ...) relative to a {@code double} {@link #origin()}, normals {@code float[3N]} (unit length, or zero
- * where unknown), colours {@code float[3N]} as RGB in [0, 1].
+ * where unknown), colours {@code float[3N]} as RGB in [0, 1], and named scalars {@code float[N]} ({@link Scalars}).
  *
  * <p>Immutable: {@code of(...)} and {@code with...} take ownership of the arrays without copying, and accessors
  * return the shared arrays, which callers must never write. Instances are thread-safe.
@@ -14,10 +15,15 @@ public final class PointCloud {
     private final float[] positions;
     private final float[] normals;
     private final float[] colors;
+    private final Map<String, float[]> scalars;
     private final Vec3d origin;
     private volatile Aabb bounds;
 
     private PointCloud(float[] positions, float[] normals, float[] colors, Vec3d origin) {
+        this(positions, normals, colors, Map.of(), origin);
+    }
+
+    private PointCloud(float[] positions, float[] normals, float[] colors, Map<String, float[]> scalars, Vec3d origin) {
         Objects.requireNonNull(positions, "positions");
         if (positions.length % 3 != 0) {
             throw new IllegalArgumentException("positions has length " + positions.length
@@ -28,6 +34,7 @@ public final class PointCloud {
         this.positions = positions;
         this.normals = normals;
         this.colors = colors;
+        this.scalars = Scalars.check(scalars, positions.length / 3);
         this.origin = Objects.requireNonNull(origin, "origin");
     }
 
@@ -54,12 +61,17 @@ public final class PointCloud {
 
     /** A new cloud sharing this one's positions and colours, with these normals (or none when null). */
     public PointCloud withNormals(float[] newNormals) {
-        return new PointCloud(positions, newNormals, colors, origin);
+        return new PointCloud(positions, newNormals, colors, scalars, origin);
     }
 
     /** A new cloud sharing this one's positions and normals, with these colours (or none when null). */
     public PointCloud withColors(float[] newColors) {
-        return new PointCloud(positions, normals, newColors, origin);
+        return new PointCloud(positions, normals, newColors, scalars, origin);
+    }
+
+    /** A new cloud sharing this one's arrays, with these named per-point scalars ({@link Scalars}; empty for none). */
+    public PointCloud withScalars(Map<String, float[]> newScalars) {
+        return new PointCloud(positions, normals, colors, newScalars, origin);
     }
 
     /** Number of points. */
@@ -84,6 +96,14 @@ public final class PointCloud {
     /** RGB colours in [0, 1], 3 per point, or null; shared, do not write. */
     public float[] colors() {
         return colors;
+    }
+
+    /**
+     * Named per-point scalars such as {@code intensity} from a scanner, 1 value per point, in file order; an empty
+     * map when there are none. Unmodifiable; the arrays are shared, do not write.
+     */
+    public Map<String, float[]> scalars() {
+        return scalars;
     }
 
     public boolean hasNormals() {
@@ -127,6 +147,6 @@ public final class PointCloud {
     @Override
     public String toString() {
         return "PointCloud[" + size() + " points" + (hasNormals() ? ", normals" : "") + (hasColors() ? ", colors" : "")
-                + ", origin " + origin + "]";
+                + (scalars.isEmpty() ? "" : ", scalars " + scalars.keySet()) + ", origin " + origin + "]";
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.isofield.core.FormatException;
 import org.isofield.core.io.AtomicFiles;
 import org.isofield.datasets.geom.DoubleMesh;
+import org.isofield.datasets.geom.VertexAttributes;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.io.ply.PlyWriter;
 
@@ -46,14 +47,29 @@ public final class Meshes {
     }
 
     /**
+     * Writes {@code mesh} atomically with per-vertex colours and scalars; formats that cannot hold them leave them
+     * out (PLY holds both, OFF colours only).
+     */
+    public static void write(TriangleMesh mesh, VertexAttributes attributes, Path target, WriteOptions options) {
+        VertexAttributes a = attributes.checked(mesh.vertexCount());
+        GeometryIO.write(GeometryData.of(mesh).withAttributes(a.colors(), a.scalars()), target, options);
+    }
+
+    /**
      * Writes a mesh with double coordinates atomically: to PLY with {@code double} x y z, so the file holds exactly
      * these coordinates; to the other formats through {@link DoubleMesh#toTriangleMesh} (their writers' precision).
      */
     public static void write(DoubleMesh mesh, Path target, WriteOptions options) {
+        write(mesh, VertexAttributes.NONE, target, options);
+    }
+
+    /** As {@link #write(DoubleMesh, Path, WriteOptions)}, with per-vertex colours and scalars. */
+    public static void write(DoubleMesh mesh, VertexAttributes attributes, Path target, WriteOptions options) {
+        VertexAttributes a = attributes.checked(mesh.vertexCount());
         if (GeometryFormat.fromPath(target) != GeometryFormat.PLY) {
-            write(mesh.toTriangleMesh(), target, options);
+            write(mesh.toTriangleMesh(), a, target, options);
             return;
         }
-        AtomicFiles.write(target, options.overwrite(), out -> PlyWriter.writeDouble(mesh, out, options));
+        AtomicFiles.write(target, options.overwrite(), out -> PlyWriter.writeDouble(mesh, a, out, options));
     }
 }

@@ -2,13 +2,14 @@ package org.isofield.datasets.prep;
 
 import java.util.Map;
 import org.isofield.datasets.geom.PointCloud;
+import org.isofield.datasets.geom.Scalars;
 
 /** One cloud-preparation step, bound to its config. Implementations are immutable and thread-safe. */
 public interface PrepStep {
     /**
      * What a step made of a cloud.
      *
-     * @param cloud the cloud after the step (attributes kept: normals, colours)
+     * @param cloud the cloud after the step (attributes kept: normals, colours, scalars)
      * @param details snake_case entries for the report (thresholds the step computed)
      */
     record Result(PointCloud cloud, Map<String, Object> details) {
@@ -26,9 +27,11 @@ public interface PrepStep {
         float[] p = new float[3 * m];
         float[] n = cloud.hasNormals() ? new float[3 * m] : null;
         float[] c = cloud.hasColors() ? new float[3 * m] : null;
+        int[] index = new int[m];
         int j = 0;
         for (int i = 0; i < keep.length; i++) {
             if (keep[i]) {
+                index[j] = i;
                 System.arraycopy(cloud.positions(), 3 * i, p, 3 * j, 3);
                 if (n != null) {
                     System.arraycopy(cloud.normals(), 3 * i, n, 3 * j, 3);
@@ -39,6 +42,6 @@ public interface PrepStep {
                 j++;
             }
         }
-        return PointCloud.of(p, n, c, cloud.origin());
+        return PointCloud.of(p, n, c, cloud.origin()).withScalars(Scalars.select(cloud.scalars(), index, m));
     }
 }

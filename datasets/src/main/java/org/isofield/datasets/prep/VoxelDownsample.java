@@ -8,6 +8,7 @@ import org.isofield.core.IsofieldException;
 import org.isofield.core.Parallel;
 import org.isofield.datasets.geom.Aabb;
 import org.isofield.datasets.geom.PointCloud;
+import org.isofield.datasets.geom.Scalars;
 import org.isofield.datasets.index.kdtree.KdTree;
 
 /**
@@ -87,7 +88,7 @@ public final class VoxelDownsample implements PrepStep {
         return Math.min(CELLS - 1, Math.max(0, (long) Math.floor(v * inv)));
     }
 
-    /** One point per voxel: the mean of its points' positions and colours, the unit mean of their normals. */
+    /** One point per voxel: the mean of its points' positions, colours and scalars, the unit mean of their normals. */
     private static PointCloud average(PointCloud cloud, int[] voxel, int voxels) {
         int n = voxel.length;
         double[] sum = new double[3 * voxels];
@@ -128,6 +129,7 @@ public final class VoxelDownsample implements PrepStep {
                 }
             }
         }
-        return PointCloud.of(out, normals, colors, cloud.origin());
+        return PointCloud.of(out, normals, colors, cloud.origin())
+                .withScalars(Scalars.average(cloud.scalars(), voxel, voxels));
     }
 }

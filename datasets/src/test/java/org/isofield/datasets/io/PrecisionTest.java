@@ -1,5 +1,7 @@
 package org.isofield.datasets.io;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -80,7 +82,7 @@ class PrecisionTest {
         for (int i = 0; i < rel.length; i++) {
             rel[i] = (float) (WORLD[i] - origin.get(i % 3));
         }
-        GeometryData data = new GeometryData(null, rel, null, null, new int[] {0, 1, 2}, origin, 0);
+        GeometryData data = new GeometryData(null, rel, null, null, Map.of(), new int[] {0, 1, 2}, origin, 0);
         Path file = dir.resolve(name);
 
         GeometryIO.write(data, file, WriteOptions.DEFAULT.withBinary(binary));

@@ -1,5 +1,6 @@
 package org.isofield.datasets.io;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.isofield.datasets.geom.Vec3d;
 
@@ -72,6 +73,7 @@ final class Samples {
     /** Geometry of {@code n} points with the chosen attributes. */
     static GeometryData data(int n, boolean normals, boolean colors, boolean faces, long seed) {
         return new GeometryData(null, positions(n, seed), normals ? normals(n, seed + 1) : null,
-                colors ? colors(n, seed + 2) : null, faces ? triangles(n, 2 * n, seed + 3) : null, Vec3d.ZERO, 0);
+                colors ? colors(n, seed + 2) : null, Map.of(), faces ? triangles(n, 2 * n, seed + 3) : null,
+                Vec3d.ZERO, 0);
     }
 }

@@ -8,15 +8,16 @@ import org.isofield.render.scene.VertexNormals;
 
 /**
  * One {@link RenderItem} on the device: positions, normals (computed for meshes without them; absent for clouds
- * without them), for meshes with faces 32-bit indices, and the item's colour-map positions when it has them.
- * Coordinates stay relative to the item's origin; the
- * camera adds the origin back in double precision. {@link #close()} frees the buffers.
+ * without them), for meshes with faces 32-bit indices, and the item's colour-map positions or per-vertex colours
+ * when it has them. Coordinates stay relative to the item's origin; the camera adds the origin back in double
+ * precision. {@link #close()} frees the buffers.
  */
 public final class GpuGeometry implements AutoCloseable {
     private final GpuBuffer positions;
     private final GpuBuffer normals;
     private final GpuBuffer indices;
     private final GpuBuffer scalars;
+    private final GpuBuffer colors;
     private final int vertexCount;
     private final int indexCount;
     private final Vec3d origin;
@@ -49,6 +50,7 @@ public final class GpuGeometry implements AutoCloseable {
         normals = n == null ? null : GpuBuffer.vertices(ctx, n);
         indices = f == null ? null : GpuBuffer.indices(ctx, f);
         scalars = item.scalars() == null ? null : GpuBuffer.vertices(ctx, item.scalars());
+        colors = item.scalars() != null || item.colors() == null ? null : GpuBuffer.vertices(ctx, item.colors());
     }
 
     /** Uploads {@code item}. */
@@ -77,6 +79,11 @@ public final class GpuGeometry implements AutoCloseable {
         return scalars != null;
     }
 
+    /** Whether the item carries per-vertex colours (drawn in them; colour-map positions take precedence). */
+    public boolean hasColors() {
+        return colors != null;
+    }
+
     public int vertexCount() {
         return vertexCount;
     }
@@ -102,6 +109,10 @@ public final class GpuGeometry implements AutoCloseable {
         return scalars.handle();
     }
 
+    long colorBuffer() {
+        return colors.handle();
+    }
+
     long indexBuffer() {
         return indices.handle();
     }
@@ -117,6 +128,9 @@ public final class GpuGeometry implements AutoCloseable {
         }
         if (scalars != null) {
             scalars.close();
+        }
+        if (colors != null) {
+            colors.close();
         }
     }
 }

@@ -16,7 +16,8 @@ import org.lwjgl.vulkan.*;
  * The render pass (colour cleared and left ready for a transfer read, depth cleared) and the graphics pipelines of
  * the renderer, which share one layout: {@link FrameParams#BYTES} of push constants and no descriptors. Viewport and
  * scissor are dynamic, so pipelines do not depend on the image size. Each kind has variants ({@link #SCALAR}: a third
- * vertex stream of colour-map positions; {@link #CLIP}: the clipping plane), compiled from the same shaders with
+ * vertex stream of colour-map positions; {@link #RGB}: a third stream of
+ * per-vertex colours; {@link #CLIP}: the clipping plane), compiled from the same shaders with
  * defines, so the plain pipelines run exactly the plain shaders. Pipelines are created on first use.
  */
 final class Pipelines implements AutoCloseable {
@@ -56,6 +57,8 @@ final class Pipelines implements AutoCloseable {
     static final int SCALAR = 1;
     /** Variant flag: discards fragments beyond the clipping plane ({@code FrameParams} {@code clip}). */
     static final int CLIP = 2;
+    /** Variant flag: per-vertex RGB colours at binding 2 (location 2); excludes {@link #SCALAR}. */
+    static final int RGB = 4;
 
     private final VulkanContext ctx;
     private final long renderPass;
@@ -126,17 +129,20 @@ final class Pipelines implements AutoCloseable {
 
     /** The pipeline of {@code kind} with the {@code variant} flags ({@link #SCALAR}, {@link #CLIP}). */
     long get(Kind kind, int variant) {
-        if ((variant & ~(SCALAR | CLIP)) != 0) {
-            throw new IllegalArgumentException("pipeline variant " + variant + "; expected a combination of SCALAR "
-                    + "and CLIP");
+        if ((variant & ~(SCALAR | CLIP | RGB)) != 0 || (variant & (SCALAR | RGB)) == (SCALAR | RGB)) {
+            throw new IllegalArgumentException("pipeline variant " + variant + "; expected SCALAR or RGB or neither, "
+                    + "with or without CLIP");
         }
-        return pipelines.computeIfAbsent(kind.ordinal() * 4 + variant, k -> create(kind, variant));
+        return pipelines.computeIfAbsent(kind.ordinal() * 8 + variant, k -> create(kind, variant));
     }
 
     private long create(Kind kind, int variant) {
         List<String> defines = new ArrayList<>();
         if ((variant & SCALAR) != 0) {
             defines.add("SCALAR");
+        }
+        if ((variant & RGB) != 0) {
+            defines.add("RGB");
         }
         if ((variant & CLIP) != 0) {
             defines.add("CLIP");
@@ -147,16 +153,19 @@ final class Pipelines implements AutoCloseable {
             VkPipelineShaderStageCreateInfo.Buffer stages = VkPipelineShaderStageCreateInfo.calloc(2, s);
             stages.get(0).sType$Default().stage(VK_SHADER_STAGE_VERTEX_BIT).module(vert).pName(s.UTF8("main"));
             stages.get(1).sType$Default().stage(VK_SHADER_STAGE_FRAGMENT_BIT).module(frag).pName(s.UTF8("main"));
-            int streams = (variant & SCALAR) != 0 ? 3 : 2;
+            int streams = (variant & (SCALAR | RGB)) != 0 ? 3 : 2;
             VkVertexInputBindingDescription.Buffer bindings = VkVertexInputBindingDescription.calloc(streams, s);
             VkVertexInputAttributeDescription.Buffer attrs = VkVertexInputAttributeDescription.calloc(streams, s);
             for (int i = 0; i < 2; i++) {
                 bindings.get(i).binding(i).stride(12).inputRate(VK_VERTEX_INPUT_RATE_VERTEX);
                 attrs.get(i).location(i).binding(i).format(VK_FORMAT_R32G32B32_SFLOAT).offset(0);
             }
-            if (streams == 3) {
+            if ((variant & SCALAR) != 0) {
                 bindings.get(2).binding(2).stride(4).inputRate(VK_VERTEX_INPUT_RATE_VERTEX);
                 attrs.get(2).location(2).binding(2).format(VK_FORMAT_R32_SFLOAT).offset(0);
+            } else if ((variant & RGB) != 0) {
+                bindings.get(2).binding(2).stride(12).inputRate(VK_VERTEX_INPUT_RATE_VERTEX);
+                attrs.get(2).location(2).binding(2).format(VK_FORMAT_R32G32B32_SFLOAT).offset(0);
             }
             VkGraphicsPipelineCreateInfo.Buffer ci = VkGraphicsPipelineCreateInfo.calloc(1, s).sType$Default()
                     .pStages(stages)

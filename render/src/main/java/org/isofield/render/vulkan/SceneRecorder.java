@@ -44,15 +44,16 @@ final class SceneRecorder {
             scissor.get(0).offset().set(x, y);
             scissor.get(0).extent().set(width, height);
             vkCmdSetScissor(cmd, 0, scissor);
-            if (g.hasScalars()) {
-                vkCmdBindVertexBuffers(cmd, 0, s.longs(g.positionBuffer(), g.normalBuffer(), g.scalarBuffer()),
+            if (g.hasScalars() || g.hasColors()) {
+                long third = g.hasScalars() ? g.scalarBuffer() : g.colorBuffer();
+                vkCmdBindVertexBuffers(cmd, 0, s.longs(g.positionBuffer(), g.normalBuffer(), third),
                         s.longs(0, 0, 0));
             } else {
                 vkCmdBindVertexBuffers(cmd, 0, s.longs(g.positionBuffer(), g.normalBuffer()), s.longs(0, 0));
             }
             RenderMode mode = style.mode();
             int clip = style.clip() != null ? Pipelines.CLIP : 0;
-            int variant = clip | (g.hasScalars() ? Pipelines.SCALAR : 0);
+            int variant = clip | (g.hasScalars() ? Pipelines.SCALAR : g.hasColors() ? Pipelines.RGB : 0);
             if (!g.hasFaces() || mode == RenderMode.POINTS) {
                 int shade = mode == RenderMode.NORMALS ? FrameParams.NORMALS : FrameParams.SHADED;
                 push(cmd, s, g, camera, style, width, height, shade, SPLAT_RADIUS * g.spacing());

@@ -4,7 +4,8 @@
 // The headlight is a directional light along the viewing direction (eye.xyz holds that unit vector here), so the
 // half vector is the view vector and n.h = |n.v|.
 // Variants: SCALAR draws the shaded mode as the colour map at the interpolated scalar, unlit, so each pixel reads
-// directly against the colour bar; CLIP discards the far side of the clipping plane and draws back faces (seen
+// directly against the colour bar; RGB draws it in the interpolated vertex colours, softly lit so that the colours
+// stay recognisable and the shape still reads; CLIP discards the far side of the clipping plane and draws back faces (seen
 // through the cut) in a distinct orange.
 #include "frame_params.glsl"
 #ifdef SCALAR
@@ -15,6 +16,9 @@ layout(location = 0) in vec3 vNormal;
 layout(location = 0) out vec4 outColor;
 #ifdef SCALAR
 layout(location = 1) in float vScalar;
+#endif
+#ifdef RGB
+layout(location = 3) in vec3 vColor;
 #endif
 #ifdef CLIP
 layout(location = 2) in vec3 vPosition;
@@ -41,6 +45,9 @@ void main() {
 #ifdef SCALAR
     vec3 mapped = colormap(vScalar);
     outColor = vec4(gl_FrontFacing ? mapped : 0.55 * mapped, 1.0);
+#elif defined(RGB)
+    vec3 lit = vColor * (0.5 + 0.5 * ndv);
+    outColor = vec4(gl_FrontFacing ? lit : 0.55 * lit, 1.0);
 #else
 #ifdef CLIP
     vec3 back = vec3(0.95, 0.45, 0.15);

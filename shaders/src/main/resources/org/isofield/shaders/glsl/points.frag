@@ -1,13 +1,14 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
 // Point splats: round, shaded by the point's normal when there is one, else as a small ball facing the viewer.
-// Variants: SCALAR draws the shaded mode as the colour map at the point's scalar, unlit; CLIP discards splats
+// Variants: SCALAR draws the shaded mode as the colour map at the point's scalar, unlit; RGB in the point's own
+// colour, unlit (a scanner's colour already holds the scene's light); CLIP discards splats
 // whose centre is on the far side of the clipping plane (whole splats, so the cut stays round-edged).
 #include "frame_params.glsl"
 #ifdef SCALAR
 #include "colormap.glsl"
 #endif
-#if !defined(SCALAR) || defined(CLIP)
+#if !(defined(SCALAR) || defined(RGB)) || defined(CLIP)
 #define WITH_POSITION 1
 #endif
 
@@ -18,6 +19,9 @@ layout(location = 1) in vec3 vNormal;
 layout(location = 0) out vec4 outColor;
 #ifdef SCALAR
 layout(location = 2) in float vScalar;
+#endif
+#ifdef RGB
+layout(location = 2) in vec3 vColor;
 #endif
 
 void main() {
@@ -43,6 +47,8 @@ void main() {
     }
 #ifdef SCALAR
     outColor = vec4(colormap(vScalar), 1.0);
+#elif defined(RGB)
+    outColor = vec4(vColor, 1.0);
 #else
     float ndv;
     if (hasNormal) {

@@ -1,6 +1,11 @@
 package org.isofield.datasets.io.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.isofield.datasets.geom.Scalars;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryFormat;
@@ -22,6 +27,8 @@ public final class GeometryBuilder {
     private FloatList normals;
     private FloatList colors;
     private IntList faces;
+    private final List<String> scalarNames = new ArrayList<>();
+    private final List<FloatList> scalars = new ArrayList<>();
     private Vec3d origin;
     private double ox;
     private double oy;
@@ -48,6 +55,27 @@ public final class GeometryBuilder {
     public GeometryBuilder withColors() {
         colors = new FloatList(positions.array().length);
         return this;
+    }
+
+    /**
+     * Starts collecting the named per-vertex scalar ({@link Scalars}), with room for the expected vertex count.
+     *
+     * @return its slot for {@link #addScalar} and {@link #scalar}
+     */
+    public int withScalar(String name) {
+        scalarNames.add(name);
+        scalars.add(new FloatList(positions.array().length / 3));
+        return scalars.size() - 1;
+    }
+
+    /** Adds the value of scalar {@code slot} for the last vertex. */
+    public void addScalar(int slot, float value) {
+        scalars.get(slot).add(value);
+    }
+
+    /** The list of scalar {@code slot}, for bulk readers that fill it in place. */
+    public FloatList scalar(int slot) {
+        return scalars.get(slot);
     }
 
     /** Starts collecting triangles; {@link #build} returns non-null faces from now on. */
@@ -180,6 +208,10 @@ public final class GeometryBuilder {
         float[] n = normals == null ? null : normals.toArray();
         float[] c = colors == null ? null : colors.toArray();
         int[] f = faces == null ? null : faces.toArray();
+        float[][] s = new float[scalars.size()][];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = scalars.get(k).toArray();
+        }
         if (droppedCount > 0) {
             int[] remap = new int[p.length / 3];
             int kept = 0;
@@ -189,9 +221,16 @@ public final class GeometryBuilder {
             p = compact(p, remap, kept);
             n = n == null ? null : compact(n, remap, kept);
             c = c == null ? null : compact(c, remap, kept);
+            for (int k = 0; k < s.length; k++) {
+                s[k] = compact1(s[k], remap, kept);
+            }
             f = f == null ? null : remapFaces(f, remap);
         }
-        return new GeometryData(format, p, n, c, f, origin(), droppedCount);
+        Map<String, float[]> named = new LinkedHashMap<>();
+        for (int k = 0; k < s.length; k++) {
+            named.put(scalarNames.get(k), s[k]);
+        }
+        return new GeometryData(format, p, n, c, named, f, origin(), droppedCount);
     }
 
     private boolean isDropped(int i) {
@@ -205,6 +244,16 @@ public final class GeometryBuilder {
             int j = remap[i];
             if (j >= 0) {
                 System.arraycopy(a, 3 * i, out, 3 * j, 3);
+            }
+        }
+        return out;
+    }
+
+    private static float[] compact1(float[] a, int[] remap, int kept) {
+        float[] out = new float[kept];
+        for (int i = 0; i < remap.length; i++) {
+            if (remap[i] >= 0) {
+                out[remap[i]] = a[i];
             }
         }
         return out;

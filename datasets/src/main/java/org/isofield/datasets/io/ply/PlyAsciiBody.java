@@ -82,6 +82,9 @@ final class PlyAsciiBody {
                 continue;
             }
             in.number(what[i]);
+            if (layout.scalar[i] >= 0) {
+                builder.addScalar(layout.scalar[i], in.floatValue());
+            }
             switch (layout.slots[i]) {
                 case 0 -> { x = in.value(); fx = in.floatValue(); }
                 case 1 -> { y = in.value(); fy = in.floatValue(); }

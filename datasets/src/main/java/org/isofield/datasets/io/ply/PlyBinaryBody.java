@@ -118,7 +118,10 @@ final class PlyBinaryBody {
             for (int i = 0; i < props.size(); i++) {
                 Property p = props.get(i);
                 int slot = layout.slots[i];
-                if (slot < 0) {
+                if (layout.scalar[i] >= 0) {
+                    need(p.type().size(), e, r);
+                    builder.addScalar(layout.scalar[i], (float) p.type().read(in.buffer()));
+                } else if (slot < 0) {
                     skipProperty(e, r, p);
                 } else {
                     need(p.type().size(), e, r);

@@ -1,15 +1,18 @@
 package org.isofield.datasets.io.ply;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.isofield.core.FormatException;
+import org.isofield.datasets.geom.Scalars;
 import org.isofield.datasets.io.ply.PlyHeader.Element;
 import org.isofield.datasets.io.ply.PlyHeader.Property;
 
 /**
  * What the elements of a {@link PlyHeader} mean to isofield: which vertex property goes to which attribute slot
- * (x y z, nx ny nz, red green blue) with its colour divisor, and which face property holds the vertex indices.
+ * (x y z, nx ny nz, red green blue) with its colour divisor, which other numeric vertex properties are kept as
+ * named scalars, and which face property holds the vertex indices.
  * Checks the header's semantics and reports problems at the header line that declared them.
  */
 final class PlyLayout {
@@ -30,17 +33,23 @@ final class PlyLayout {
     final float[] divisor;
     final boolean normals;
     final boolean colors;
+    /** For each vertex property, its index among {@link #scalarNames} or -1: the other numeric properties. */
+    final int[] scalar;
+    /** Names of the vertex properties kept as named scalars ({@code intensity}, {@code confidence}, ...). */
+    final List<String> scalarNames;
     /** Index of the vertex index list among the face properties, or -1 without faces. */
     final int faceIndices;
 
     private PlyLayout(Element vertex, Element face, int[] slots, float[] divisor, boolean normals, boolean colors,
-                      int faceIndices) {
+                      int[] scalar, List<String> scalarNames, int faceIndices) {
         this.vertex = vertex;
         this.face = face;
         this.slots = slots;
         this.divisor = divisor;
         this.normals = normals;
         this.colors = colors;
+        this.scalar = scalar;
+        this.scalarNames = scalarNames;
         this.faceIndices = faceIndices;
     }
 
@@ -94,9 +103,19 @@ final class PlyLayout {
                 divisor[s] = s >= RED && t.isInteger() ? (t.size() == 2 ? 65535f : 255f) : 1f;
             }
         }
+        int[] scalar = new int[props.size()];
+        List<String> scalarNames = new ArrayList<>();
+        for (int i = 0; i < props.size(); i++) {
+            Property p = props.get(i);
+            boolean taken = slotOf(p.name()) >= 0 && slots[i] >= 0 || scalarNames.contains(p.name());
+            scalar[i] = slots[i] < 0 && !p.isList() && !taken && Scalars.isName(p.name()) ? scalarNames.size() : -1;
+            if (scalar[i] >= 0) {
+                scalarNames.add(p.name());
+            }
+        }
         Element face = header.element("face");
-        return new PlyLayout(vertex, face, slots, divisor, normals, colors, face == null ? -1 : faceIndices(face,
-                file));
+        return new PlyLayout(vertex, face, slots, divisor, normals, colors, scalar, List.copyOf(scalarNames),
+                face == null ? -1 : faceIndices(face, file));
     }
 
     private static int slotOf(String name) {

@@ -43,6 +43,9 @@ public final class PlyReader implements GeometryReader {
             if (layout.colors) {
                 builder.withColors();
             }
+            for (String name : layout.scalarNames) {
+                builder.withScalar(name);
+            }
             if (layout.face != null) {
                 builder.withFaces((int) Math.min(layout.face.count(), Integer.MAX_VALUE / 4));
             }

@@ -25,6 +25,10 @@ final class PlyVertexDecoder {
     private final int[] offset = new int[PlyLayout.SLOTS];
     private final PlyType[] type = new PlyType[PlyLayout.SLOTS];
     private final boolean allFloat;
+    /** For each named scalar, its byte offset in the record and its type. */
+    private final int[] scalarOffset;
+    private final PlyType[] scalarType;
+    private float[][] sca;
     private float[] pos;
     private float[] nrm;
     private float[] col;
@@ -41,12 +45,18 @@ final class PlyVertexDecoder {
         List<Property> props = layout.vertex.properties();
         int at = 0;
         boolean floats = true;
+        scalarOffset = new int[layout.scalarNames.size()];
+        scalarType = new PlyType[scalarOffset.length];
         for (int i = 0; i < props.size(); i++) {
             PlyType t = props.get(i).type();
             int slot = layout.slots[i];
             if (slot >= 0) {
                 offset[slot] = at;
                 type[slot] = t;
+            }
+            if (layout.scalar[i] >= 0) {
+                scalarOffset[layout.scalar[i]] = at;
+                scalarType[layout.scalar[i]] = t;
             }
             floats &= t == PlyType.FLOAT;
             at += t.size();
@@ -58,6 +68,10 @@ final class PlyVertexDecoder {
         pos = builder.positions().extend(3 * n);
         nrm = layout.normals ? builder.normals().extend(3 * n) : null;
         col = layout.colors ? builder.colors().extend(3 * n) : null;
+        sca = new float[scalarOffset.length][];
+        for (int k = 0; k < sca.length; k++) {
+            sca[k] = builder.scalar(k).extend(n);
+        }
         float[] scratch = allFloat ? new float[BinaryInput.CAPACITY / 4] : null;
         int floatsPerRecord = stride / 4;
         for (int i = 0; i < n; ) {
@@ -133,6 +147,13 @@ final class PlyVertexDecoder {
                 col[v + 2] = s[q + offset[8] / 4];
             }
         }
+        for (int c = 0; c < sca.length; c++) {
+            float[] dst = sca[c];
+            int o = scalarOffset[c] / 4;
+            for (int j = 0, q = 0; j < k; j++, q += step) {
+                dst[first + j] = s[q + o];
+            }
+        }
     }
 
     private void decode(ByteBuffer b, int p, int first, int k) {
@@ -162,6 +183,9 @@ final class PlyVertexDecoder {
                 col[v] = (float) (get(b, r, 6) / layout.divisor[6]);
                 col[v + 1] = (float) (get(b, r, 7) / layout.divisor[7]);
                 col[v + 2] = (float) (get(b, r, 8) / layout.divisor[8]);
+            }
+            for (int c = 0; c < sca.length; c++) {
+                sca[c][first + j] = (float) scalarType[c].get(b, r + scalarOffset[c]);
             }
         }
     }

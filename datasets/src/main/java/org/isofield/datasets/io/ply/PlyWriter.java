@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.ByteOrder;
 import org.isofield.datasets.geom.DoubleMesh;
 import org.isofield.datasets.geom.Vec3d;
+import org.isofield.datasets.geom.VertexAttributes;
 import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryWriter;
 import org.isofield.datasets.io.WriteOptions;
@@ -15,7 +16,8 @@ import org.isofield.datasets.io.internal.WriteMeter;
 /**
  * Writes PLY: binary little endian by default, ascii when {@link WriteOptions#binary()} is false. Vertices carry
  * x y z as {@code float} when the origin is zero, else as {@code double} world coordinates so that no precision is
- * lost; then nx ny nz ({@code float}) and red green blue ({@code uchar}, colours times 255, rounded) when present.
+ * lost; then nx ny nz ({@code float}) and red green blue ({@code uchar}, colours times 255, rounded) when present,
+ * then each named scalar as a {@code float} property of its name ({@code quality}, {@code intensity}, ...).
  * Faces, when present, are {@code property list uchar int vertex_indices} with three indices each. Ascii numbers
  * read back to the same float or double.
  */
@@ -37,6 +39,9 @@ public final class PlyWriter implements GeometryWriter {
         if (data.hasColors()) {
             h.append("property uchar red\nproperty uchar green\nproperty uchar blue\n");
         }
+        for (String name : data.scalars().keySet()) {
+            h.append("property float ").append(name).append('\n');
+        }
         if (data.faces() != null) {
             h.append("element face ").append(data.faceCount()).append('\n')
                     .append("property list uchar int vertex_indices\n");
@@ -57,16 +62,27 @@ public final class PlyWriter implements GeometryWriter {
 
     /**
      * Writes a mesh with double coordinates as PLY with {@code double} x y z, so the file holds exactly the doubles
-     * given (ascii numbers read back to the same double); faces as in {@link #write}.
+     * given (ascii numbers read back to the same double), then the attributes' colours and scalars as in
+     * {@link #write}; faces as in {@link #write}.
      */
-    public static void writeDouble(DoubleMesh mesh, OutputStream out, WriteOptions options) throws IOException {
-        String h = "ply\nformat " + (options.binary() ? "binary_little_endian" : "ascii") + " 1.0\n"
-                + "comment written by isofield\nelement vertex " + mesh.vertexCount() + "\n"
-                + "property double x\nproperty double y\nproperty double z\n"
-                + "element face " + mesh.faceCount() + "\nproperty list uchar int vertex_indices\nend_header\n";
+    public static void writeDouble(DoubleMesh mesh, VertexAttributes attributes, OutputStream out,
+            WriteOptions options) throws IOException {
+        StringBuilder h = new StringBuilder("ply\nformat ").append(options.binary() ? "binary_little_endian" : "ascii")
+                .append(" 1.0\ncomment written by isofield\nelement vertex ").append(mesh.vertexCount())
+                .append("\nproperty double x\nproperty double y\nproperty double z\n");
+        float[] c = attributes.colors();
+        if (c != null) {
+            h.append("property uchar red\nproperty uchar green\nproperty uchar blue\n");
+        }
+        for (String name : attributes.scalars().keySet()) {
+            h.append("property float ").append(name).append('\n');
+        }
+        h.append("element face ").append(mesh.faceCount()).append("\nproperty list uchar int vertex_indices\n")
+                .append("end_header\n");
+        float[][] sc = attributes.scalars().values().toArray(new float[0][]);
         WriteMeter meter = new WriteMeter(options.progress(), (long) mesh.vertexCount() + mesh.faceCount());
         TextOutput text = new TextOutput(out);
-        text.text(h);
+        text.text(h.toString());
         double[] p = mesh.vertices();
         int[] f = mesh.faces();
         if (options.binary()) {
@@ -74,6 +90,13 @@ public final class PlyWriter implements GeometryWriter {
             BinaryOutput bin = new BinaryOutput(out, ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < p.length; i += 3) {
                 bin.putDouble(p[i]).putDouble(p[i + 1]).putDouble(p[i + 2]);
+                if (c != null) {
+                    bin.putByte(WriteMeter.colorByte(c[i])).putByte(WriteMeter.colorByte(c[i + 1]))
+                            .putByte(WriteMeter.colorByte(c[i + 2]));
+                }
+                for (float[] a : sc) {
+                    bin.putFloat(a[i / 3]);
+                }
                 meter.item();
             }
             for (int t = 0; t < f.length; t += 3) {
@@ -83,7 +106,15 @@ public final class PlyWriter implements GeometryWriter {
             bin.flush();
         } else {
             for (int i = 0; i < p.length; i += 3) {
-                text.number(p[i]).ch(' ').number(p[i + 1]).ch(' ').number(p[i + 2]).ch('\n');
+                text.number(p[i]).ch(' ').number(p[i + 1]).ch(' ').number(p[i + 2]);
+                if (c != null) {
+                    text.ch(' ').number(WriteMeter.colorByte(c[i])).ch(' ').number(WriteMeter.colorByte(c[i + 1]))
+                            .ch(' ').number(WriteMeter.colorByte(c[i + 2]));
+                }
+                for (float[] a : sc) {
+                    text.ch(' ').number(a[i / 3]);
+                }
+                text.ch('\n');
                 meter.item();
             }
             for (int t = 0; t < f.length; t += 3) {
@@ -100,6 +131,7 @@ public final class PlyWriter implements GeometryWriter {
         float[] p = data.positions();
         float[] n = data.normals();
         float[] c = data.colors();
+        float[][] sc = data.scalars().values().toArray(new float[0][]);
         Vec3d o = data.origin();
         for (int i = 0; i < p.length; i += 3) {
             if (wide) {
@@ -113,6 +145,9 @@ public final class PlyWriter implements GeometryWriter {
             if (c != null) {
                 out.putByte(WriteMeter.colorByte(c[i])).putByte(WriteMeter.colorByte(c[i + 1]))
                         .putByte(WriteMeter.colorByte(c[i + 2]));
+            }
+            for (float[] a : sc) {
+                out.putFloat(a[i / 3]);
             }
             meter.item();
         }
@@ -131,6 +166,7 @@ public final class PlyWriter implements GeometryWriter {
         float[] p = data.positions();
         float[] n = data.normals();
         float[] c = data.colors();
+        float[][] sc = data.scalars().values().toArray(new float[0][]);
         Vec3d o = data.origin();
         for (int i = 0; i < p.length; i += 3) {
             if (wide) {
@@ -144,6 +180,9 @@ public final class PlyWriter implements GeometryWriter {
             if (c != null) {
                 out.ch(' ').number(WriteMeter.colorByte(c[i])).ch(' ').number(WriteMeter.colorByte(c[i + 1]))
                         .ch(' ').number(WriteMeter.colorByte(c[i + 2]));
+            }
+            for (float[] a : sc) {
+                out.ch(' ').number(a[i / 3]);
             }
             out.ch('\n');
             meter.item();
