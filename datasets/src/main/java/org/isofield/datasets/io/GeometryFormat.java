@@ -19,14 +19,28 @@ import org.isofield.core.FormatException;
  *       {@code x y z nx ny nz}; no faces, no colours. {@code .pts} is deliberately not accepted: Leica PTS files
  *       start with a count line and carry intensity and colour columns that would be misread as normals.</li>
  *   <li>{@link #STL} ({@code .stl}): ascii and binary triangles only; no vertex normals, no colours.</li>
+ *   <li>{@link #PCD} ({@code .pcd}): the Point Cloud Library's format, ascii, binary and binary_compressed
+ *       (read), binary and ascii (written); points with normals and packed rgb colours; no faces. Intensity is
+ *       parsed but not yet kept; other fields are skipped.</li>
+ *   <li>{@link #LAS} ({@code .las}): ASPRS LAS 1.0 to 1.4, point data formats 0 to 10 (read), 1.2 formats 0 and
+ *       2 (written); points with 16-bit RGB colours where the point format has them; no normals, no faces.
+ *       Compressed LAZ is refused.</li>
  * </ul>
+ *
+ * <p>A name ending in {@code .gz} selects the format of the extension before it ({@code scan.ply.gz} is PLY):
+ * {@link GeometryIO} decompresses such files when reading and compresses when writing.
  */
 public enum GeometryFormat {
     PLY(List.of("ply"), true, true, true),
     OBJ(List.of("obj"), true, true, false),
     OFF(List.of("off"), true, true, true),
     XYZ(List.of("xyz", "xyzn", "txt"), false, true, false),
-    STL(List.of("stl"), true, false, false);
+    STL(List.of("stl"), true, false, false),
+    PCD(List.of("pcd"), false, true, true),
+    LAS(List.of("las"), false, false, true);
+
+    /** The suffix of gzip-compressed files, lower case. */
+    public static final String GZIP_SUFFIX = ".gz";
 
     private final List<String> extensions;
     private final boolean faces;
@@ -60,14 +74,24 @@ public enum GeometryFormat {
         return colors;
     }
 
+    /** Whether {@code file}'s name ends in {@code .gz}, ignoring case. */
+    public static boolean isGzip(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(GZIP_SUFFIX);
+    }
+
     /**
-     * The format selected by a file's extension, ignoring case.
+     * The format selected by a file's extension, ignoring case; for a name ending in {@code .gz}, the extension
+     * before it ({@code scan.PLY.gz} is {@link #PLY}).
      *
      * @throws FormatException when the extension is missing or unknown; the message lists the known extensions
      */
     public static GeometryFormat fromPath(Path file) {
         Path name = file.getFileName();
         String s = name == null ? "" : name.toString();
+        if (isGzip(file)) {
+            s = s.substring(0, s.length() - GZIP_SUFFIX.length());
+        }
         int dot = s.lastIndexOf('.');
         String ext = dot < 0 ? "" : s.substring(dot + 1).toLowerCase(Locale.ROOT);
         for (GeometryFormat f : values()) {
@@ -75,9 +99,10 @@ public enum GeometryFormat {
                 return f;
             }
         }
-        String found = dot < 0 ? "no extension" : "extension \"." + ext + "\"";
+        String found = (dot < 0 ? "no extension" : "extension \"." + ext + "\"")
+                + (isGzip(file) ? " before .gz" : "");
         throw FormatException.inFile(file, "unknown geometry file type (" + found + "); expected one of "
-                + String.join(", ", allExtensions()) + ", or name the format explicitly");
+                + String.join(", ", allExtensions()) + " (each also as .gz), or name the format explicitly");
     }
 
     /**

@@ -9,8 +9,9 @@ import org.isofield.core.Progress;
  * How to read a geometry file.
  *
  * @param format        {@code "auto"} to choose the format by the file's extension, or a format name
- *                      ({@code "ply"}, {@code "obj"}, {@code "off"}, {@code "xyz"}, {@code "stl"}; any case) to read
- *                      the file as that format whatever its name; stored lower-case
+ *                      ({@code "ply"}, {@code "obj"}, {@code "off"}, {@code "xyz"}, {@code "stl"}, {@code "pcd"},
+ *                      {@code "las"}; any case) to read the file as that format whatever its name; stored lower-case.
+ *                      Reading standard input (file {@code -}, see {@link GeometryIO#read}) needs a name.
  * @param dropNonFinite false (the default) to reject a point whose position or normal is NaN or infinite with a
  *                      {@link org.isofield.core.FormatException} naming the point and its line or byte; true to
  *                      drop such points, and every face that uses one, instead

@@ -57,7 +57,8 @@ class GeometryIOTest {
     @Test
     void unknownFormatNameIsAConfigError() {
         assertThatThrownBy(() -> ReadOptions.DEFAULT.withFormat("vrml")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("unknown geometry format \"vrml\"; expected auto, ply, obj, off, xyz, stl");
+                .hasMessageContaining("unknown geometry format \"vrml\"; expected auto, ply, obj, off, xyz, stl, pcd, "
+                        + "las");
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.isofield.core.FormatException;
+import org.isofield.datasets.io.las.LasFixtures;
+import org.isofield.datasets.io.pcd.PcdFixtures;
 import org.isofield.datasets.testing.RandomCases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +49,16 @@ class MutatedFilesTest {
         }
         GeometryIO.write(cloud, dir.resolve("cloud.xyz"), WriteOptions.DEFAULT);
         GeometryIO.write(cloud, dir.resolve("cloud.ply"), WriteOptions.DEFAULT.withBinary(false));
+        GeometryData colored = Samples.data(5, true, true, false, 13);
+        GeometryIO.write(colored, dir.resolve("cloud.pcd"), WriteOptions.DEFAULT);
+        GeometryIO.write(colored, dir.resolve("ascii-cloud.pcd"), WriteOptions.DEFAULT.withBinary(false));
+        GeometryIO.write(colored, dir.resolve("cloud.las"), WriteOptions.DEFAULT);
+        Files.write(dir.resolve("compressed.pcd"), PcdFixtures.file(PcdFixtures.header("x y z rgb _", "4 4 4 4 1",
+                "F F F U U", "1 1 1 1 1", 3, 1, "binary_compressed"), PcdFixtures.compressed(new byte[] {
+                    0, 0, -128, 63, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 0, 9, 0, 0, -128, 63, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2,
+                    3, 0, 9, 0, 0, 0, 64, 0, 0, 0, 64, 0, 0, 0, 64, -1, -1, -1, -1, 7}, 3, 4, 4, 4, 4, 1)));
+        Files.write(dir.resolve("extra.las"), LasFixtures.file(4, 8, 3, new int[] {1, 2, 3, -4, 5, 600, 7, 8, 9},
+                new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 0.01, new double[] {1e6, 2e6, 0}));
         Files.writeString(dir.resolve("polygons.obj"), "# quad and pentagon\nv 0 0 0 1\nv 1 0 0\nv 1 1 0\nv 0 1 0\n"
                 + "v 0.5 2 0\nvt 0 0\nvn 0 0 1\nf 1/1/1 2/1/1 3/1/1 4/1/1\nf -5//1 -4//1 -2//1 -1//1 4//1\ng x\n");
         Files.writeString(dir.resolve("range.ply"), "ply\nformat ascii 1.0\nobj_info x\nelement vertex 3\n"
@@ -67,9 +79,9 @@ class MutatedFilesTest {
         Files.deleteIfExists(dir);
     }
 
-    /** 2500 seeded cases: 1 to 4 edits of one of the seed files, read with and without dropping non-finite values. */
+    /** 3000 seeded cases: 1 to 4 edits of one of the seed files, read with and without dropping non-finite values. */
     static Stream<Arguments> cases() {
-        return RandomCases.of(2024, 2500, r -> new Object[] {mutations(r), r.nextInt(14), r.nextBoolean()});
+        return RandomCases.of(2024, 3000, r -> new Object[] {mutations(r), r.nextInt(36), r.nextBoolean()});
     }
 
     private static List<Mutation> mutations(SplittableRandom r) {
