@@ -2,6 +2,7 @@ package org.isofield.cli;
 
 import java.io.PrintWriter;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.isofield.core.ConfigException;
@@ -73,6 +74,16 @@ public final class CommonOptions {
             String key = e.jsonPath().replaceFirst("^\\$\\.", "");
             throw new CommandLine.ParameterException(mixee.commandLine(),
                     "--" + key.replace('_', '-') + ": " + e.detail());
+        }
+    }
+
+    /**
+     * Prints the line that says what was written unless {@code --quiet}: to standard error when the output itself
+     * went to standard output ({@code -}), so that it cannot mix with the data.
+     */
+    public void wrote(Path target, String line) {
+        if (!quiet) {
+            (OutputOptions.isStdout(target) ? err() : out()).println(line);
         }
     }
 

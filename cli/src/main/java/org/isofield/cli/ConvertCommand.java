@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryFormat;
 import org.isofield.datasets.io.GeometryIO;
-import org.isofield.datasets.io.WriteOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -32,7 +31,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InputOptions.existing(common.mixee.commandLine(), in);
-        GeometryFormat target = GeometryFormat.fromPath(out);
+        GeometryFormat target = output.formatFor(common.mixee.commandLine(), out);
         GeometryData data = common.phase("read", () -> GeometryIO.read(in, input.readOptions(common.progress())));
         if (data.hasFaces() && !target.canHoldFaces()) {
             common.err().println("isofield: note: " + target.name() + " holds no faces; writing the "
@@ -49,9 +48,8 @@ final class ConvertCommand implements Callable<Integer> {
                     + data.vertexCount() + " vertex colours are not written");
         }
         GeometryData written = data;
-        common.phase("write", () -> GeometryIO.write(written, out, new WriteOptions(!output.ascii, output.force,
-                common.progress())));
-        common.info("wrote " + out + " (" + target.name() + ", " + data.vertexCount() + " vertices, "
+        common.phase("write", () -> GeometryIO.write(written, out, output.writeOptions(common.progress())));
+        common.wrote(out, "wrote " + out + " (" + target.name() + ", " + data.vertexCount() + " vertices, "
                 + data.faceCount() + " faces)");
         return 0;
     }

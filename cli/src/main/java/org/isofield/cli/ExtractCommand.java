@@ -10,7 +10,6 @@ import org.isofield.core.config.Configs;
 import org.isofield.datasets.clean.SmallPieces;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.io.Meshes;
-import org.isofield.datasets.io.WriteOptions;
 import org.isofield.fields.io.FieldFile;
 import org.isofield.fields.io.FieldFiles;
 import org.isofield.reconstruction.FieldKind;
@@ -24,6 +23,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code isofield extract FIELD -o MESH.ply}: marching cubes on a stored field's zero level set, in world units. */
@@ -77,6 +77,11 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (OutputOptions.isStdout(out)) {
+            throw new ParameterException(common.mixee.commandLine(), "-o -: meshes are written to files here; "
+                    + "standard output is for convert, prep, normals and sample (write a file, then "
+                    + "'isofield convert FILE - --output-format FORMAT')");
+        }
         InputOptions.existing(common.mixee.commandLine(), field);
         boolean voronoi = switch (extractor) {
             case "marching-cubes" -> false;
@@ -122,8 +127,7 @@ final class ExtractCommand implements Callable<Integer> {
             common.info("removed " + cleaned.componentsRemoved() + " of " + cleaned.componentsBefore()
                     + " pieces (" + cleaned.facesRemoved() + " faces) below the fraction of the largest");
         }
-        common.phase("write", () -> Meshes.write(mesh, out, new WriteOptions(!output.ascii, output.force,
-                common.progress())));
+        common.phase("write", () -> Meshes.write(mesh, out, output.writeOptions(common.progress())));
         common.info("wrote " + out + " (" + mesh.vertexCount() + " vertices, " + mesh.faceCount() + " faces, "
                 + f.kind() + ", resolution " + (resolution == null ? "default" : resolution) + ")");
         return 0;
@@ -141,8 +145,7 @@ final class ExtractCommand implements Callable<Integer> {
         OutputOptions.refuseExisting(output.force, out);
         FieldFile f = common.phase("read", () -> FieldFiles.read(field));
         Reconstruction r = common.phase("extract", () -> new VoroMesh(config).extract(f, field, common.progress()));
-        common.phase("write", () -> Reconstruct.write(r, out, new WriteOptions(!output.ascii, output.force,
-                common.progress())));
+        common.phase("write", () -> Reconstruct.write(r, out, output.writeOptions(common.progress())));
         Map<String, Object> d = r.details();
         common.info("wrote " + out + " (" + r.exact().vertexCount() + " vertices, " + r.exact().faceCount()
                 + " faces, " + d.get("coordinates") + ", " + d.get("generators") + " generators at resolution "

@@ -14,17 +14,18 @@ final class InputOptions {
     boolean dropNonFinite;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "Input format: auto (from the extension), ply, obj, off, xyz, stl. Default: "
-                    + "${DEFAULT-VALUE}.")
+            description = "Input format: auto (from the extension; X.ply.gz and other .gz files are read "
+                    + "decompressed), ply, obj, off, xyz, stl, pcd or las; needed when the input is - (standard "
+                    + "input). Default: ${DEFAULT-VALUE}.")
     String format = "auto";
 
     ReadOptions readOptions(Progress progress) {
         return new ReadOptions(format, dropNonFinite, progress);
     }
 
-    /** Fails with a usage error when an input file does not exist. */
+    /** Fails with a usage error when an input file does not exist; {@code -} (standard input) passes. */
     static Path existing(CommandLine cl, Path p) {
-        if (!Files.isRegularFile(p)) {
+        if (!OutputOptions.isStdout(p) && !Files.isRegularFile(p)) {
             throw new CommandLine.ParameterException(cl, p + ": no such file");
         }
         return p;

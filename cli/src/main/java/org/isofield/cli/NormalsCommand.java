@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.io.PointClouds;
-import org.isofield.datasets.io.WriteOptions;
 import org.isofield.datasets.normals.PcaNormals;
 import org.isofield.datasets.normals.PointNormals;
 import picocli.CommandLine;
@@ -71,9 +70,8 @@ final class NormalsCommand implements Callable<Integer> {
                     + " points; expected at least 3 to estimate normals");
         }
         PointCloud withNormals = common.phase("normals", () -> PointNormals.estimate(in, neighbors, v));
-        common.phase("write", () -> PointClouds.write(withNormals, out, new WriteOptions(!output.ascii, output.force,
-                common.progress())));
-        common.info("wrote " + out + " (" + withNormals.size() + " points with normals from " + neighbors
+        common.phase("write", () -> PointClouds.write(withNormals, out, output.writeOptions(common.progress())));
+        common.wrote(out, "wrote " + out + " (" + withNormals.size() + " points with normals from " + neighbors
                 + "-point neighbourhoods, oriented " + (v == null ? "away from the centroid" : "towards " + v) + ")");
         return 0;
     }

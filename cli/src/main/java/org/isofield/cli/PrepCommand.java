@@ -9,7 +9,6 @@ import org.isofield.core.config.Json;
 import org.isofield.core.io.AtomicFiles;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.io.PointClouds;
-import org.isofield.datasets.io.WriteOptions;
 import org.isofield.datasets.prep.CloudPrep;
 import org.isofield.datasets.prep.PrepStepConfig;
 import picocli.CommandLine;
@@ -64,11 +63,10 @@ final class PrepCommand implements Callable<Integer> {
         PointCloud in = common.phase("read", () -> PointClouds.read(cloud, input.readOptions(common.progress())));
         CloudPrep.Result r = CloudPrep.run(in, steps, common.progress());
         for (Map<String, Object> step : r.steps()) {
-            common.info(step.get("step") + ": " + step.get("removed") + " of " + step.get("points_in")
+            common.wrote(out, step.get("step") + ": " + step.get("removed") + " of " + step.get("points_in")
                     + " points removed, " + step.get("points_out") + " left");
         }
-        common.phase("write", () -> PointClouds.write(r.cloud(), out, new WriteOptions(!output.ascii, output.force,
-                common.progress())));
+        common.phase("write", () -> PointClouds.write(r.cloud(), out, output.writeOptions(common.progress())));
         if (report != null) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("input", cloud.toString());
@@ -78,7 +76,7 @@ final class PrepCommand implements Callable<Integer> {
             entry.put("steps", r.steps());
             AtomicFiles.writeString(report, output.force, Json.write(entry) + "\n");
         }
-        common.info("wrote " + out + " (" + r.cloud().size() + " of " + in.size() + " points)");
+        common.wrote(out, "wrote " + out + " (" + r.cloud().size() + " of " + in.size() + " points)");
         return 0;
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.isofield.core.ConfigException;
 import org.isofield.core.IsofieldException;
+import org.isofield.core.Progress;
 import org.isofield.core.config.Json;
 import org.isofield.core.config.JsonOverrides;
 import org.isofield.core.io.AtomicFiles;
@@ -111,6 +112,11 @@ final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (OutputOptions.isStdout(out)) {
+            throw new ParameterException(common.mixee.commandLine(), "-o -: meshes are written to files here; "
+                    + "standard output is for convert, prep, normals and sample (write a file, then "
+                    + "'isofield convert FILE - --output-format FORMAT')");
+        }
         ReconstructorConfig cfg = loadConfig();
         List<Path> files = usage(() -> Reconstruct.expand(inputs));
         List<Path> targets = targets(files);
@@ -126,8 +132,9 @@ final class ReconstructCommand implements Callable<Integer> {
             OutputOptions.refuseExisting(output.force, saveField);
         }
         boolean batch = files.size() > 1 || inputs.stream().anyMatch(Files::isDirectory);
-        Reconstruct.Options options = new Reconstruct.Options(input.readOptions(common.progress()), !output.ascii,
-                output.force, saveField, prep.steps(common.mixee.commandLine()), vertexAttributes);
+        Reconstruct.Options options = new Reconstruct.Options(input.readOptions(common.progress()),
+                output.writeOptions(Progress.NONE), saveField, prep.steps(common.mixee.commandLine()),
+                vertexAttributes);
         Reconstruct.Batch done = common.phase("reconstruct", () -> Reconstruct.run(files, targets, cfg, options,
                 common.progress(), item -> said(item, batch), !batch));
         writeReport(done);

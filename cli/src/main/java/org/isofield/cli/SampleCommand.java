@@ -6,7 +6,6 @@ import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.io.Meshes;
 import org.isofield.datasets.io.PointClouds;
-import org.isofield.datasets.io.WriteOptions;
 import org.isofield.datasets.sample.SamplerConfig;
 import org.isofield.datasets.sample.Samplers;
 import picocli.CommandLine.Command;
@@ -53,9 +52,8 @@ final class SampleCommand implements Callable<Integer> {
         SamplerConfig cfg = common.config(() -> new SamplerConfig(nPoints, noise, normals, common.seed()));
         TriangleMesh m = common.phase("read", () -> Meshes.read(mesh, input.readOptions(common.progress())));
         PointCloud cloud = common.phase("sample", () -> Samplers.create(cfg).sample(m, common.progress()));
-        common.phase("write", () -> PointClouds.write(cloud, out, new WriteOptions(!output.ascii, output.force,
-                common.progress())));
-        common.info("wrote " + out + " (" + cloud.size() + " points" + (normals ? " with normals" : "")
+        common.phase("write", () -> PointClouds.write(cloud, out, output.writeOptions(common.progress())));
+        common.wrote(out, "wrote " + out + " (" + cloud.size() + " points" + (normals ? " with normals" : "")
                 + (noise > 0 ? ", noise " + noise + " x diagonal" : "") + ")");
         return 0;
     }

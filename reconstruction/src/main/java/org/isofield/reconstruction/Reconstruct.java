@@ -58,17 +58,18 @@ public final class Reconstruct {
      * How files are read and written.
      *
      * @param read options for reading the clouds (format, non-finite points)
-     * @param binary whether meshes are written binary (else ASCII)
-     * @param overwrite whether existing outputs may be replaced
+     * @param write how meshes are written: binary or ASCII, whether existing outputs (and a saved field) may be
+     *     replaced, the format ({@code auto}: from the output's extension); its progress is not used
      * @param saveField where to save the method's field ({@code .isf}), or null; one input only
      * @param prep cloud-preparation steps run on each cloud after reading ({@link CloudPrep}), in order; may be empty
      * @param vertexAttributes whether the output vertices carry the cloud's colours and scalars and a {@code quality}
      *     scalar (distance to the nearest input point; {@link AttributeTransfer})
      */
-    public record Options(ReadOptions read, boolean binary, boolean overwrite, Path saveField,
-            List<PrepStepConfig> prep, boolean vertexAttributes) {
+    public record Options(ReadOptions read, WriteOptions write, Path saveField, List<PrepStepConfig> prep,
+            boolean vertexAttributes) {
         /** Default reading, binary output, no overwriting, no field, no preparation, vertex attributes. */
-        public static final Options DEFAULT = new Options(ReadOptions.DEFAULT, true, false, null, List.of(), true);
+        public static final Options DEFAULT = new Options(ReadOptions.DEFAULT, WriteOptions.DEFAULT, null, List.of(),
+                true);
 
         public Options {
             prep = List.copyOf(prep);
@@ -116,8 +117,8 @@ public final class Reconstruct {
     }
 
     /**
-     * The cloud files of {@code inputs}: files as given, folders as their files with a known geometry extension,
-     * sorted by name.
+     * The cloud files of {@code inputs}: files as given ({@code -} for standard input), folders as their files with
+     * a known geometry extension (or that extension and {@code .gz}), sorted by name.
      *
      * @throws IllegalArgumentException for a path that is neither, or when no file is found
      */
@@ -129,14 +130,14 @@ public final class Reconstruct {
                 try (Stream<Path> s = Files.list(p)) {
                     s.filter(Files::isRegularFile)
                             .filter(f -> known.stream().anyMatch(e
-                            -> f.getFileName().toString().toLowerCase(Locale.ROOT)
+                            -> f.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "")
                                     .endsWith(e)))
                             .sorted()
                             .forEach(files::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException(p + ": cannot list folder: " + e.getMessage(), e);
                 }
-            } else if (Files.isRegularFile(p)) {
+            } else if (Files.isRegularFile(p) || p.toString().equals("-")) {
                 files.add(p);
             } else {
                 throw new IllegalArgumentException(p + ": no such file or folder");
@@ -249,11 +250,11 @@ public final class Reconstruct {
             entry.put("vertex_attributes", names);
         }
         long t1 = System.nanoTime();
-        write(r, attributes, target, new WriteOptions(options.binary(), options.overwrite(), Progress.NONE));
+        write(r, attributes, target, options.write().withProgress(Progress.NONE));
         times.add("write", t1, System.nanoTime());
         if (options.saveField() != null) {
             long t2 = System.nanoTime();
-            FieldFiles.write(r.field(), options.saveField(), options.overwrite());
+            FieldFiles.write(r.field(), options.saveField(), options.write().overwrite());
             times.add("save_field", t2, System.nanoTime());
             entry.put("field", options.saveField().toString());
             entry.put("field_kind", r.field().kind());

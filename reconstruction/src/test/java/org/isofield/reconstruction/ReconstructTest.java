@@ -82,7 +82,8 @@ class ReconstructTest {
         cloud(in, "sphere", 3L);
         Path field = dir.resolve("s.isf");
         Reconstruct.Batch batch = Reconstruct.run(List.of(in), List.of(dir.resolve("s-mesh.ply")), QUICK,
-                new Reconstruct.Options(Reconstruct.Options.DEFAULT.read(), true, false, field, List.of(), true),
+                new Reconstruct.Options(Reconstruct.Options.DEFAULT.read(), WriteOptions.DEFAULT, field, List.of(),
+                        true),
                 Progress.NONE, item -> { }, true);
         assertThat(batch.failed()).isEmpty();
         FieldFile f = FieldFiles.read(field);

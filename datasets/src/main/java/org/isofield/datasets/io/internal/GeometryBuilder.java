@@ -68,6 +68,15 @@ public final class GeometryBuilder {
         return scalars.size() - 1;
     }
 
+    /**
+     * Sets a whole named scalar at once: one value per vertex added (placeholders of dropped vertices included, in
+     * file order), e.g. after a bulk decode; {@link #build} compacts it like the positions.
+     */
+    public void setScalar(String name, float[] all) {
+        scalarNames.add(name);
+        scalars.add(FloatList.wrap(all));
+    }
+
     /** Adds the value of scalar {@code slot} for the last vertex. */
     public void addScalar(int slot, float value) {
         scalars.get(slot).add(value);

@@ -22,7 +22,7 @@ import org.isofield.datasets.io.internal.GeometryBuilder;
  * come from the {@code uint16} red, green, blue of formats 2, 3, 5, 7, 8 and 10, divided by 65535. Extra bytes
  * after a format's base record are skipped, as are variable length records and anything after the points
  * (waveform data, extended variable length records). Intensity ({@code uint16} at byte 12 in every format) is
- * parsed but not yet handed to the geometry (see {@link #handOverIntensity}). LAS has no normals and no faces.
+ * kept as the scalar {@code intensity} (raw values, 0 to 65535). LAS has no normals and no faces.
  *
  * <p>Records are decoded in bulk from a large direct little-endian buffer straight into the position and colour
  * arrays, with no per-point objects or calls. LAS coordinates are always finite, so nothing is dropped.
@@ -45,7 +45,7 @@ public final class LasReader implements GeometryReader {
             if (n > 0) {
                 decode(channel, h, builder, intensity, meter);
             }
-            handOverIntensity(builder, intensity);
+            builder.setScalar("intensity", intensity);
             meter.done();
             return builder.build(GeometryFormat.LAS);
         }
@@ -101,12 +101,4 @@ public final class LasReader implements GeometryReader {
         }
     }
 
-    /**
-     * THE place where intensities would go into the geometry: the data model has no per-point scalar yet. When
-     * {@link GeometryBuilder} gets one, hand {@code values} (one per point, raw {@code uint16} as float, in file
-     * order; LAS drops no points) to it here; until then they are parsed and left out.
-     */
-    private static void handOverIntensity(GeometryBuilder builder, float[] values) {
-        // Intentionally empty until GeometryBuilder holds per-point scalars.
-    }
 }

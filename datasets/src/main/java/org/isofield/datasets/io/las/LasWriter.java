@@ -14,10 +14,11 @@ import org.isofield.datasets.io.internal.WriteMeter;
 
 /**
  * Writes LAS 1.2 (always binary): point data format 0, or 2 when the data has colours ({@code uint16}, colours
- * times 65535, rounded), no variable length records, every point a single return with intensity 0 and class 0.
- * Per axis the offset is the data's origin and the scale the power of two that fits the largest stored
- * coordinate into 30 bits, so a coordinate comes back within half a scale step (about 1e-9 of the cloud's extent)
- * of what was written. Normals and faces are not written.
+ * times 65535, rounded), no variable length records, every point a single return of class 0 with the scalar
+ * {@code intensity} (rounded and clamped to 0..65535) when the data has it, else 0. Per axis the offset is the
+ * data's origin and the scale the power of two that fits the largest stored coordinate into 30 bits, so a coordinate
+ * comes back within half a scale step (about 1e-9 of the cloud's extent) of what was written. Normals and faces
+ * are not written.
  */
 public final class LasWriter implements GeometryWriter {
     private static final int MIN_EXPONENT = -60;
@@ -26,6 +27,7 @@ public final class LasWriter implements GeometryWriter {
     public void write(GeometryData data, OutputStream out, WriteOptions options) throws IOException {
         float[] p = data.positions();
         float[] c = data.colors();
+        float[] in = data.scalars().get("intensity");
         int n = data.vertexCount();
         Vec3d o = data.origin();
         double[] offset = {o.x(), o.y(), o.z()};
@@ -66,7 +68,8 @@ public final class LasWriter implements GeometryWriter {
         for (int i = 0; i < p.length; i += 3) {
             bin.putInt((int) Math.round(p[i] / scale[0])).putInt((int) Math.round(p[i + 1] / scale[1]))
                     .putInt((int) Math.round(p[i + 2] / scale[2]));
-            bin.putShort(0).putByte(0b0000_1001).putByte(0).putByte(0).putByte(0).putShort(0);
+            bin.putShort(in == null ? 0 : clamp16(in[i / 3])).putByte(0b0000_1001).putByte(0).putByte(0).putByte(0)
+                    .putShort(0);
             if (c != null) {
                 bin.putShort(color16(c[i])).putShort(color16(c[i + 1])).putShort(color16(c[i + 2]));
             }
@@ -82,7 +85,12 @@ public final class LasWriter implements GeometryWriter {
 
     /** A colour in [0, 1] as 0..65535, rounded and clamped; NaN becomes 0. */
     private static int color16(float v) {
-        int q = Math.round(v * 65535f);
+        return clamp16(v * 65535f);
+    }
+
+    /** Rounded and clamped to 0..65535; NaN becomes 0. */
+    private static int clamp16(float v) {
+        int q = Math.round(v);
         return q < 0 ? 0 : Math.min(q, 65535);
     }
 }

@@ -74,17 +74,12 @@ final class PcdPoints {
         return builder.vertexCount();
     }
 
+    /** The collected points; intensities become the scalar {@code intensity}, compacted like the positions. */
     GeometryData build() {
-        handOverIntensity(builder, intensity);
+        if (intensity != null) {
+            builder.setScalar("intensity", intensity);
+        }
         return builder.build(GeometryFormat.PCD);
     }
 
-    /**
-     * THE place where intensities would go into the geometry: the data model has no per-point scalar yet. When
-     * {@link GeometryBuilder} gets one, hand {@code values} (one per point in file order, dropped points included,
-     * so they must be compacted like the positions) to it here; until then they are parsed and left out.
-     */
-    private static void handOverIntensity(GeometryBuilder builder, float[] values) {
-        // Intentionally empty until GeometryBuilder holds per-point scalars.
-    }
 }

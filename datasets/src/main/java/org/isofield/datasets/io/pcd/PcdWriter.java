@@ -17,7 +17,8 @@ import org.isofield.datasets.io.internal.WriteMeter;
  * Fields: {@code x y z} as {@code F 4} when the origin is zero, else as {@code F 8} world coordinates so that no
  * precision is lost; then {@code normal_x normal_y normal_z} ({@code F 4}) and {@code rgb} ({@code F 4} whose bits
  * are {@code 0x00RRGGBB}, colours times 255, rounded; written as that whole number in ascii, as PCL does) when
- * present. Faces are not written. Ascii numbers read back to the same float or double.
+ * present, then {@code intensity} ({@code F 4}) when the data has that scalar (other scalars are not written). Faces
+ * are not written. Ascii numbers read back to the same float or double.
  */
 public final class PcdWriter implements GeometryWriter {
     @Override
@@ -36,6 +37,13 @@ public final class PcdWriter implements GeometryWriter {
         }
         if (data.hasColors()) {
             fields.append(" rgb");
+            size.append(" 4");
+            type.append(" F");
+            count.append(" 1");
+        }
+        float[] in = data.scalars().get("intensity");
+        if (in != null) {
+            fields.append(" intensity");
             size.append(" 4");
             type.append(" F");
             count.append(" 1");
@@ -72,6 +80,9 @@ public final class PcdWriter implements GeometryWriter {
                 if (c != null) {
                     bin.putInt(rgb);
                 }
+                if (in != null) {
+                    bin.putFloat(in[i / 3]);
+                }
             } else {
                 if (wide) {
                     text.number(o.x() + p[i]).ch(' ').number(o.y() + p[i + 1]).ch(' ').number(o.z() + p[i + 2]);
@@ -83,6 +94,9 @@ public final class PcdWriter implements GeometryWriter {
                 }
                 if (c != null) {
                     text.ch(' ').number((long) rgb);
+                }
+                if (in != null) {
+                    text.ch(' ').number(in[i / 3]);
                 }
                 text.ch('\n');
             }

@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import org.assertj.core.data.Offset;
 import org.isofield.core.FormatException;
 import org.isofield.datasets.geom.Vec3d;
@@ -46,6 +47,7 @@ class LasReaderTest {
         assertThat(d.positions()).containsExactly(0, 0, 0, 1, -2, 3, 0.25f, 0.5f, 0.75f);
         assertThat(d.normals()).isNull();
         assertThat(d.faces()).isNull();
+        assertThat(d.scalars().get("intensity")).containsExactly(1000, 1001, 1002);
         boolean colours = format == 2 || format == 3 || format == 5 || format == 7 || format == 8 || format == 10;
         assertThat(d.hasColors()).isEqualTo(colours);
         if (colours) {
@@ -75,7 +77,7 @@ class LasReaderTest {
     void writerRoundTripsGeoreferencedCloudsWithColours() {
         float[] p = {0.5f, 0.25f, 0.125f, 12.5f, -300.75f, 0.001f};
         float[] c = {1, 0, 0.5f, 0.25f, 1, 0};
-        GeometryData in = new GeometryData(null, p, null, c, null, new Vec3d(650_000, 5_200_000, 300), 0);
+        GeometryData in = new GeometryData(null, p, null, c, Map.of(), null, new Vec3d(650_000, 5_200_000, 300), 0);
         Path f = dir.resolve("w.las");
 
         GeometryIO.write(in, f, WriteOptions.DEFAULT);

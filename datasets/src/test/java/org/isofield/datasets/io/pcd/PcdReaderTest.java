@@ -13,11 +13,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.assertj.core.data.Offset;
+import org.isofield.core.Progress;
+import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.io.GeometryData;
 import org.isofield.datasets.io.GeometryFormat;
 import org.isofield.datasets.io.GeometryIO;
+import org.isofield.datasets.io.PointClouds;
 import org.isofield.datasets.io.ReadOptions;
 import org.isofield.datasets.io.WriteOptions;
 import org.junit.jupiter.api.Test;
@@ -64,7 +68,9 @@ class PcdReaderTest {
     void readsBinaryRecordsSkippingUnknownAndMultiValueFields() throws IOException {
         Path f = write("b.pcd", file(header(FIELDS, SIZES, TYPES, COUNTS, 3, 1, "binary"), records()));
 
-        assertThreePoints(GeometryIO.read(f));
+        GeometryData d = GeometryIO.read(f);
+        assertThreePoints(d);
+        assertThat(d.scalars().get("intensity")).containsExactly(100, 101, 102);
     }
 
     @Test
@@ -140,7 +146,7 @@ class PcdReaderTest {
     @Test
     void writerRoundTripsGeoreferencedCoordinatesAsDoubles() throws IOException {
         float[] p = {0.25f, 0.25f, 0.25f, 10f, -20.5f, 30f};
-        GeometryData in = new GeometryData(null, p, null, null, null, new Vec3d(500_000, 4_000_000, 100), 0);
+        GeometryData in = new GeometryData(null, p, null, null, Map.of(), null, new Vec3d(500_000, 4_000_000, 100), 0);
         for (boolean binary : new boolean[] {true, false}) {
             Path f = dir.resolve("geo-" + binary + ".pcd");
             GeometryIO.write(in, f, WriteOptions.DEFAULT.withBinary(binary));
@@ -150,6 +156,17 @@ class PcdReaderTest {
             assertThat(Files.readString(f, StandardCharsets.ISO_8859_1)).contains("SIZE 8 8 8");
             assertThat(out.origin()).isEqualTo(new Vec3d(500_000, 4_000_000, 100));
             assertThat(out.positions()).containsExactly(p);
+        }
+    }
+
+    @Test
+    void intensityRoundTripsThroughTheWriter() {
+        PointCloud c = PointCloud.of(new float[] {0, 0, 0, 1, 0, 0, 0, 1, 0})
+                .withScalars(Map.of("intensity", new float[] {3, 40000, 0.5f}));
+        for (boolean binary : new boolean[] {true, false}) {
+            Path f = dir.resolve("i" + binary + ".pcd");
+            PointClouds.write(c, f, new WriteOptions(binary, false, Progress.NONE));
+            assertThat(PointClouds.read(f).scalars().get("intensity")).containsExactly(3, 40000, 0.5f);
         }
     }
 }
