@@ -1,12 +1,12 @@
 package org.isofield.datasets.prep;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.isofield.core.Parallel;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.index.kdtree.KdTree;
+import org.isofield.datasets.index.kdtree.Spacings;
 
 /**
  * Radius outlier removal (PCL's {@code RadiusOutlierRemoval}): a point with fewer than {@code min_neighbors} other
@@ -24,44 +24,42 @@ public final class RadiusOutliers implements PrepStep {
 
     @Override
     public Result apply(PointCloud cloud) {
+        return cloud.size() < 2 ? apply(cloud, null) : apply(cloud, KdTree.build(cloud));
+    }
+
+    /** As {@link #apply(PointCloud)}, with the cloud's KD-tree already built (null for fewer than 2 points). */
+    public Result apply(PointCloud cloud, KdTree tree) {
         int n = cloud.size();
         Map<String, Object> details = new LinkedHashMap<>();
         if (n < 2) {
             details.put("skipped", "the cloud has " + n + " points; expected at least 2");
             return new Result(cloud, details);
         }
-        KdTree tree = KdTree.build(cloud);
         float[] p = cloud.positions();
         double radius = config.radius();
         if (radius == 0) {
-            double spacing = medianSpacing(tree, p);
+            double spacing = Spacings.median(tree, p);
             details.put("median_spacing", spacing);
             radius = RadiusOutliersConfig.SPACINGS * spacing;
         }
         float r = (float) radius;
+        float r2 = r * r;
         boolean[] keep = new boolean[n];
         int need = config.minNeighbors() + 1; // the point itself is in its ball
+        if (need > n) {
+            details.put("radius", radius);
+            return new Result(PrepStep.select(cloud, keep), details);
+        }
+        // The ball holds at least `need` points exactly when the need-th nearest is within it: a k-nearest query
+        // instead of visiting every point of a ball that may hold hundreds.
+        float[] d2 = new float[need * n];
+        tree.knn(p, need, null, d2);
         Parallel.forChunks(n, GRAIN, (chunk, start, end) -> {
             for (int i = start; i < end; i++) {
-                int[] count = {0};
-                tree.radius(p[3 * i], p[3 * i + 1], p[3 * i + 2], r, (index, dist2) -> count[0]++);
-                keep[i] = count[0] >= need;
+                keep[i] = d2[need * i + need - 1] <= r2;
             }
         });
         details.put("radius", radius);
         return new Result(PrepStep.select(cloud, keep), details);
-    }
-
-    /** The median distance from a point to its nearest other point. */
-    static double medianSpacing(KdTree tree, float[] p) {
-        int n = p.length / 3;
-        float[] d2 = new float[2 * n];
-        tree.knn(p, 2, null, d2);
-        float[] nearest = new float[n];
-        for (int i = 0; i < n; i++) {
-            nearest[i] = d2[2 * i + 1];
-        }
-        Arrays.parallelSort(nearest);
-        return Math.sqrt(nearest[n / 2]);
     }
 }

@@ -10,6 +10,7 @@ import org.isofield.datasets.geom.Aabb;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.Scalars;
 import org.isofield.datasets.index.kdtree.KdTree;
+import org.isofield.datasets.index.kdtree.Spacings;
 
 /**
  * Voxel-grid downsampling: the cloud's box is cut into cubes of {@code voxel_size}, and the points of each occupied
@@ -38,7 +39,7 @@ public final class VoxelDownsample implements PrepStep {
         }
         double size = config.voxelSize();
         if (size == 0) {
-            size = n < 2 ? 1.0 : VoxelDownsampleConfig.SPACINGS * RadiusOutliers.medianSpacing(KdTree.build(cloud),
+            size = n < 2 ? 1.0 : VoxelDownsampleConfig.SPACINGS * Spacings.median(KdTree.build(cloud),
                     cloud.positions());
             if (!(size > 0)) {
                 details.put("skipped", "the points all coincide; a voxel size from their spacing would be 0");

@@ -10,7 +10,11 @@ import org.isofield.core.ProgressMeter;
 import org.isofield.core.config.Configs;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.datasets.index.kdtree.KdTree;
+import org.isofield.datasets.index.kdtree.Spacings;
 import org.isofield.datasets.normals.MstOrientation;
+import org.isofield.datasets.prep.RadiusOutliers;
+import org.isofield.datasets.prep.RadiusOutliersConfig;
 import org.isofield.reconstruction.CloudChecks;
 import org.isofield.reconstruction.Reconstruction;
 import org.isofield.reconstruction.Reconstructor;
@@ -21,16 +25,15 @@ import org.isofield.reconstruction.mc.SparseMarchingCubes;
  * GridPull (Chen, Liu, Han, ICCV 2023): a discrete signed distance grid optimised by pulling noisy queries onto
  * their nearest input points; no normals, no network.
  *
- * <p>Pipeline: check the cloud ({@link CloudChecks}); put it in the middle of a cubic lattice with
- * {@code grid_resolution} cells across its longest side and a free margin of {@code band_width + 9} cells; store
- * only 8^3 bricks within {@code band_width + 1} cells of a point and give them a flood-filled sign
- * ({@link BandBuilder}); check that sign against the points' winding number and repair a fill that leaked through
- * holes ({@link WindingSign}, the {@code sign_repair} block); start the field near the points from tangent planes
- * ({@link OrientedInit}); draw a pool of queries around the points with
- * noise {@code sigma_scale} times each point's
- * distance to its 8th nearest neighbour ({@link QueryPool}); optimise ({@link GridPullTrainer}); extract the zero set
- * with {@link SparseMarchingCubes} seeded by the cells within 1.5 cells of the points; remove small pieces. The mesh
- * is in the input's frame, faces outward, with normals from the field gradient.
+ * <p>Pipeline: check the cloud ({@link CloudChecks}) and remove its isolated points ({@code outlier_radius}); put it in
+ * the middle of a cubic lattice with {@code grid_resolution} cells across its longest side and a free margin of {@code
+ * band_width + 9} cells; store only 8^3 bricks within {@code band_width + 1} cells of a point and give them a
+ * flood-filled sign ({@link BandBuilder}); check that sign against the points' winding number and repair a fill that
+ * leaked through holes ({@link WindingSign}, the {@code sign_repair} block); start the field near the points from
+ * tangent planes ({@link OrientedInit}); draw a pool of queries around the points with noise {@code sigma_scale} times
+ * each point's distance to its 8th nearest neighbour ({@link QueryPool}); optimise ({@link GridPullTrainer}); extract
+ * the zero set with {@link SparseMarchingCubes} seeded by the cells within 1.5 cells of the points; remove small
+ * pieces. The mesh is in the input's frame, faces outward, with normals from the field gradient.
  *
  * <p>Open surfaces ({@code surface: open}, or {@code auto} when the flood fill finds no inside of real size and the
  * cloud has a rim, see {@link OpenSurface}): the sign comes from PCA normals oriented along a minimum spanning tree
@@ -88,7 +91,9 @@ public final class GridPull implements Reconstructor {
     @Override
     public Reconstruction run(PointCloud input, Progress progress) {
         Map<String, Object> checks = new LinkedHashMap<>();
-        CloudFrame frame = stage(progress, "gridpull.spacing", () -> CloudFrame.of(CloudChecks.check(input, checks)));
+        PointCloud cloud = stage(progress, "gridpull.outliers",
+                () -> withoutOutliers(CloudChecks.check(input, checks), config.outlierRadius(), checks));
+        CloudFrame frame = stage(progress, "gridpull.spacing", () -> CloudFrame.of(cloud));
         CloudFrame.Lattice lattice = stage(progress, "gridpull.lattice", () -> frame.lattice(config));
         SignedBand.Flooded flooded = stage(progress, "gridpull.band", () -> SignedBand.band(lattice, config));
         SignedBand.Signed signed = stage(progress, "gridpull.sign",
@@ -113,6 +118,25 @@ public final class GridPull implements Reconstructor {
         GridPullReport report = report(checks, lattice, band, queries, signed, kind, parts, losses, extracted, cleaned);
         return new Reconstruction(cleaned.mesh(), report.toMap(), GridPullFieldFiles.pack(band.grid(), lattice.cells(),
                 frame.center(), frame.longest(), config.minPieceFraction()));
+    }
+
+    /**
+     * The cloud without the points that have fewer than {@link GridPullConfig#OUTLIER_NEIGHBORS} others within
+     * {@code spacings} median spacings ({@link RadiusOutliers}); records {@code outliers_removed} and
+     * {@code outlier_radius} (world units) in {@code checks}. 0 spacings returns the cloud as it is.
+     */
+    static PointCloud withoutOutliers(PointCloud cloud, double spacings, Map<String, Object> checks) {
+        if (spacings == 0) {
+            checks.put("outliers_removed", 0);
+            return cloud;
+        }
+        KdTree tree = KdTree.build(cloud);
+        double radius = spacings * Spacings.median(tree, cloud.positions());
+        PointCloud kept = new RadiusOutliers(new RadiusOutliersConfig(radius, GridPullConfig.OUTLIER_NEIGHBORS))
+                .apply(cloud, tree).cloud();
+        checks.put("outliers_removed", cloud.size() - kept.size());
+        checks.put("outlier_radius", radius);
+        return kept.size() == cloud.size() ? cloud : CloudChecks.check(kept).cloud();
     }
 
     /** Gathers the stages' records. */

@@ -53,6 +53,11 @@ import org.isofield.reconstruction.gridpull.sign.SignRepairConfig;
  *     docs/decisions/gridpull-design.md)
  * @param signRepair the check of the flood fill's sign against the points' winding number and its repair
  *     ({@link SignRepairConfig}: an {@code enabled} switch and the thresholds, each with its measured default)
+ * @param outlierRadius points with fewer than {@value #OUTLIER_NEIGHBORS} others within this many median point
+ *     spacings (median distance to the nearest other point) are removed before anything else, as stray returns and
+ *     uniform clutter (0 turns it off; 0 to 1000, default 10). Relative to the median so it fits any units; 10 keeps
+ *     real surface sampled 10x more sparsely than the median (a density falling 10x across a scan, the far end of a
+ *     depth frame) while removing points that have no surface around them; see docs/decisions/cloud-prep.md
  */
 public record GridPullConfig(NumberOrAuto gridResolution, NumberOrAuto resolution, int bandWidth, int steps,
         int batchSize,
@@ -60,13 +65,16 @@ public record GridPullConfig(NumberOrAuto gridResolution, NumberOrAuto resolutio
         double surfaceWeight, NumberOrAuto smoothWeight, double gradientWeight, boolean orientedInit,
         double minPieceFraction,
         long seed, Surface surface, double trimDistance, List<Double> viewpoint, double bendingWeight,
-        SignRepairConfig signRepair)
+        SignRepairConfig signRepair, double outlierRadius)
         implements ReconstructorConfig {
     /** The defaults; see the class comment and docs/decisions/gridpull-design.md for how they were chosen. */
     public static final GridPullConfig DEFAULT = new GridPullConfig(NumberOrAuto.AUTO, NumberOrAuto.AUTO, 3, 400,
             20_000, 8, 0.5, 0.05, 0.5, 100, 1.0, 1.0, NumberOrAuto.AUTO, 0.005, true, 0.01, 0L, Surface.AUTO, 3.0,
             List.of(),
-            3.0, SignRepairConfig.DEFAULT);
+            3.0, SignRepairConfig.DEFAULT, 10.0);
+
+    /** Neighbours a point needs within {@code outlier_radius} median spacings to be kept. */
+    public static final int OUTLIER_NEIGHBORS = 4;
 
     /** Smallest explicit {@code grid_resolution} and {@code resolution}. */
     public static final int MIN_RESOLUTION = 8;
@@ -103,6 +111,7 @@ public record GridPullConfig(NumberOrAuto gridResolution, NumberOrAuto resolutio
         }
         viewpoint = List.copyOf(viewpoint);
         Check.configRange("bending_weight", bendingWeight, 0.0, 1e6);
+        Check.configRange("outlier_radius", outlierRadius, 0.0, 1000.0);
         if (signRepair == null) {
             throw new ConfigException("sign_repair", "missing; expected an object such as {\"enabled\": true}");
         }
