@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             NormalsCommand.class,
             PrepCommand.class,
             EvalCommand.class,
+            CoverageCommand.class,
             FitCommand.class,
             ExtractCommand.class,
             ReconstructCommand.class,
