@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestFactory;
 class ComponentContractTest {
     @Test
     void everyModulesKindsAreListed() {
-        assertThat(ComponentKinds.registries().keySet()).containsExactly("encoding", "evaluator", "loss", "network",
+        assertThat(ComponentKinds.registries().keySet()).containsExactly("clean_step", "encoding", "evaluator", "loss", "network",
                 "optimizer", "prep_step", "reconstructor", "sampler");
     }
 

@@ -3,7 +3,7 @@ package org.isofield.datasets.clean;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of candidate edge collapses for {@link QemDecimation}, without objects: each entry is a
+ * A four-ary min-heap (shallower than a binary one, and its four children share a cache line) of candidate edge collapses for {@link QemDecimation}, without objects: each entry is a
  * {@code long} whose high half is the cost as float bits (costs are at least 0, so their bits sort as the costs do)
  * and whose low half is a slot holding the edge's two vertices and the versions they had when it was pushed. Equal
  * costs pop in slot order, so the order is deterministic. Entries are never updated: a changed edge is pushed again
@@ -42,7 +42,7 @@ final class EdgeHeap {
         long key = ((long) Float.floatToIntBits(Math.max(0f, cost)) << 32) | slot;
         int i = size++;
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
+            int parent = (i - 1) >>> 2;
             if (heap[parent] <= key) {
                 break;
             }
@@ -61,12 +61,16 @@ final class EdgeHeap {
         long last = heap[--size];
         int i = 0;
         while (true) {
-            int child = 2 * i + 1;
-            if (child >= size) {
+            int first = 4 * i + 1;
+            if (first >= size) {
                 break;
             }
-            if (child + 1 < size && heap[child + 1] < heap[child]) {
-                child++;
+            int child = first;
+            int end = Math.min(first + 4, size);
+            for (int k = first + 1; k < end; k++) {
+                if (heap[k] < heap[child]) {
+                    child = k;
+                }
             }
             if (heap[child] >= last) {
                 break;

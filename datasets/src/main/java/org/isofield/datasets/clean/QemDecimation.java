@@ -107,7 +107,7 @@ public final class QemDecimation implements CleanStep {
             }
             q = new double[Quadric.STRIDE * nv];
             for (int t = 0; t < faces; t++) {
-                double[] n = normal(f[3 * t], f[3 * t + 1], f[3 * t + 2], -1, null);
+                double[] n = normal(f[3 * t], f[3 * t + 1], f[3 * t + 2]);
                 double len = Math.sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
                 for (int k = 0; k < 3; k++) {
                     int x = f[3 * t + k];
@@ -258,11 +258,22 @@ public final class QemDecimation implements CleanStep {
                 if (x == b || y == b || z == b) {
                     continue;
                 }
-                double[] before = normal(x, y, z, -1, null);
-                double[] after = normal(x, y, z, a, opt);
-                double nb = dot(before, before);
-                double na = dot(after, after);
-                double d = dot(before, after);
+                // the face as a, then its next two corners: the same orientation
+                int u = x == a ? y : y == a ? z : x;
+                int w = x == a ? z : y == a ? x : y;
+                double ux = p[3 * u] - p[3 * a], uy = p[3 * u + 1] - p[3 * a + 1], uz = p[3 * u + 2] - p[3 * a + 2];
+                double wx = p[3 * w] - p[3 * a], wy = p[3 * w + 1] - p[3 * a + 1], wz = p[3 * w + 2] - p[3 * a + 2];
+                double bx = uy * wz - uz * wy, by = uz * wx - ux * wz, bz = ux * wy - uy * wx;
+                ux = p[3 * u] - opt[0];
+                uy = p[3 * u + 1] - opt[1];
+                uz = p[3 * u + 2] - opt[2];
+                wx = p[3 * w] - opt[0];
+                wy = p[3 * w + 1] - opt[1];
+                wz = p[3 * w + 2] - opt[2];
+                double ax = uy * wz - uz * wy, ay = uz * wx - ux * wz, az = ux * wy - uy * wx;
+                double nb = bx * bx + by * by + bz * bz;
+                double na = ax * ax + ay * ay + az * az;
+                double d = bx * ax + by * ay + bz * az;
                 if (!(na > 1e-12 * nb) || d <= 0 || d * d < MIN_TURN_COSINE * MIN_TURN_COSINE * nb * na) {
                     return true;
                 }
@@ -327,16 +338,11 @@ public final class QemDecimation implements CleanStep {
             }
         }
 
-        /** The normal (not unit) of face {@code x y z} with vertex {@code moved} at {@code to} when not null. */
-        private double[] normal(int x, int y, int z, int moved, double[] to) {
-            double[] a = at(x, moved, to), b = at(y, moved, to), c = at(z, moved, to);
-            double ux = b[0] - a[0], uy = b[1] - a[1], uz = b[2] - a[2];
-            double wx = c[0] - a[0], wy = c[1] - a[1], wz = c[2] - a[2];
+        /** The normal (not unit) of face {@code x y z}. */
+        private double[] normal(int x, int y, int z) {
+            double ux = p[3 * y] - p[3 * x], uy = p[3 * y + 1] - p[3 * x + 1], uz = p[3 * y + 2] - p[3 * x + 2];
+            double wx = p[3 * z] - p[3 * x], wy = p[3 * z + 1] - p[3 * x + 1], wz = p[3 * z + 2] - p[3 * x + 2];
             return new double[] {uy * wz - uz * wy, uz * wx - ux * wz, ux * wy - uy * wx};
-        }
-
-        private double[] at(int x, int moved, double[] to) {
-            return x == moved ? to : new double[] {p[3 * x], p[3 * x + 1], p[3 * x + 2]};
         }
 
         TriangleMesh result(TriangleMesh mesh) {
@@ -356,7 +362,4 @@ public final class QemDecimation implements CleanStep {
         }
     }
 
-    private static double dot(double[] a, double[] b) {
-        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-    }
 }
