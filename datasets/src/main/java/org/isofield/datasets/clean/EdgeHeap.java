@@ -3,12 +3,13 @@ package org.isofield.datasets.clean;
 import java.util.Arrays;
 
 /**
- * A four-ary min-heap (shallower than a binary one, and its four children share a cache line) of candidate edge collapses for {@link QemDecimation}, without objects: each entry is a
- * {@code long} whose high half is the cost as float bits (costs are at least 0, so their bits sort as the costs do)
- * and whose low half is a slot holding the edge's two vertices and the versions they had when it was pushed. Equal
- * costs pop in slot order, so the order is deterministic. Entries are never updated: a changed edge is pushed again
- * and the old entry is recognised as stale when popped ({@link #u}, {@link #v} and the versions), the lazy deletion
- * of most QEM implementations. Slots of popped entries are reused. Not thread-safe.
+ * A four-ary min-heap (shallower than a binary one, and four children share a cache line) of candidate edge
+ * collapses for {@link QemDecimation}, without objects: each entry is a {@code long} whose high half is the cost as
+ * float bits (costs are at least 0, so their bits sort as the costs do) and whose low half is a slot holding the
+ * edge's two vertices and the versions they had when it was pushed. Equal costs pop in slot order, so the order is
+ * deterministic. Entries are never updated: a changed edge is pushed again and the old entry is recognised as stale
+ * when popped ({@link #u}, {@link #v} and the versions), the lazy deletion of most QEM implementations. Slots of
+ * popped entries are reused. Not thread-safe.
  */
 final class EdgeHeap {
     private long[] heap = new long[1024];

@@ -1,6 +1,7 @@
 package org.isofield.datasets.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.isofield.datasets.testing.MeshChecks.signedVolume;
 
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.metrics.MeshChecks;
@@ -44,7 +45,7 @@ class HoleFillingTest {
         assertThat(after.orientationConsistent()).isTrue();
         assertThat(after.genus()).isZero();
         assertThat(after.selfIntersections()).isZero();
-        assertThat(org.isofield.datasets.testing.MeshChecks.signedVolume(r.mesh())).isPositive();
+        assertThat(signedVolume(r.mesh())).isPositive();
         assertThat(r.mesh().vertexCount()).isEqualTo(holed.vertexCount());
     }
 

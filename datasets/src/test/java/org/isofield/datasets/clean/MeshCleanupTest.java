@@ -3,6 +3,7 @@ package org.isofield.datasets.clean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.isofield.core.ConfigException;
@@ -71,7 +72,7 @@ class MeshCleanupTest {
                 p[n++] = v[i + 2];
             }
         }
-        PointCloud cloud = PointCloud.of(java.util.Arrays.copyOf(p, n), null, null, new Vec3d(10, 0, 0));
+        PointCloud cloud = PointCloud.of(Arrays.copyOf(p, n), null, null, new Vec3d(10, 0, 0));
         CleanStep.Result r = new FarFaces(new FarFacesConfig(0.01)).apply(sphere, cloud);
         assertThat(r.mesh().faceCount()).isBetween(sphere.faceCount() / 2, sphere.faceCount() - 1);
         assertThat(r.mesh().bounds().maxZ()).isLessThan(0.21);

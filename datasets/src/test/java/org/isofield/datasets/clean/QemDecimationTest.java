@@ -1,6 +1,7 @@
 package org.isofield.datasets.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.metrics.MeshChecks;
@@ -52,8 +53,7 @@ class QemDecimationTest {
         assertThat(r.mesh().faceCount()).isLessThan(mesh.faceCount() / 2);
         assertThat(MeshChecks.check(r.mesh()).watertight()).isTrue();
         // flat sides collapse at no error: the box is still within the limit of its planes
-        assertThat(r.mesh().bounds().maxX()).isCloseTo(mesh.bounds().maxX(), org.assertj.core.data.Offset.offset(
-                1e-4));
+        assertThat(r.mesh().bounds().maxX()).isCloseTo(mesh.bounds().maxX(), offset(1e-4));
         TriangleMesh again = new QemDecimation(DecimateConfig.toFaces(0, 1e-4)).apply(mesh, null).mesh();
         assertThat(again.faces()).containsExactly(r.mesh().faces());
         assertThat(again.vertices()).containsExactly(r.mesh().vertices());
