@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             SampleCommand.class,
             NormalsCommand.class,
             PrepCommand.class,
+            CleanCommand.class,
             EvalCommand.class,
             CoverageCommand.class,
             FitCommand.class,

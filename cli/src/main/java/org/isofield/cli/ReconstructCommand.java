@@ -50,6 +50,9 @@ final class ReconstructCommand implements Callable<Integer> {
     @Mixin
     PrepOptions prep;
 
+    @Mixin
+    CleanOptions clean;
+
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Point cloud files or folders of them.")
     List<Path> inputs;
 
@@ -134,7 +137,7 @@ final class ReconstructCommand implements Callable<Integer> {
         boolean batch = files.size() > 1 || inputs.stream().anyMatch(Files::isDirectory);
         Reconstruct.Options options = new Reconstruct.Options(input.readOptions(common.progress()),
                 output.writeOptions(Progress.NONE), saveField, prep.steps(common.mixee.commandLine()),
-                vertexAttributes);
+                vertexAttributes, clean.steps(common.mixee.commandLine()));
         Reconstruct.Batch done = common.phase("reconstruct", () -> Reconstruct.run(files, targets, cfg, options,
                 common.progress(), item -> said(item, batch), !batch));
         writeReport(done);

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.TestFactory;
 class ComponentContractTest {
     @Test
     void everyModulesKindsAreListed() {
-        assertThat(ComponentKinds.registries().keySet()).containsExactly("encoding", "evaluator", "loss", "network",
-                "optimizer", "prep_step", "reconstructor", "sampler");
+        assertThat(ComponentKinds.registries().keySet()).containsExactly("clean_step", "encoding", "evaluator",
+                "loss", "network", "optimizer", "prep_step", "reconstructor", "sampler");
     }
 
     @TestFactory

@@ -2,6 +2,8 @@ package org.isofield.datasets;
 
 import java.util.List;
 import org.isofield.core.config.ComponentKind;
+import org.isofield.datasets.clean.CleanStepConfig;
+import org.isofield.datasets.clean.CleanSteps;
 import org.isofield.datasets.metrics.EvalConfig;
 import org.isofield.datasets.metrics.Evaluators;
 import org.isofield.datasets.prep.PrepStepConfig;
@@ -15,6 +17,7 @@ public final class DatasetComponents implements ComponentKind.Provider {
     public List<ComponentKind<?>> kinds() {
         return List.of(ComponentKind.of(SamplerConfig.class, Samplers::registry),
                 ComponentKind.of(EvalConfig.class, Evaluators::registry),
-                ComponentKind.of(PrepStepConfig.class, PrepSteps::registry));
+                ComponentKind.of(PrepStepConfig.class, PrepSteps::registry),
+                ComponentKind.of(CleanStepConfig.class, CleanSteps::registry));
     }
 }

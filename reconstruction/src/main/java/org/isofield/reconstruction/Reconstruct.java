@@ -18,6 +18,8 @@ import org.isofield.core.PhaseTimes;
 import org.isofield.core.Progress;
 import org.isofield.core.Reports;
 import org.isofield.datasets.attributes.AttributeTransfer;
+import org.isofield.datasets.clean.CleanStepConfig;
+import org.isofield.datasets.clean.MeshCleanup;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.VertexAttributes;
 import org.isofield.datasets.prep.CloudPrep;
@@ -64,15 +66,25 @@ public final class Reconstruct {
      * @param prep cloud-preparation steps run on each cloud after reading ({@link CloudPrep}), in order; may be empty
      * @param vertexAttributes whether the output vertices carry the cloud's colours and scalars and a {@code quality}
      *     scalar (distance to the nearest input point; {@link AttributeTransfer})
+     * @param clean mesh clean-up steps run on each mesh after reconstruction ({@link MeshCleanup}, with the prepared
+     *     cloud), in order; may be empty. A cleaned mesh is written in float coordinates, also for methods that make
+     *     a double-precision mesh (VoroMesh), and its vertex attributes are transferred to the cleaned vertices
      */
     public record Options(ReadOptions read, WriteOptions write, Path saveField, List<PrepStepConfig> prep,
-            boolean vertexAttributes) {
-        /** Default reading, binary output, no overwriting, no field, no preparation, vertex attributes. */
+            boolean vertexAttributes, List<CleanStepConfig> clean) {
+        /** Default reading, binary output, no overwriting, no field, no preparation, vertex attributes, no clean-up. */
         public static final Options DEFAULT = new Options(ReadOptions.DEFAULT, WriteOptions.DEFAULT, null, List.of(),
-                true);
+                true, List.of());
 
         public Options {
             prep = List.copyOf(prep);
+            clean = List.copyOf(clean);
+        }
+
+        /** Options without clean-up. */
+        public Options(ReadOptions read, WriteOptions write, Path saveField, List<PrepStepConfig> prep,
+                boolean vertexAttributes) {
+            this(read, write, saveField, prep, vertexAttributes, List.of());
         }
     }
 
@@ -233,6 +245,12 @@ public final class Reconstruct {
         }
         Reconstruction r = Reconstructors.create(config).run(cloud, times);
         TriangleMesh mesh = r.mesh();
+        boolean cleaned = !options.clean().isEmpty();
+        if (cleaned) {
+            MeshCleanup.Result c = MeshCleanup.run(mesh, cloud, options.clean(), times);
+            entry.put("clean", c.steps());
+            mesh = c.mesh();
+        }
         if (options.saveField() != null && r.savedField().isEmpty()) {
             throw new IsofieldException("reconstruct: method " + config.otype() + " keeps no field to save; expected a "
                     + "method with a field for --save-field (GridPull)");
@@ -240,7 +258,7 @@ public final class Reconstruct {
         VertexAttributes attributes = VertexAttributes.NONE;
         if (options.vertexAttributes()) {
             long ta = System.nanoTime();
-            attributes = r.exactMesh().isPresent() ? AttributeTransfer.transfer(r.exact(), cloud)
+            attributes = r.exactMesh().isPresent() && !cleaned ? AttributeTransfer.transfer(r.exact(), cloud)
                     : AttributeTransfer.transfer(mesh, cloud);
             times.add("attributes", ta, System.nanoTime());
             List<String> names = new ArrayList<>(attributes.scalars().keySet());
@@ -250,7 +268,11 @@ public final class Reconstruct {
             entry.put("vertex_attributes", names);
         }
         long t1 = System.nanoTime();
-        write(r, attributes, target, options.write().withProgress(Progress.NONE));
+        if (cleaned) {
+            Meshes.write(mesh, attributes, target, options.write().withProgress(Progress.NONE));
+        } else {
+            write(r, attributes, target, options.write().withProgress(Progress.NONE));
+        }
         times.add("write", t1, System.nanoTime());
         if (options.saveField() != null) {
             long t2 = System.nanoTime();
@@ -259,7 +281,9 @@ public final class Reconstruct {
             entry.put("field", options.saveField().toString());
             entry.put("field_kind", r.field().kind());
         }
-        MeshReport checks = r.exactMesh().map(m -> MeshChecks.check(m, false)).orElseGet(() -> MeshChecks.check(mesh));
+        TriangleMesh written = mesh;
+        MeshReport checks = cleaned ? MeshChecks.check(mesh) : r.exactMesh().map(m -> MeshChecks.check(m, false))
+                .orElseGet(() -> MeshChecks.check(written));
         entry.put("method", config.otype());
         entry.put("backend", r.details().getOrDefault("backend", "cpu"));
         entry.put("config", Reconstructors.registry().toJson(config));
