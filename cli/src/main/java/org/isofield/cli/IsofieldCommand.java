@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             SampleCommand.class,
             NormalsCommand.class,
             PrepCommand.class,
+            MergeCommand.class,
             EvalCommand.class,
             FitCommand.class,
             ExtractCommand.class,

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -118,6 +119,17 @@ public record ConfFile(Path file, Optional<RigidTransform> camera, List<Scan> sc
         }
         // the conjugate (-qx, -qy, -qz, qw) rotates by R(q)^T
         return RigidTransform.fromQuaternion(-qx / norm, -qy / norm, -qz / norm, qw / norm, new Vec3d(tx, ty, tz));
+    }
+
+    /**
+     * The {@code bmesh} line of a scan with this pose, in this format's convention (the inverse of
+     * {@link #stanfordPose}), with 9 significant digits.
+     */
+    public static String line(String name, RigidTransform pose) {
+        double[] q = pose.quaternion();
+        Vec3d t = pose.translation();
+        return String.format(Locale.ROOT, "bmesh %s %.9g %.9g %.9g %.9g %.9g %.9g %.9g", name, t.x(), t.y(), t.z(),
+                -q[0] + 0.0, -q[1] + 0.0, -q[2] + 0.0, q[3]);
     }
 
     /** The scan with this name as written in the file, if listed. */

@@ -76,4 +76,14 @@ class ConfFileTest {
         assertThat(e.getMessage()).isEqualTo(FILE + ": no bmesh lines; expected at least one "
                 + "\"bmesh FILE tx ty tz qx qy qz qw\"");
     }
+
+    @Test
+    void writesLinesThatReadBackToTheSamePose() {
+        RigidTransform pose = ConfFile.stanfordPose(-0.0520211, -0.000383981, -0.0109223, 0.00548449, -0.294635,
+                -0.0038555, 0.955586);
+        String line = ConfFile.line("bun045.ply", pose);
+        assertThat(line).startsWith("bmesh bun045.ply -0.0520211000 ");
+        RigidTransform back = parse(line).scans().get(0).transform();
+        assertThat(back.distanceTo(pose)).isLessThan(1e-8);
+    }
 }
