@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             NormalsCommand.class,
             PrepCommand.class,
             CleanCommand.class,
+            MergeCommand.class,
             EvalCommand.class,
             CoverageCommand.class,
             FitCommand.class,
