@@ -175,8 +175,9 @@ final class MergeCommand implements Callable<Integer> {
     private Map<String, Object> report(ScanMerge.Result r) {
         Map<String, Object> entry = new LinkedHashMap<>();
         Reports.put(entry, "pose_convention", "p' = R p + t; quaternion_xyzw is R's (Hamilton, scalar last); "
-                + "conf_line is the Stanford .conf line of the pose", "conf", conf == null ? null : conf.toString(), "output", out.toString(),
-                "output_points", r.cloud().size(), "icp", !noIcp, "dropped_attributes", r.dropped());
+                + "conf_line is the Stanford .conf line of the pose", "conf", conf == null ? null : conf.toString(),
+                "output", out.toString(), "output_points", r.cloud().size(), "icp", !noIcp,
+                "dropped_attributes", r.dropped());
         List<Map<String, Object>> list = new ArrayList<>();
         for (ScanMerge.ScanReport s : r.scans()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -166,7 +166,8 @@ public record ConfFile(Path file, Optional<RigidTransform> camera, List<Scan> sc
                 v[k] = Double.NaN;
             }
             if (!Double.isFinite(v[k])) {
-                throw FormatException.atLine(file, line, POSE_FIELDS[k] + " is \"" + s + "\"; expected a finite number");
+                throw FormatException.atLine(file, line, POSE_FIELDS[k] + " is \"" + s
+                        + "\"; expected a finite number");
             }
         }
         try {

@@ -8,14 +8,15 @@ import org.isofield.core.ConfigException;
 /**
  * Settings of {@link PointToPlaneIcp}.
  *
- * @param maxIterations most updates before stopping, 1 to 1000 (50; from a pose within a few point spacings the
- *     bunny scans converge in about 10 to 20)
+ * @param maxIterations most updates before stopping, 1 to 1000 (50; the bunny scans converge in 5 updates from
+ *     their conf pose, 8 from one 2 degrees and 2.3 mm off)
  * @param maxDistance correspondences farther apart than this, in the clouds' units, are rejected; empty for
  *     {@code maxDistanceSpacings} times the target's median point spacing (auto)
  * @param maxDistanceSpacings the automatic {@code maxDistance} in median point spacings of the target, 0.5 to 1000
  *     (5: enough to catch a start that is off by a couple of spacings, as a {@code .conf} pose or a hand alignment
  *     is, while points beyond the edge of the overlap, whose nearest target point is on the target's border, are
- *     mostly rejected; on the bunny scans 3 to 10 give the same RMS within 2%)
+ *     mostly rejected; from 2 degrees and 2.3 mm off the bunny scans converge with 3, 5 or 10, to poses within
+ *     0.3 mm of each other; docs/decisions/registration.md)
  * @param tolerance stop when an update rotates by less than this many radians and moves by less than this times
  *     the target's bounding-box diagonal, 1e-15 to 0.1 (1e-7)
  * @param normalNeighbors points per PCA neighbourhood when the target's normals are estimated, 3 to 256 (16, as
