@@ -3,6 +3,7 @@ package org.isofield.datasets.clean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.metrics.MeshChecks;
 import org.isofield.datasets.metrics.MeshReport;
@@ -51,6 +52,34 @@ class SmallPiecesTest {
         assertThat(r.componentsRemoved()).isZero();
         assertThat(r.mesh().faceCount()).isEqualTo(both.faceCount());
         assertThat(MeshChecks.check(r.mesh()).components()).isEqualTo(2);
+    }
+
+    @Test
+    void aSmallPieceThatEnoughPointsLieOnIsKept() {
+        TriangleMesh both = sphereAndSmallTorus();
+        TriangleMesh sphere = Shapes.byName("sphere").toMesh(32);
+        int torus = both.vertexCount() - sphere.vertexCount();
+        // points on the torus's vertices (nudged), then a few more on the sphere
+        float[] p = new float[3 * (torus + 5)];
+        for (int i = 0; i < torus; i++) {
+            for (int a = 0; a < 3; a++) {
+                p[3 * i + a] = both.vertices()[3 * (sphere.vertexCount() + i) + a] + 1e-4f;
+            }
+        }
+        for (int i = 0; i < 5; i++) {
+            System.arraycopy(sphere.vertices(), 3 * i, p, 3 * (torus + i), 3);
+        }
+        PointCloud cloud = PointCloud.of(p);
+        SmallPieces.Result kept = SmallPieces.remove(both, 0.5, cloud, torus);
+        assertThat(kept.componentsRemoved()).isZero();
+        assertThat(kept.mesh().faceCount()).isEqualTo(both.faceCount());
+        SmallPieces.Result gone = SmallPieces.remove(both, 0.5, cloud, torus + 1);
+        assertThat(gone.componentsRemoved()).as("one point short").isEqualTo(1);
+        assertThat(gone.mesh().faces()).isEqualTo(sphere.faces());
+        assertThat(SmallPieces.remove(both, 0.5, cloud, 0).componentsRemoved()).as("0: by faces only").isEqualTo(1);
+        assertThat(SmallPieces.remove(both, 0.5, null, 3).componentsRemoved()).isEqualTo(1);
+        assertThatThrownBy(() -> SmallPieces.remove(both, 0.5, cloud, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minPoints");
     }
 
     @Test

@@ -58,6 +58,11 @@ import org.isofield.reconstruction.gridpull.sign.SignRepairConfig;
  *     uniform clutter (0 turns it off; 0 to 1000, default 10). Relative to the median so it fits any units; 10 keeps
  *     real surface sampled 10x more sparsely than the median (a density falling 10x across a scan, the far end of a
  *     depth frame) while removing points that have no surface around them; see docs/decisions/cloud-prep.md
+ * @param minPiecePoints open surfaces only: a piece that is the nearest surface of at least this many input points
+ *     is kept whatever {@code min_piece_fraction} says (0 turns it off; default 20). A sparse part of a scan can come
+ *     out as a sheet of its own, far smaller than the main one; 20 points is several times the largest cluster of
+ *     stray stereo returns measured on the mug scene (13) and a fifth of the smallest real piece of bun000 (106);
+ *     see docs/decisions/density-adaptive-open-surfaces.md
  */
 public record GridPullConfig(NumberOrAuto gridResolution, NumberOrAuto resolution, int bandWidth, int steps,
         int batchSize,
@@ -65,13 +70,13 @@ public record GridPullConfig(NumberOrAuto gridResolution, NumberOrAuto resolutio
         double surfaceWeight, NumberOrAuto smoothWeight, double gradientWeight, boolean orientedInit,
         double minPieceFraction,
         long seed, Surface surface, double trimDistance, List<Double> viewpoint, double bendingWeight,
-        SignRepairConfig signRepair, double outlierRadius)
+        SignRepairConfig signRepair, double outlierRadius, int minPiecePoints)
         implements ReconstructorConfig {
     /** The defaults; see the class comment and docs/decisions/gridpull-design.md for how they were chosen. */
     public static final GridPullConfig DEFAULT = new GridPullConfig(NumberOrAuto.AUTO, NumberOrAuto.AUTO, 3, 400,
             20_000, 8, 0.5, 0.05, 0.5, 100, 1.0, 1.0, NumberOrAuto.AUTO, 0.005, true, 0.01, 0L, Surface.AUTO, 3.0,
             List.of(),
-            3.0, SignRepairConfig.DEFAULT, 10.0);
+            3.0, SignRepairConfig.DEFAULT, 10.0, 20);
 
     /** Neighbours a point needs within {@code outlier_radius} median spacings to be kept. */
     public static final int OUTLIER_NEIGHBORS = 4;
@@ -112,6 +117,7 @@ public record GridPullConfig(NumberOrAuto gridResolution, NumberOrAuto resolutio
         viewpoint = List.copyOf(viewpoint);
         Check.configRange("bending_weight", bendingWeight, 0.0, 1e6);
         Check.configRange("outlier_radius", outlierRadius, 0.0, 1000.0);
+        Check.configRange("min_piece_points", minPiecePoints, 0, Integer.MAX_VALUE);
         if (signRepair == null) {
             throw new ConfigException("sign_repair", "missing; expected an object such as {\"enabled\": true}");
         }

@@ -8,6 +8,7 @@ import org.isofield.datasets.geom.TriangleMesh;
 import org.isofield.datasets.geom.Vec3d;
 import org.isofield.datasets.metrics.MeshChecks;
 import org.isofield.datasets.metrics.MeshReport;
+import org.isofield.reconstruction.Spacing;
 import org.isofield.reconstruction.mc.CellMask;
 import org.isofield.reconstruction.mc.SampleGrid;
 import org.isofield.reconstruction.mc.SparseMarchingCubes;
@@ -16,9 +17,18 @@ import org.isofield.reconstruction.mc.Trim;
 /**
  * GridPull's last stages: the zero set of the optimised grid ({@link #extract}, marching cubes' own phases) and the
  * mesh's clean-up ({@link #clean}, phase {@code gridpull.clean}): an open sheet trimmed at {@code trim_distance}
- * mean point spacings, then small pieces removed.
+ * point spacings (the mean one, or the nearest point's local one where that is larger: {@link Spacing#smoothed}),
+ * then small pieces removed (a piece that enough points lie on stays, {@code min_piece_points}).
  */
 final class MeshStages {
+    /**
+     * Open sheets: each point seeds the extraction at least this many of its own {@value
+     * GridPull#SPACING_NEIGHBOURS}th-neighbour distances around it, so that the seeds of neighbouring points overlap
+     * (that distance is about 1.7 nearest-neighbour spacings on a surface) and a sparse part of the scan comes out
+     * as one sheet, not as patches around each point. Where the cloud is dense the fixed 1.5-cell radius is larger.
+     */
+    static final double SEED_SPACINGS = 0.5;
+
     private MeshStages() {
     }
 
@@ -37,6 +47,15 @@ final class MeshStages {
             MeshReport boundary) {
     }
 
+    /** {@code factor} times each of {@code spacing} (unit frame), as world distances. */
+    private static float[] scaled(float[] spacing, double factor) {
+        float[] out = new float[spacing.length];
+        for (int i = 0; i < spacing.length; i++) {
+            out[i] = (float) (factor * spacing[i]);
+        }
+        return out;
+    }
+
     static Extracted extract(SparseGrid grid, CloudFrame frame, CloudFrame.Lattice lattice, boolean open,
             GridPullConfig config, Progress progress) {
         int cells = lattice.cells();
@@ -46,7 +65,10 @@ final class MeshStages {
         double half = lattice.half();
         Vec3d origin = frame.center().minus(new Vec3d(half * h, half * h, half * h));
         SampleGrid mcGrid = GridField.mcLattice(lattice.samples(), cells, mcCells, origin, h);
-        CellMask seeds = CellMask.near(mcGrid, frame.cloud(), Math.max(1.5 * mcGrid.spacing(), h));
+        double seedRadius = Math.max(1.5 * mcGrid.spacing(), h);
+        CellMask seeds = open
+                ? CellMask.near(mcGrid, frame.cloud(), seedRadius, scaled(frame.spacing(), h * cells * SEED_SPACINGS))
+                : CellMask.near(mcGrid, frame.cloud(), seedRadius);
         GridField field = new GridField(grid, ratio);
         SparseMarchingCubes.Result r = open ? SparseMarchingCubes.extractWithin(field, seeds, progress)
                 : SparseMarchingCubes.extract(field, seeds, progress);
@@ -60,11 +82,17 @@ final class MeshStages {
         int trimmed = -1;
         if (open) {
             meanSpacing = frame.unitSpacing().meanNearest() * frame.longest();
-            Trim.Result t = Trim.byDistance(raw, frame.cloud(), config.trimDistance() * meanSpacing);
+            double trim = config.trimDistance() * meanSpacing;
+            double scale = frame.longest() * config.trimDistance();
+            float[] local = scaled(Spacing.smoothed(lattice.points(), lattice.tree(), frame.unitSpacing().nearest(),
+                    GridPull.SPACING_NEIGHBOURS), scale);
+            Trim.Result t = Trim.byDistance(raw, frame.cloud(), trim, local);
             trimmed = t.facesRemoved();
             raw = t.mesh();
         }
-        SmallPieces.Result cleaned = SmallPieces.remove(raw, config.minPieceFraction());
+        SmallPieces.Result cleaned = open
+                ? SmallPieces.remove(raw, config.minPieceFraction(), frame.cloud(), config.minPiecePoints())
+                : SmallPieces.remove(raw, config.minPieceFraction());
         if (open && cleaned.mesh().faceCount() == 0) {
             throw new NumericalException("gridpull.extract", -1, "the open surface has no zero crossing within "
                     + config.trimDistance() + " mean point spacings of the points; expected the oriented field to "

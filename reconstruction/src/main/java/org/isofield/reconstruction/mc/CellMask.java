@@ -33,14 +33,29 @@ public final class CellMask {
      * point of the cloud; points outside the grid mark nothing.
      */
     public static CellMask near(SampleGrid grid, PointCloud cloud, double radius) {
+        return near(grid, cloud, radius, null);
+    }
+
+    /**
+     * As {@link #near(SampleGrid, PointCloud, double)} with a radius per point: point {@code n} marks the cells
+     * within {@code max(radius, pointRadius[n])} of it (world units), so sparse parts of a cloud, whose points
+     * are farther apart than {@code 2 radius}, still give one connected mask.
+     *
+     * @param pointRadius per point, at least the radius to mark around it; null for {@code radius} everywhere
+     */
+    public static CellMask near(SampleGrid grid, PointCloud cloud, double radius, float[] pointRadius) {
         Objects.requireNonNull(cloud, "cloud");
         Check.positive("radius", radius);
+        if (pointRadius != null && pointRadius.length != cloud.size()) {
+            throw new IllegalArgumentException("pointRadius: " + pointRadius.length + " radii for "
+                    + cloud.size() + " points; expected one per point");
+        }
         CellMask mask = new CellMask(grid);
         double h = grid.spacing();
         Vec3d o = cloud.origin().minus(grid.origin());
         float[] p = cloud.positions();
-        double r = radius / h;
         for (int n = 0; n < cloud.size(); n++) {
+            double r = (pointRadius == null ? radius : Math.max(radius, pointRadius[n])) / h;
             double x = (o.x() + p[3 * n]) / h;
             double y = (o.y() + p[3 * n + 1]) / h;
             double z = (o.z() + p[3 * n + 2]) / h;

@@ -12,7 +12,7 @@ import org.isofield.datasets.index.kdtree.KdTree;
  * Trims a mesh by distance to a point cloud: every face with a vertex farther than {@code distance} (world units)
  * from the nearest point is removed, and vertices no face uses any more are dropped. For open surfaces, whose
  * zero set continues past the edge of the scanned sheet. Afterwards no vertex is farther than {@code distance} from
- * the cloud. Normals are kept; vertex order is kept among the survivors.
+ * the cloud (or than its nearest point's own allowance). Normals are kept; vertex order is kept among the survivors.
  */
 public final class Trim {
     private static final int CHUNK = 1 << 16;
@@ -25,15 +25,35 @@ public final class Trim {
     }
 
     public static Result byDistance(TriangleMesh mesh, PointCloud cloud, double distance) {
+        return byDistance(mesh, cloud, distance, null);
+    }
+
+    /**
+     * As {@link #byDistance(TriangleMesh, PointCloud, double)} with an allowance per point: a vertex stays when its
+     * distance to its nearest point {@code n} is at most {@code max(distance, pointDistance[n])}, so a sheet through
+     * a sparse part of the cloud is trimmed at that part's own spacing rather than the cloud's mean.
+     *
+     * @param pointDistance per point, the largest distance it lets a vertex keep; null for {@code distance}
+     */
+    public static Result byDistance(TriangleMesh mesh, PointCloud cloud, double distance, float[] pointDistance) {
         Objects.requireNonNull(mesh, "mesh");
         Objects.requireNonNull(cloud, "cloud");
         Check.positive("distance", distance);
-        double[] d = distances(mesh, cloud);
+        if (pointDistance != null && pointDistance.length != cloud.size()) {
+            throw new IllegalArgumentException("pointDistance: " + pointDistance.length + " distances for "
+                    + cloud.size() + " points; expected one per point");
+        }
+        int[] nearest = pointDistance == null ? null : new int[mesh.vertexCount()];
+        double[] d = distances(mesh, cloud, nearest);
+        boolean[] keep = new boolean[d.length];
+        for (int v = 0; v < d.length; v++) {
+            keep[v] = d[v] <= (pointDistance == null ? distance : Math.max(distance, pointDistance[nearest[v]]));
+        }
         int[] f = mesh.faces();
         int[] kept = new int[f.length];
         int kf = 0;
         for (int t = 0; t < f.length; t += 3) {
-            if (d[f[t]] <= distance && d[f[t + 1]] <= distance && d[f[t + 2]] <= distance) {
+            if (keep[f[t]] && keep[f[t + 1]] && keep[f[t + 2]]) {
                 kept[kf++] = f[t];
                 kept[kf++] = f[t + 1];
                 kept[kf++] = f[t + 2];
@@ -74,6 +94,11 @@ public final class Trim {
 
     /** Per mesh vertex, the distance to the nearest point of the cloud (world units). */
     public static double[] distances(TriangleMesh mesh, PointCloud cloud) {
+        return distances(mesh, cloud, null);
+    }
+
+    /** As {@link #distances(TriangleMesh, PointCloud)}, also storing each vertex's nearest point in {@code nearest}. */
+    private static double[] distances(TriangleMesh mesh, PointCloud cloud, int[] nearest) {
         KdTree tree = KdTree.build(cloud.positions());
         Vec3d shift = mesh.origin().minus(cloud.origin());
         float[] v = mesh.vertices();
@@ -88,9 +113,13 @@ public final class Trim {
                 q[3 * i + 2] = (float) (shift.z() + v[3 * (start + i) + 2]);
             }
             float[] d2 = new float[m];
-            tree.nearest(q, null, d2);
+            int[] idx = nearest == null ? null : new int[m];
+            tree.nearest(q, idx, d2);
             for (int i = 0; i < m; i++) {
                 out[start + i] = Math.sqrt(d2[i]);
+            }
+            if (idx != null) {
+                System.arraycopy(idx, 0, nearest, start, m);
             }
         }
         return out;

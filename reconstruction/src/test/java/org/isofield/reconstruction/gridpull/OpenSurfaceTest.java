@@ -13,9 +13,11 @@ import org.isofield.core.config.Configs;
 import org.isofield.core.config.Json;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.TriangleMesh;
+import org.isofield.datasets.index.kdtree.KdTree;
 import org.isofield.datasets.metrics.EvalConfig;
 import org.isofield.datasets.metrics.MeshChecks;
 import org.isofield.datasets.metrics.MeshReport;
+import org.isofield.datasets.metrics.PointCoverage;
 import org.isofield.datasets.metrics.SurfaceMetrics;
 import org.isofield.datasets.metrics.SurfaceReport;
 import org.isofield.datasets.sample.SurfaceSampler;
@@ -99,6 +101,18 @@ class OpenSurfaceTest {
         return PointCloud.of(Arrays.copyOf(out, m), c.origin());
     }
 
+    /** The largest distance from a point of {@code cloud} to its nearest other point. */
+    static double largestSpacing(PointCloud cloud) {
+        KdTree tree = KdTree.build(cloud.positions());
+        float[] d2 = new float[2 * cloud.size()];
+        tree.knn(cloud.positions(), 2, null, d2);
+        double max = 0;
+        for (int i = 0; i < cloud.size(); i++) {
+            max = Math.max(max, Math.sqrt(d2[2 * i + 1]));
+        }
+        return max;
+    }
+
     @Test
     void wavySheetBecomesAnOpenMeshWithinTheTrimDistance() {
         PointCloud cloud = sheet(3000, 4L, 0.002);
@@ -113,9 +127,47 @@ class OpenSurfaceTest {
         assertThat(m.orientationConsistent()).isTrue();
         double trim = (double) r.details().get("trim_distance_world");
         assertThat(trim).isCloseTo(3 * (double) r.details().get("mean_spacing"), Offset.offset(1e-12));
-        assertThat(Arrays.stream(Trim.distances(mesh, cloud)).max().orElseThrow()).isLessThanOrEqualTo(trim);
+        assertThat(Arrays.stream(Trim.distances(mesh, cloud)).max().orElseThrow())
+                .as("within the trim or 3 of the nearest point's own spacings")
+                .isLessThanOrEqualTo(Math.max(trim, 3 * largestSpacing(cloud)));
+        assertThat(Arrays.stream(Trim.distances(mesh, cloud)).filter(d -> d > trim).count())
+                .as("a few vertices at the rim, whose points have neighbours on one side only")
+                .isLessThan(mesh.vertexCount() / 33);
         assertThat(s.chamferL1()).as(s.toString()).isLessThan(0.006);
         assertThat(s.normalConsistency()).as(s.toString()).isGreaterThan(0.98);
+    }
+
+    /**
+     * A sheet sampled as a range scan's far end is: {@code n} candidates on the wavy sheet, each kept with
+     * probability {@code 10^-(x + 0.5)}, so the density falls tenfold from x = -0.5 to x = 0.5.
+     */
+    static PointCloud fallingSheet(int n, long seed) {
+        PointCloud all = sheet(n, seed, 0.0);
+        SplittableRandom r = new SplittableRandom(seed + 1);
+        float[] p = all.positions();
+        float[] out = new float[p.length];
+        int m = 0;
+        for (int i = 0; i < p.length; i += 3) {
+            if (r.nextDouble() < Math.pow(10, -(p[i] + 0.5))) {
+                System.arraycopy(p, i, out, m, 3);
+                m += 3;
+            }
+        }
+        return PointCloud.of(Arrays.copyOf(out, m));
+    }
+
+    @Test
+    void aSheetWhoseDensityFallsTenfoldStaysOnePieceAndCoversItsSparseEnd() {
+        PointCloud cloud = fallingSheet(12_000, 6L);
+        Reconstruction r = new GridPull(GridPullConfig.DEFAULT).run(cloud, Progress.NONE);
+        assertThat(r.details()).containsEntry("surface", "open");
+        PointCoverage.Result c = PointCoverage.of(r.mesh(), cloud, 3.0, null);
+        for (double q : c.quartileShares()) {
+            assertThat(q).as(c.toString()).isGreaterThanOrEqualTo(0.99);
+        }
+        assertThat(MeshChecks.check(r.mesh()).components()).isEqualTo(1);
+        SurfaceReport s = SurfaceMetrics.evaluate(r.mesh(), sheetMesh(200), EVAL);
+        assertThat(s.accuracy()).as(s.toString()).isLessThan(0.005);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.isofield.reconstruction.mc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import org.isofield.core.Progress;
@@ -54,6 +55,21 @@ class SparseMarchingCubesTest {
         MeshReport r = MeshChecks.check(sparse.mesh());
         assertThat(r.isClosedManifold()).as(r.toString()).isTrue();
         assertThat(MarchingCubesTest.signedVolume(sparse.mesh())).isPositive();
+    }
+
+    @Test
+    void aPointsOwnRadiusWidensItsCellsOnly() {
+        // 11 samples per axis, spacing 1: cells 0..9 per axis; two points, the second with a radius of its own
+        SampleGrid grid = new SampleGrid(11, 11, 11, Vec3d.ZERO, 1.0);
+        PointCloud points = PointCloud.of(new float[] {2.5f, 2.5f, 2.5f, 7.5f, 7.5f, 7.5f});
+        assertThat(CellMask.near(grid, points, 0.4).count()).isEqualTo(2);
+        CellMask wide = CellMask.near(grid, points, 0.4, new float[] {0.1f, 1.2f});
+        assertThat(wide.count()).as("1 cell + a 3x3x3 block").isEqualTo(1 + 27);
+        assertThat(wide.get(wide.index(6, 8, 7))).isTrue();
+        assertThat(wide.get(wide.index(3, 2, 2))).isFalse();
+        assertThat(CellMask.near(grid, points, 0.4, null).count()).isEqualTo(2);
+        assertThatThrownBy(() -> CellMask.near(grid, points, 0.4, new float[1]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pointRadius");
     }
 
     @Test

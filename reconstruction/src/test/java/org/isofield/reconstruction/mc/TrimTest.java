@@ -48,6 +48,23 @@ class TrimTest {
     }
 
     @Test
+    void aPointsOwnAllowanceKeepsTheSheetAroundItOnly() {
+        Vec3d origin = new Vec3d(100, -50, 7);
+        // the same points; the one at (2, 0.5) allows 1.6, which reaches x = 3 (1.03 away) but not x = 4 (2.06)
+        PointCloud points = PointCloud.of(new float[] {0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 0, 2, 0.5f, 0}, origin);
+        float[] allowance = {0.1f, 0.1f, 0.1f, 0.1f, 1.6f};
+        Trim.Result r = Trim.byDistance(strip(origin), points, 0.75, allowance);
+        assertThat(r.facesRemoved()).isEqualTo(2);
+        assertThat(r.mesh().vertexCount()).isEqualTo(8);
+        assertThat(r.maxKeptDistance()).isCloseTo(Math.hypot(1, 0.5), Offset.offset(1e-6));
+        assertThat(Trim.byDistance(strip(origin), points, 0.75, new float[5]).facesRemoved())
+                .as("allowances below the distance change nothing").isEqualTo(4);
+        assertThatThrownBy(() -> Trim.byDistance(strip(origin), points, 0.75, new float[4]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pointDistance")
+                .hasMessageContaining("5 points");
+    }
+
+    @Test
     void keepsEverythingWithinAndWorksAcrossFrames() {
         PointCloud far = PointCloud.of(new float[] {0, 0, 0, 4, 1, 0}, new Vec3d(0, 0, 0));
         Trim.Result r = Trim.byDistance(strip(Vec3d.ZERO), far, 10);
