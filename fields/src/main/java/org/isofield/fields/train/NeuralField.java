@@ -28,6 +28,8 @@ public final class NeuralField {
     private final Encoding encoding;
     private final Network network;
     private float[] encoded = new float[0];
+    private float[] chunkIn = new float[0];
+    private float[] chunkOut = new float[0];
 
     /**
      * A freshly initialised field: the encoding initialised from {@code seed} (uniform in +-1e-4 for grids), the
@@ -84,22 +86,23 @@ public final class NeuralField {
         if (encoded.length < chunk * dims) {
             encoded = new float[chunk * dims];
         }
-        float[] in = xyz;
-        float[] res = out;
+        if (n <= chunk) {
+            encoding.encode(xyz, n, encoded);
+            network.forward(encoded, n, out);
+            return;
+        }
+        // Chunks after the first read and write through scratch copies, kept between calls (no steady-state
+        // allocation): the encoding and the network take whole arrays from index 0.
+        if (chunkIn.length < 3 * chunk) {
+            chunkIn = new float[3 * chunk];
+            chunkOut = new float[chunk];
+        }
         for (int start = 0; start < n; start += chunk) {
             int m = Math.min(chunk, n - start);
-            if (start > 0 || in.length != 3 * m) {
-                in = new float[3 * m];
-                System.arraycopy(xyz, 3 * start, in, 0, 3 * m);
-            }
-            encoding.encode(in, m, encoded);
-            if (start > 0) {
-                res = new float[m];
-            }
-            network.forward(encoded, m, res);
-            if (start > 0) {
-                System.arraycopy(res, 0, out, start, m);
-            }
+            System.arraycopy(xyz, 3 * start, chunkIn, 0, 3 * m);
+            encoding.encode(chunkIn, m, encoded);
+            network.forward(encoded, m, chunkOut);
+            System.arraycopy(chunkOut, 0, out, start, m);
         }
     }
 

@@ -57,6 +57,38 @@ class MlpKernelParityTest {
                 run(VectorMlpKernels.INSTANCE, width, Activation.RELU, 777));
     }
 
+    /**
+     * Each product on its own, over the shapes that pick different tiles: row counts below, at and past the four-row
+     * tiles (1 is the output layer's), column counts that leave vector and scalar remainders, partial blocks.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 4, 5, 13, 64})
+    void everyProductMatchesTheScalarTwinOnEveryTileShape(int rows) {
+        Assumptions.assumeTrue(MlpKernelSelector.vectorApiPresent(), "jdk.incubator.vector not in the boot layer");
+        int b = MlpNetwork.BLOCK;
+        for (int cols : new int[] {1, 16, 32, 48, 64, 70}) {
+            for (int m : new int[] {1, 15, 17, 48, 64}) {
+                float[] w = random(rows * cols + 3, rows * 100 + cols);
+                float[] x = random(cols * b + 2, m);
+                float[] d = random(rows * b + 1, m + 7);
+                float[][] scalar = products(ScalarMlpKernels.INSTANCE, w, x, d, rows, cols, m);
+                float[][] vector = products(VectorMlpKernels.INSTANCE, w, x, d, rows, cols, m);
+                assertClose(scalar, vector);
+            }
+        }
+    }
+
+    private static float[][] products(MlpKernels k, float[] w, float[] x, float[] d, int rows, int cols, int m) {
+        int b = MlpNetwork.BLOCK;
+        float[] z = new float[rows * b + 1];
+        k.matmul(w, 3, rows, cols, x, 2, z, 1, b, m);
+        float[] t = new float[cols * b];
+        k.matmulTransposed(w, 3, rows, cols, cols, d, 1, t, 0, b, m);
+        float[] g = random(rows * cols, 99);
+        k.accumulateOuter(g, 0, rows, cols, d, 1, x, 2, new float[b * cols], b, m);
+        return new float[][] {z, t, g};
+    }
+
     @Test
     void reluGateIsExactForZerosSignsAndNaN() {
         Assumptions.assumeTrue(MlpKernelSelector.vectorApiPresent(), "jdk.incubator.vector not in the boot layer");
