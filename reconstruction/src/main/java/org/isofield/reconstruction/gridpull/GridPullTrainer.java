@@ -37,6 +37,8 @@ final class GridPullTrainer {
     private final float[] grad;
     /** Discrete Laplacian of each active sample (bending loss only). */
     private final float[] laplacian;
+    /** The bending loss of the current step, summed in {@link #smoothGradient}'s sweep. */
+    private double bendingLoss;
 
     /** Mean losses of the last step. */
     public record Losses(double pull, double surface, double gradient, double smooth, double bending) {
@@ -216,64 +218,74 @@ final class GridPullTrainer {
         return f;
     }
 
-    /** Writes the continuity gradient of every active sample into {@link #grad}; returns the continuity loss. */
+    /**
+     * Writes the continuity gradient of every active sample into {@link #grad}; returns the continuity loss. With the
+     * bending term on, the same sweep over the neighbours also writes each sample's discrete Laplacian into
+     * {@link #laplacian} (the first half of {@link #bendingGradient}): one gather over the six neighbours instead of
+     * two, the largest cost of a step on big grids (issue 16; the values are bitwise those of two separate sweeps).
+     */
     private double smoothGradient() {
         int size = x.length;
         double k = config.smoothWeight().value() * 2.0 / size;
         int[] nbr = active.neighbours;
         float[] fixed = active.fixed;
         float[] w = active.weight;
-        double total = Parallel.sum(size, SAMPLE_GRAIN, (chunk, start, end) -> {
+        float[] lap = laplacian;
+        List<double[]> parts = Parallel.mapChunks(size, SAMPLE_GRAIN, (chunk, start, end) -> {
             double loss = 0;
+            double bend = 0;
             for (int a = start; a < end; a++) {
                 double vc = x[a];
                 double wc = w[a];
                 double g = 0;
+                double sum = -6.0 * vc;
                 for (int f = 6 * a; f < 6 * a + 6; f++) {
                     int n = nbr[f];
                     double diff;
                     double ws;
                     if (n >= 0) {
-                        diff = vc - x[n];
+                        float xn = x[n];
+                        diff = vc - xn;
                         ws = wc + w[n];
+                        sum += xn;
                     } else {
-                        diff = vc - fixed[f];
+                        float xf = fixed[f];
+                        diff = vc - xf;
                         ws = 2 * wc;
+                        sum += xf;
                     }
                     g += ws * diff;
                     loss += wc * diff * diff;
                 }
                 grad[a] = (float) (k * g);
+                if (lap != null) {
+                    lap[a] = (float) sum;
+                    bend += sum * sum;
+                }
             }
-            return loss;
+            return new double[] {loss, bend};
         });
+        double total = 0;
+        double bendTotal = 0;
+        for (double[] p : parts) {
+            total += p[0];
+            bendTotal += p[1];
+        }
+        bendingLoss = bendTotal / size;
         return total / size;
     }
 
     /**
      * Adds the bending gradient to {@link #grad}; returns the bending loss, the mean over the active samples of
      * {@code L_c^2}, {@code L_c = sum over the six neighbours v_nb - 6 v_c} (an inactive neighbour counts with its
-     * fixed value). L vanishes on a linear field, so a plane's distance field costs nothing. Two gathers: L of every
-     * active sample, then {@code dLoss/dv_c = 2 (-6 L_c + sum over active neighbours L_nb) / size}.
+     * fixed value). L vanishes on a linear field, so a plane's distance field costs nothing. L of every active sample
+     * comes from {@link #smoothGradient}'s sweep; this sweep gathers it:
+     * {@code dLoss/dv_c = 2 (-6 L_c + sum over active neighbours L_nb) / size}.
      */
     private double bendingGradient() {
         int size = x.length;
         int[] nbr = active.neighbours;
-        float[] fixed = active.fixed;
         float[] lap = laplacian;
-        double total = Parallel.sum(size, SAMPLE_GRAIN, (chunk, start, end) -> {
-            double loss = 0;
-            for (int a = start; a < end; a++) {
-                double sum = -6.0 * x[a];
-                for (int f = 6 * a; f < 6 * a + 6; f++) {
-                    int n = nbr[f];
-                    sum += n >= 0 ? x[n] : fixed[f];
-                }
-                lap[a] = (float) sum;
-                loss += sum * sum;
-            }
-            return loss;
-        });
         double k = config.bendingWeight() * 2.0 / size;
         Parallel.forChunks(size, SAMPLE_GRAIN, (chunk, start, end) -> {
             for (int a = start; a < end; a++) {
@@ -287,6 +299,6 @@ final class GridPullTrainer {
                 grad[a] += (float) (k * g);
             }
         });
-        return total / size;
+        return bendingLoss;
     }
 }
