@@ -28,10 +28,18 @@ public final class PointWindingNumber {
     /** Traversal stack entries: the tree's depth (median splits: about log2(N / LEAF) + 1) plus one, with room. */
     private static final int STACK = 128;
     private static final double FOUR_PI = 4 * Math.PI;
+    private static final int MORTON_BITS = 10;
+    private static final long MORTON_CELLS = 1L << MORTON_BITS;
+    /** Query index bits below the 30-bit Morton code in a sort key: up to 2^34 queries. */
+    private static final int INDEX_BITS = 34;
+    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
     private final float[] points;
     private final float[] dipoles;
     private final int[] order;
+    /** Positions and dipoles in tree order (entry t is point order[t]), so a leaf reads one contiguous run. */
+    private final float[] leafPoints;
+    private final float[] leafDipoles;
     // per node: first and end index into order, children (left -1 for leaves), centre, radius, dipole
     private int[] first;
     private int[] end;
@@ -73,6 +81,12 @@ public final class PointWindingNumber {
         radius = new double[capacity];
         sum = new double[3 * capacity];
         build(0, n, areas);
+        leafPoints = new float[3 * n];
+        leafDipoles = new float[3 * n];
+        for (int t = 0; t < n; t++) {
+            System.arraycopy(points, 3 * order[t], leafPoints, 3 * t, 3);
+            System.arraycopy(dipoles, 3 * order[t], leafDipoles, 3 * t, 3);
+        }
     }
 
     private int build(int lo, int hi, float[] areas) {
@@ -167,11 +181,10 @@ public final class PointWindingNumber {
                 w += dipole(sum[3 * node], sum[3 * node + 1], sum[3 * node + 2], dx, dy, dz, d2);
             } else if (left[node] < 0) {
                 for (int t = first[node]; t < end[node]; t++) {
-                    int i = order[t];
-                    double ex = points[3 * i] - x;
-                    double ey = points[3 * i + 1] - y;
-                    double ez = points[3 * i + 2] - z;
-                    w += dipole(dipoles[3 * i], dipoles[3 * i + 1], dipoles[3 * i + 2], ex, ey, ez,
+                    double ex = leafPoints[3 * t] - x;
+                    double ey = leafPoints[3 * t + 1] - y;
+                    double ez = leafPoints[3 * t + 2] - z;
+                    w += dipole(leafDipoles[3 * t], leafDipoles[3 * t + 1], leafDipoles[3 * t + 2], ex, ey, ez,
                             ex * ex + ey * ey + ez * ez);
                 }
             } else {
@@ -189,16 +202,66 @@ public final class PointWindingNumber {
         return (ax * dx + ay * dy + az * dz) / (FOUR_PI * d2 * Math.sqrt(d2));
     }
 
-    /** Winding numbers at the points {@code q} ({@code 3M}), in parallel. */
+    /**
+     * Winding numbers at the points {@code q} ({@code 3M}), in parallel. The queries are visited in Morton order of a
+     * 1024^3 grid over their box, so that consecutive queries walk the same tree nodes while they are in cache (on a
+     * million-point cloud, several times faster than input order); each value is computed exactly as by
+     * {@link #at(double, double, double)}, whatever the order.
+     */
     public double[] at(float[] q) {
         int m = q.length / 3;
         double[] out = new double[m];
+        int[] visit = mortonOrder(q, m);
         Parallel.forChunks(m, 2048, (chunk, s0, s1) -> {
             int[] stack = new int[STACK];
             for (int s = s0; s < s1; s++) {
-                out[s] = at(q[3 * s], q[3 * s + 1], q[3 * s + 2], stack);
+                int j = visit[s];
+                out[j] = at(q[3 * j], q[3 * j + 1], q[3 * j + 2], stack);
             }
         });
         return out;
+    }
+
+    /** Indices of the {@code m} points of {@code q} sorted by the Morton code of their cell (ties by index). */
+    static int[] mortonOrder(float[] q, int m) {
+        float[] lo = {Float.MAX_VALUE, Float.MAX_VALUE, Float.MAX_VALUE};
+        float[] hi = {-Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE};
+        for (int j = 0; j < m; j++) {
+            for (int a = 0; a < 3; a++) {
+                float v = q[3 * j + a];
+                if (v < lo[a]) {
+                    lo[a] = v;
+                }
+                if (v > hi[a]) {
+                    hi[a] = v;
+                }
+            }
+        }
+        long[] keys = new long[m];
+        for (int j = 0; j < m; j++) {
+            long code = 0;
+            for (int a = 0; a < 3; a++) {
+                double extent = (double) hi[a] - lo[a];
+                // NaN or an empty box gives cell 0: the order only affects speed
+                long cell = extent > 0 ? (long) ((q[3 * j + a] - lo[a]) / extent * MORTON_CELLS) : 0;
+                code |= spread(Math.max(0, Math.min(MORTON_CELLS - 1, cell))) << a;
+            }
+            keys[j] = code << INDEX_BITS | j;
+        }
+        Arrays.sort(keys);
+        int[] visit = new int[m];
+        for (int s = 0; s < m; s++) {
+            visit[s] = (int) (keys[s] & INDEX_MASK);
+        }
+        return visit;
+    }
+
+    /** The 10 low bits of {@code v} spread to every third bit. */
+    private static long spread(long v) {
+        long r = 0;
+        for (int b = 0; b < MORTON_BITS; b++) {
+            r |= (v >> b & 1L) << (3 * b);
+        }
+        return r;
     }
 }

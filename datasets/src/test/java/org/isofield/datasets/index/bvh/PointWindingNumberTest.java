@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,28 @@ class PointWindingNumberTest {
             double exact = bruteForce(s, q[3 * i], q[3 * i + 1], q[3 * i + 2]);
             assertThat(fast[i]).as("query %d", i).isCloseTo(exact, Offset.offset(0.05));
         }
+    }
+
+    /** The batch visits queries in Morton order; each value must still be the single query's, bit for bit. */
+    @Test
+    void batchValuesEqualSingleQueriesBitwiseInAnyOrder() {
+        float[][] s = sphere(5000, 1.0);
+        PointWindingNumber w = new PointWindingNumber(s[0], s[1], s[2]);
+        Random random = new Random(8);
+        int m = 3001;
+        float[] q = new float[3 * m];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = (float) (3 * random.nextDouble() - 1.5);
+        }
+        System.arraycopy(q, 0, q, 3 * 7, 3); // a duplicate query
+        System.arraycopy(s[0], 0, q, 3 * 11, 3); // on a point of the cloud
+        double[] batch = w.at(q);
+        for (int i = 0; i < m; i++) {
+            assertThat(batch[i]).as("query %d", i).isEqualTo(w.at(q[3 * i], q[3 * i + 1], q[3 * i + 2]));
+        }
+        int[] order = PointWindingNumber.mortonOrder(q, m);
+        assertThat(order).as("a permutation").hasSize(m).doesNotHaveDuplicates();
+        assertThat(order).as("not the input order").isNotEqualTo(IntStream.range(0, m).toArray());
     }
 
     @Test
