@@ -84,6 +84,7 @@ public record GridPullReport(Map<String, Object> cloud, Lattice lattice, Band ba
             m.put("grid_resolution_wanted", lattice.auto().wanted());
             m.put("grid_resolution_limit", lattice.auto().limit());
             m.put("estimated_peak_heap_bytes", lattice.auto().estimatedBytes());
+            m.put("memory_model_bytes", AutoResolution.memoryModel());
         }
         m.put("noise_thickness", lattice.noiseThickness());
         m.put("smooth_weight", lattice.smoothWeight());

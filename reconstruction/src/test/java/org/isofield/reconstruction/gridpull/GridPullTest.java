@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.assertj.core.data.Offset;
 import org.isofield.core.ConfigException;
@@ -57,6 +58,14 @@ class GridPullTest {
         assertThat(m.genus()).isEqualTo(genus);
         assertThat(r.mesh().hasNormals()).isTrue();
         assertThat(r.details()).containsKeys("grid_resolution", "stored_samples", "active_samples", "query_pool");
+        // the memory model behind the auto resolution is in the report, and the estimate covers its own terms
+        @SuppressWarnings("unchecked")
+        Map<String, Integer> bytes = (Map<String, Integer>) r.details().get("memory_model_bytes");
+        assertThat(bytes).containsOnlyKeys("per_stored_sample", "per_input_point", "per_pooled_query");
+        long modelled = (long) bytes.get("per_stored_sample") * (int) r.details().get("stored_samples")
+                + (long) bytes.get("per_input_point") * cloud.size()
+                + (long) bytes.get("per_pooled_query") * (int) r.details().get("query_pool");
+        assertThat((long) r.details().get("estimated_peak_heap_bytes")).isGreaterThanOrEqualTo(modelled);
     }
 
     @Test
