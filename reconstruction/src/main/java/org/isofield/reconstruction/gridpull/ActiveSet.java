@@ -14,19 +14,31 @@ final class ActiveSet {
     final int[] slots;
     /** Active index of each storage slot, or -1. */
     final int[] indexOfSlot;
-    /** Per active sample and direction (+x, -x, +y, -y, +z, -z): the neighbour's active index, or -1. */
+    /**
+     * Per active sample and direction (+x, -x, +y, -y, +z, -z): the neighbour's active index, or, where the neighbour
+     * is not active, {@code -1 - k} with its value at {@code fixed[k]}.
+     */
     final int[] neighbours;
-    /** Per active sample and direction: the neighbour's fixed value where it is not active. */
+    /**
+     * The values of the inactive neighbours, one per (sample, direction) that has one, in that order. Only the band's
+     * rim has them, so this is far shorter than one entry per direction, which the training sweeps would otherwise
+     * stream every step (24 bytes a sample; issue 16).
+     */
     final float[] fixed;
     /** Continuity weight {@code 1 + d} of each active sample (d = distance to the nearest point, cells). */
     final float[] weight;
 
-    private ActiveSet(int[] slots, int[] indexOfSlot) {
+    private ActiveSet(int[] slots, int[] indexOfSlot, int[] neighbours, float[] fixed, float[] weight) {
         this.slots = slots;
         this.indexOfSlot = indexOfSlot;
-        this.neighbours = new int[6 * slots.length];
-        this.fixed = new float[6 * slots.length];
-        this.weight = new float[slots.length];
+        this.neighbours = neighbours;
+        this.fixed = fixed;
+        this.weight = weight;
+    }
+
+    /** Where in {@link #fixed} the value of an inactive neighbour entry ({@code neighbour < 0}) is. */
+    static int fixedIndex(int neighbour) {
+        return -1 - neighbour;
     }
 
     /**
@@ -52,12 +64,14 @@ final class ActiveSet {
                 slots[indexOfSlot[s]] = s;
             }
         }
-        ActiveSet set = new ActiveSet(slots, indexOfSlot);
+        int[] neighbours = new int[6 * count];
+        float[] rim = new float[6 * count];
+        float[] weight = new float[count];
         Parallel.forChunks(count, 16_384, (chunk, start, end) -> {
             int[] c = new int[3];
             for (int a = start; a < end; a++) {
                 int s = slots[a];
-                set.weight[a] = 1 + distance[s];
+                weight[a] = 1 + distance[s];
                 grid.coords(s, c);
                 for (int f = 0; f < 6; f++) {
                     int i = c[0] + (f == 0 ? 1 : f == 1 ? -1 : 0);
@@ -65,12 +79,25 @@ final class ActiveSet {
                     int k = c[2] + (f == 4 ? 1 : f == 5 ? -1 : 0);
                     int t = grid.slot(i, j, k);
                     int n = t >= 0 ? indexOfSlot[t] : -1;
-                    set.neighbours[6 * a + f] = n;
-                    set.fixed[6 * a + f] = n >= 0 ? 0f : grid.get(i, j, k);
+                    neighbours[6 * a + f] = n;
+                    rim[6 * a + f] = n >= 0 ? 0f : grid.get(i, j, k);
                 }
             }
         });
-        return set;
+        int inactive = 0;
+        for (int n : neighbours) {
+            inactive += n < 0 ? 1 : 0;
+        }
+        float[] fixed = new float[inactive];
+        int k = 0;
+        for (int f = 0; f < neighbours.length; f++) {
+            if (neighbours[f] < 0) {
+                fixed[k] = rim[f];
+                neighbours[f] = -1 - k;
+                k++;
+            }
+        }
+        return new ActiveSet(slots, indexOfSlot, neighbours, fixed, weight);
     }
 
     int size() {

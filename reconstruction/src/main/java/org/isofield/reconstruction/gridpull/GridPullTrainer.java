@@ -249,7 +249,7 @@ final class GridPullTrainer {
                         ws = wc + w[n];
                         sum += xn;
                     } else {
-                        float xf = fixed[f];
+                        float xf = fixed[ActiveSet.fixedIndex(n)];
                         diff = vc - xf;
                         ws = 2 * wc;
                         sum += xf;
