@@ -11,7 +11,7 @@ import org.isofield.datasets.index.kdtree.KdTree;
  * tree (Prim's algorithm from the lowest index of each connected part; ties by index, so the result is
  * deterministic). Each connected part of the graph gets one global sign: its normals face the viewpoint when one
  * is given (the majority of {@code n . (v - p)} positive), else they point away from the centroid of the whole cloud
- * (the majority of {@code n . (p - c)} positive). Cost: O(N k log(N k)) time, 2 N k ints of graph.
+ * (the majority of {@code n . (p - c)} positive). Cost: O(N k log N) time, 2 N k ints of graph.
  */
 public final class MstOrientation {
     /** Nearest points each point is joined to in the neighbour graph. */
@@ -73,7 +73,7 @@ public final class MstOrientation {
         double[] centroid = {cx / n, cy / n, cz / n};
         boolean[] done = new boolean[n];
         int[] partOf = new int[n];
-        EdgeHeap heap = new EdgeHeap(Math.max(16, adj.length / 4));
+        FrontierHeap heap = new FrontierHeap(n);
         int parts = 0;
         for (int root = 0; root < n; root++) {
             if (done[root]) {
@@ -81,14 +81,11 @@ public final class MstOrientation {
             }
             int size = 0;
             int[] members = new int[16];
-            heap.push(0, root, root);
+            heap.offer(0, root, root);
             while (heap.size() > 0) {
-                int node = heap.node();
-                int parent = heap.parent();
+                int node = heap.top();
+                int parent = heap.parentOf(node);
                 heap.pop();
-                if (done[node]) {
-                    continue;
-                }
                 done[node] = true;
                 partOf[node] = parts;
                 if (size == members.length) {
@@ -101,7 +98,7 @@ public final class MstOrientation {
                 for (int e = offset[node]; e < offset[node + 1]; e++) {
                     int j = adj[e];
                     if (!done[j]) {
-                        heap.push(1 - Math.abs(dot(normals, node, j)), j, node);
+                        heap.offer(1 - Math.abs(dot(normals, node, j)), j, node);
                     }
                 }
             }
@@ -135,89 +132,106 @@ public final class MstOrientation {
         nrm[3 * a + 2] = -nrm[3 * a + 2];
     }
 
-    /** A binary min-heap of (cost, node, parent) entries; ties go to the smaller node, then the smaller parent. */
-    static final class EdgeHeap {
-        private double[] cost;
-        private int[] node;
-        private int[] parent;
+    /**
+     * Prim's frontier: every point not yet in the tree at most once, keyed by its cheapest edge to the tree (cost,
+     * then the smaller parent), popped by cost, then the smaller point. It visits the points in exactly the order of
+     * a heap holding every offered edge (popping the least (cost, point, parent) and skipping points already in the
+     * tree, the classic lazy Prim), with N entries instead of up to 2 N k: on a million points the orientation took
+     * 5.1 s with the lazy heap (issue 16).
+     */
+    static final class FrontierHeap {
+        private final double[] cost;
+        private final int[] parent;
+        private final int[] pos;
+        private final int[] heap;
         private int size;
 
-        EdgeHeap(int capacity) {
-            cost = new double[capacity];
-            node = new int[capacity];
-            parent = new int[capacity];
+        FrontierHeap(int n) {
+            cost = new double[n];
+            parent = new int[n];
+            pos = new int[n];
+            Arrays.fill(pos, -1);
+            heap = new int[n];
         }
 
         int size() {
             return size;
         }
 
-        int node() {
-            return node[0];
+        /** The point with the cheapest edge to the tree. */
+        int top() {
+            return heap[0];
         }
 
-        int parent() {
-            return parent[0];
+        /** The tree end of point {@code v}'s cheapest edge. */
+        int parentOf(int v) {
+            return parent[v];
         }
 
-        void push(double c, int v, int p) {
-            if (size == cost.length) {
-                int cap = 2 * size;
-                cost = Arrays.copyOf(cost, cap);
-                node = Arrays.copyOf(node, cap);
-                parent = Arrays.copyOf(parent, cap);
+        /** Offers edge {@code (c, p)} to point {@code v}: kept when {@code v} is new or the edge beats its key. */
+        void offer(double c, int v, int p) {
+            int i = pos[v];
+            if (i < 0) {
+                cost[v] = c;
+                parent[v] = p;
+                i = size++;
+                heap[i] = v;
+                pos[v] = i;
+                siftUp(i);
+            } else if (c < cost[v] || c == cost[v] && p < parent[v]) {
+                cost[v] = c;
+                parent[v] = p;
+                siftUp(i);
             }
-            int i = size++;
+        }
+
+        /** Removes {@link #top()}. */
+        void pop() {
+            pos[heap[0]] = -1;
+            size--;
+            if (size > 0) {
+                heap[0] = heap[size];
+                pos[heap[0]] = 0;
+                siftDown(0);
+            }
+        }
+
+        private boolean less(int a, int b) {
+            return cost[a] != cost[b] ? cost[a] < cost[b] : a < b;
+        }
+
+        private void siftUp(int i) {
+            int v = heap[i];
             while (i > 0) {
                 int up = (i - 1) / 2;
-                if (!less(c, v, p, up)) {
+                if (!less(v, heap[up])) {
                     break;
                 }
-                set(i, cost[up], node[up], parent[up]);
+                heap[i] = heap[up];
+                pos[heap[i]] = i;
                 i = up;
             }
-            set(i, c, v, p);
+            heap[i] = v;
+            pos[v] = i;
         }
 
-        void pop() {
-            size--;
-            if (size == 0) {
-                return;
-            }
-            double c = cost[size];
-            int v = node[size];
-            int p = parent[size];
-            int i = 0;
+        private void siftDown(int i) {
+            int v = heap[i];
             while (true) {
                 int l = 2 * i + 1;
                 if (l >= size) {
                     break;
                 }
-                int m = l + 1 < size && less(cost[l + 1], node[l + 1], parent[l + 1], l) ? l + 1 : l;
-                if (!less(cost[m], node[m], parent[m], c, v, p)) {
+                int m = l + 1 < size && less(heap[l + 1], heap[l]) ? l + 1 : l;
+                if (!less(heap[m], v)) {
                     break;
                 }
-                set(i, cost[m], node[m], parent[m]);
+                heap[i] = heap[m];
+                pos[heap[i]] = i;
                 i = m;
             }
-            set(i, c, v, p);
-        }
-
-        private boolean less(double c, int v, int p, int at) {
-            return less(c, v, p, cost[at], node[at], parent[at]);
-        }
-
-        private static boolean less(double c1, int v1, int p1, double c2, int v2, int p2) {
-            if (c1 != c2) {
-                return c1 < c2;
-            }
-            return v1 != v2 ? v1 < v2 : p1 < p2;
-        }
-
-        private void set(int i, double c, int v, int p) {
-            cost[i] = c;
-            node[i] = v;
-            parent[i] = p;
+            heap[i] = v;
+            pos[v] = i;
         }
     }
 }

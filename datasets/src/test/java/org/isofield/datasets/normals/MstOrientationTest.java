@@ -64,18 +64,53 @@ class MstOrientationTest {
     }
 
     @Test
-    void heapPopsInCostThenIndexOrder() {
-        MstOrientation.EdgeHeap h = new MstOrientation.EdgeHeap(2);
+    void frontierPopsInCostThenIndexOrderAndKeepsTheCheapestEdge() {
+        MstOrientation.FrontierHeap h = new MstOrientation.FrontierHeap(6);
         double[] costs = {0.5, 0.1, 0.5, 0.0, 0.9, 0.1};
         for (int i = 0; i < costs.length; i++) {
-            h.push(costs[i], i, 0);
+            h.offer(costs[i], i, 7);
         }
+        h.offer(0.05, 4, 9); // a cheaper edge moves point 4 up, with its new parent
+        h.offer(0.05, 4, 8); // same cost, smaller parent: kept
+        h.offer(0.3, 3, 1); // dearer: ignored
         int[] order = new int[costs.length];
         for (int i = 0; i < costs.length; i++) {
-            order[i] = h.node();
+            order[i] = h.top();
+            if (order[i] == 4) {
+                assertThat(h.parentOf(4)).isEqualTo(8);
+            }
             h.pop();
         }
-        assertThat(order).containsExactly(3, 1, 5, 0, 2, 4);
+        assertThat(order).containsExactly(3, 4, 1, 5, 0, 2);
         assertThat(h.size()).isZero();
+    }
+
+    /** The frontier heap against the lazy Prim it replaced: the same tree, so the same normals, bit for bit. */
+    @Test
+    void orientationEqualsTheLazyPrimReferenceBitwise() {
+        SplittableRandom rnd = new SplittableRandom(21);
+        int n = 6000;
+        float[] p = new float[3 * n];
+        for (int i = 0; i < n; i++) {
+            // two noisy spheres, so the graph has parts, ties and crossings
+            double z = 2 * rnd.nextDouble() - 1;
+            double phi = 2 * Math.PI * rnd.nextDouble();
+            double s = Math.sqrt(1 - z * z);
+            double r = (i % 2 == 0 ? 1.0 : 0.45) * (1 + 0.02 * rnd.nextGaussian());
+            p[3 * i] = (float) (r * s * Math.cos(phi) + (i % 3 == 0 ? 3 : 0));
+            p[3 * i + 1] = (float) (r * s * Math.sin(phi));
+            p[3 * i + 2] = (float) (r * z);
+        }
+        KdTree tree = KdTree.build(p);
+        float[] unoriented = PcaNormals.estimate(p, tree);
+        for (double[] viewpoint : new double[][] {null, {0, 0, 9}}) {
+            float[] a = unoriented.clone();
+            float[] b = unoriented.clone();
+            MstOrientation.Oriented fast = MstOrientation.orient(p, a, tree, viewpoint);
+            MstOrientation.Oriented reference = LazyPrimReference.orient(p, b, tree, viewpoint);
+            assertThat(a).isEqualTo(b);
+            assertThat(fast.parts()).isEqualTo(reference.parts()).isGreaterThan(1);
+            assertThat(fast.partOf()).isEqualTo(reference.partOf());
+        }
     }
 }
