@@ -19,7 +19,9 @@ interface MlpKernels {
 
     /**
      * {@code G[r][c] += sum_s D[r][s] X[c][s]} for {@code r < rows}, {@code c < cols}, summing {@code s} in increasing
-     * order; {@code scratch} holds at least {@code b * cols} floats. Implementations may skip terms with
+     * order (keep it: the device twins sum the same way, and the training parity tests compare 50 steps; a lane-wise
+     * dot product over the samples drifted past their tolerance); {@code scratch} holds at least {@code b * cols}
+     * floats. Implementations may skip terms with
      * {@code D[r][s] == 0} (the scalar twin does; ReLU zeroes about half of them).
      */
     void accumulateOuter(float[] g, int gOff, int rows, int cols, float[] d, int dOff, float[] x, int xOff,

@@ -213,10 +213,6 @@ final class VectorMlpKernels implements MlpKernels {
     @Override
     public void accumulateOuter(float[] g, int gOff, int rows, int cols, float[] d, int dOff, float[] x, int xOff,
                                 float[] scratch, int b, int m) {
-        if (rows < 4) {
-            outerByDots(g, gOff, rows, cols, d, dOff, x, xOff, b, m);
-            return;
-        }
         for (int c = 0; c < cols; c++) {
             int xr = xOff + c * b;
             for (int s = 0; s < m; s++) {
@@ -236,32 +232,6 @@ final class VectorMlpKernels implements MlpKernels {
         }
         for (; r < rows; r++) {
             outerRow(g, gOff + r * cols, cols, d, dOff + r * b, scratch, m, 0, cv);
-        }
-    }
-
-    /**
-     * Few gradient rows (the output layer's one): each entry as a dot product over the samples, vectors of samples
-     * reduced across lanes, which is cheaper than transposing X for so few rows.
-     */
-    private static void outerByDots(float[] g, int gOff, int rows, int cols, float[] d, int dOff, float[] x, int xOff,
-                                    int b, int m) {
-        int mv = m - m % L;
-        for (int r = 0; r < rows; r++) {
-            int dr = dOff + r * b;
-            int gr = gOff + r * cols;
-            for (int c = 0; c < cols; c++) {
-                int xr = xOff + c * b;
-                FloatVector acc = FloatVector.zero(S);
-                int s = 0;
-                for (; s < mv; s += L) {
-                    acc = FloatVector.fromArray(S, x, xr + s).fma(FloatVector.fromArray(S, d, dr + s), acc);
-                }
-                float sum = acc.reduceLanes(VectorOperators.ADD);
-                for (; s < m; s++) {
-                    sum = Math.fma(d[dr + s], x[xr + s], sum);
-                }
-                g[gr + c] += sum;
-            }
         }
     }
 
