@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.isofield.core.ConfigException;
+import org.isofield.core.IsofieldException;
 
 /**
  * Chooses {@code grid_resolution: auto}. The wish comes from the spacing: {@value #CELLS_PER_SPACING} cells per
@@ -14,7 +15,8 @@ import org.isofield.core.ConfigException;
  * <p>The wish is then limited by what the band costs. The stored bricks are counted exactly for a candidate
  * resolution (the same rule as {@link BandBuilder}: every 8^3 brick within {@code band_width + 1} cells of a point),
  * and the resolution is lowered until the band holds at most {@value #MAX_STORED_SAMPLES} samples and the estimated
- * peak heap fits {@value #HEAP_SHARE} of the JVM's maximum heap. The estimate: {@value #BYTES_PER_SAMPLE} bytes per
+ * peak heap fits {@value #HEAP_SHARE} of the JVM's maximum heap; a cloud whose estimate exceeds the whole heap even at
+ * {@value #MIN} is refused before the band is allocated. The estimate: {@value #BYTES_PER_SAMPLE} bytes per
  * stored sample (field, distances, optimiser state of the active part, neighbour tables, garbage; measured 61 on
  * 1M points at 512), {@value #BYTES_PER_POINT} per input point, {@value #BYTES_PER_QUERY} per pooled query, 9 bytes
  * per brick of the whole lattice (directory and labels) and two bits per marching-cubes cell (the seed and visited
@@ -84,6 +86,9 @@ final class AutoResolution {
                     poolSize);
             boolean overBand = samples > maxStoredSamples;
             boolean overHeap = bytes > budget;
+            if (cells <= MIN && bytes > heapBytes) {
+                throw tooBig(unit.length / 3, cells, samples, bytes, heapBytes);
+            }
             if ((!overBand && !overHeap) || cells <= MIN) {
                 return new Choice(cells, wanted, samples, bytes, limit);
             }
@@ -94,6 +99,18 @@ final class AutoResolution {
             int next = Math.max(MIN, (int) Math.floor(cells * factor * 0.98 / 8) * 8);
             cells = next < cells ? next : cells - 8;
         }
+    }
+
+    /**
+     * The error for a cloud whose estimate exceeds the whole heap even at the smallest resolution: raised before the
+     * band is allocated, instead of an out-of-memory error minutes later.
+     */
+    private static IsofieldException tooBig(int points, int cells, long samples, long bytes, long heapBytes) {
+        return new IsofieldException(String.format(Locale.ROOT, "GridPull lattice: a cloud of %d points needs about "
+                + "%.1f GB of heap even at the smallest auto resolution (%d cells, %.1fM band samples) but the JVM may "
+                + "use %.1f GB; expected a larger heap (e.g. ISOFIELD_OPTS=-Xmx%dg) or fewer points (isofield prep "
+                + "--voxel-size)", points, bytes / 1e9, cells, samples / 1e6, heapBytes / 1e9,
+                (long) Math.ceil(bytes / HEAP_SHARE / (1L << 30))));
     }
 
     /**

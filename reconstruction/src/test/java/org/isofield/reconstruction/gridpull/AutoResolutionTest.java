@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.isofield.core.ConfigException;
+import org.isofield.core.IsofieldException;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.index.kdtree.KdTree;
 import org.isofield.datasets.sample.SurfaceSampler;
@@ -79,11 +80,21 @@ class AutoResolutionTest {
     }
 
     @Test
-    void neverGoesBelowTheMinimum() {
+    void neverGoesBelowTheMinimumAndRefusesACloudThatDoesNotFitEvenThere() {
         float[] unit = unitSphere(3000);
-        AutoResolution.Choice c = AutoResolution.choose(unit, 2.0 / 1024, 3, 0, 24_000, 1L << 20);
-        assertThat(c.cells()).isEqualTo(AutoResolution.MIN);
+        int min = AutoResolution.MIN;
+        long samples = AutoResolution.storedSamples(unit, min, 3);
+        long bytes = AutoResolution.estimateBytes(samples, min, min, 3, 3000, 24_000);
+        // over the heap share but within the heap: the smallest resolution is tried
+        AutoResolution.Choice c = AutoResolution.choose(unit, 2.0 / 1024, 3, 0, 24_000, bytes * 5 / 4);
+        assertThat(c.cells()).isEqualTo(min);
         assertThat(c.limit()).isEqualTo("heap");
+        // beyond the whole heap: refused before anything big is allocated, with a heap that would do
+        assertThatThrownBy(() -> AutoResolution.choose(unit, 2.0 / 1024, 3, 0, 24_000, bytes / 2))
+                .isInstanceOf(IsofieldException.class)
+                .hasMessageContaining("a cloud of 3000 points needs about")
+                .hasMessageContaining("smallest auto resolution (" + min + " cells")
+                .hasMessageMatching("(?s).*-Xmx\\d+g.*--voxel-size.*");
     }
 
     @Test
