@@ -76,7 +76,7 @@ final class GridPullTrainer {
             List<double[]> parts = Parallel.mapChunks(batch, QUERY_GRAIN, (chunk, start, end) -> {
                 Scratch scratch = new Scratch();
                 for (int b = start; b < end; b++) {
-                    int q = pool.order[(int) ((first + b) % pool.size)];
+                    int q = (int) ((first + b) % pool.size);
                     query(q, b, batch, slots, deltas, scratch);
                 }
                 return scratch.sums;

@@ -10,8 +10,10 @@ import org.isofield.datasets.index.kdtree.KdTree;
  * cell whose corners are not all active (see ActiveSet); then the point itself); its target is the nearest input point
  * (KD-tree).
  * For every query and every point the 8 active-sample indices of its cell and its position in the cell are stored, so a
- * training step does no lookups. Memory: about 48 bytes per query plus 44 per point. The random stream is split
- * per fixed chunk, so the pool is the same for any thread count.
+ * training step does no lookups. Memory: about 48 bytes per query plus 44 per point (twice the queries' share for a
+ * moment while they are put in visiting order). The queries are stored in the shuffled order the training visits
+ * them, one batch after another. The random stream is split per fixed chunk, so the pool is the same for any thread
+ * count.
  */
 final class QueryPool {
     private static final int GRAIN = 16_384;
@@ -24,19 +26,20 @@ final class QueryPool {
     final int[] pointSlots;
     final float[] pointFrac;
     final float[] points;
-    final int[] order;
 
     private QueryPool(int size, float[] points) {
+        this(size, points, new int[8 * (points.length / 3)], new float[3 * (points.length / 3)]);
+    }
+
+    private QueryPool(int size, float[] points, int[] pointSlots, float[] pointFrac) {
         this.size = size;
         this.points = points;
         this.queries = new float[3 * size];
         this.target = new int[size];
         this.querySlots = new int[8 * size];
         this.queryFrac = new float[3 * size];
-        int n = points.length / 3;
-        this.pointSlots = new int[8 * n];
-        this.pointFrac = new float[3 * n];
-        this.order = new int[size];
+        this.pointSlots = pointSlots;
+        this.pointFrac = pointFrac;
     }
 
     /**
@@ -85,16 +88,36 @@ final class QueryPool {
         });
         tree.nearest(pool.queries, pool.target, null);
         SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        int[] order = new int[size];
         for (int q = 0; q < size; q++) {
-            pool.order[q] = q;
+            order[q] = q;
         }
         for (int q = size - 1; q > 0; q--) {
             int r = rnd.nextInt(q + 1);
-            int t = pool.order[q];
-            pool.order[q] = pool.order[r];
-            pool.order[r] = t;
+            int t = order[q];
+            order[q] = order[r];
+            order[r] = t;
         }
-        return pool;
+        return pool.inVisitOrder(order);
+    }
+
+    /**
+     * The pool with its queries stored in the order the training visits them ({@code order[i]} becomes entry
+     * {@code i}), so a step reads its batch as one run instead of at random: on a million points each query's
+     * arrays were four cache misses apart (issue 16). The queries and their order are unchanged.
+     */
+    private QueryPool inVisitOrder(int[] order) {
+        QueryPool sorted = new QueryPool(size, points, pointSlots, pointFrac);
+        Parallel.forChunks(size, GRAIN, (chunk, start, end) -> {
+            for (int i = start; i < end; i++) {
+                int q = order[i];
+                System.arraycopy(queries, 3 * q, sorted.queries, 3 * i, 3);
+                System.arraycopy(queryFrac, 3 * q, sorted.queryFrac, 3 * i, 3);
+                System.arraycopy(querySlots, 8 * q, sorted.querySlots, 8 * i, 8);
+                sorted.target[i] = target[q];
+            }
+        });
+        return sorted;
     }
 
     /**
