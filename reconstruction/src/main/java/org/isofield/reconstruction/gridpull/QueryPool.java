@@ -5,15 +5,13 @@ import org.isofield.core.Parallel;
 import org.isofield.datasets.index.kdtree.KdTree;
 
 /**
- * The precomputed queries of the pulling loss and their targets. Query {@code q} is input point {@code q mod N}
- * plus Gaussian noise of standard deviation {@code sigma[p]} per axis (resampled up to 4 times when it lands in a
- * cell whose corners are not all active (see ActiveSet); then the point itself); its target is the nearest input point
- * (KD-tree).
- * For every query and every point the 8 active-sample indices of its cell and its position in the cell are stored, so a
- * training step does no lookups. Memory: about 48 bytes per query plus 44 per point (twice the queries' share for a
- * moment while they are put in visiting order). The queries are stored in the shuffled order the training visits
- * them, one batch after another. The random stream is split per fixed chunk, so the pool is the same for any thread
- * count.
+ * The precomputed queries of the pulling loss and their targets. Query {@code q} is drawn from input point
+ * {@code q mod N} plus Gaussian noise of standard deviation {@code sigma[p]} per axis (resampled up to 4 times when it
+ * lands in a cell whose corners are not all active (see ActiveSet); then the point itself); its target is the nearest
+ * input point (KD-tree). The queries are then shuffled once and stored in that order, the order the training visits
+ * them, one batch after another. For every query and every point the 8 active-sample indices of its cell and its
+ * position in the cell are stored, so a training step does no lookups. Memory: about 48 bytes per query plus 44 per
+ * point. The random stream is split per fixed chunk, so the pool is the same for any thread count.
  */
 final class QueryPool {
     private static final int GRAIN = 16_384;
@@ -28,18 +26,15 @@ final class QueryPool {
     final float[] points;
 
     private QueryPool(int size, float[] points) {
-        this(size, points, new int[8 * (points.length / 3)], new float[3 * (points.length / 3)]);
-    }
-
-    private QueryPool(int size, float[] points, int[] pointSlots, float[] pointFrac) {
         this.size = size;
         this.points = points;
         this.queries = new float[3 * size];
         this.target = new int[size];
         this.querySlots = new int[8 * size];
         this.queryFrac = new float[3 * size];
-        this.pointSlots = pointSlots;
-        this.pointFrac = pointFrac;
+        int n = points.length / 3;
+        this.pointSlots = new int[8 * n];
+        this.pointFrac = new float[3 * n];
     }
 
     /**
@@ -102,22 +97,55 @@ final class QueryPool {
     }
 
     /**
-     * The pool with its queries stored in the order the training visits them ({@code order[i]} becomes entry
-     * {@code i}), so a step reads its batch as one run instead of at random: on a million points each query's
-     * arrays were four cache misses apart (issue 16). The queries and their order are unchanged.
+     * Stores the queries in the order the training visits them ({@code order[i]} becomes entry {@code i}), so a step
+     * reads its batch as one run instead of at random: on a 100k-point cloud the queries' share of a step went from
+     * 3.9 to 2.3 s over 400 steps (issue 16). The queries and their order are unchanged. In place, one cycle of the
+     * permutation at a time, so the pool never needs a second copy of its 48 bytes a query.
      */
     private QueryPool inVisitOrder(int[] order) {
-        QueryPool sorted = new QueryPool(size, points, pointSlots, pointFrac);
-        Parallel.forChunks(size, GRAIN, (chunk, start, end) -> {
-            for (int i = start; i < end; i++) {
-                int q = order[i];
-                System.arraycopy(queries, 3 * q, sorted.queries, 3 * i, 3);
-                System.arraycopy(queryFrac, 3 * q, sorted.queryFrac, 3 * i, 3);
-                System.arraycopy(querySlots, 8 * q, sorted.querySlots, 8 * i, 8);
-                sorted.target[i] = target[q];
+        boolean[] placed = new boolean[size];
+        float[] q3 = new float[3];
+        float[] f3 = new float[3];
+        int[] s8 = new int[8];
+        for (int start = 0; start < size; start++) {
+            if (placed[start]) {
+                continue;
             }
-        });
-        return sorted;
+            copyOut(start, q3, f3, s8);
+            int t = target[start];
+            int j = start;
+            while (true) {
+                placed[j] = true;
+                int k = order[j];
+                if (k == start) {
+                    copyIn(j, q3, f3, s8, t);
+                    break;
+                }
+                move(k, j);
+                j = k;
+            }
+        }
+        return this;
+    }
+
+    private void copyOut(int at, float[] q3, float[] f3, int[] s8) {
+        System.arraycopy(queries, 3 * at, q3, 0, 3);
+        System.arraycopy(queryFrac, 3 * at, f3, 0, 3);
+        System.arraycopy(querySlots, 8 * at, s8, 0, 8);
+    }
+
+    private void copyIn(int at, float[] q3, float[] f3, int[] s8, int t) {
+        System.arraycopy(q3, 0, queries, 3 * at, 3);
+        System.arraycopy(f3, 0, queryFrac, 3 * at, 3);
+        System.arraycopy(s8, 0, querySlots, 8 * at, 8);
+        target[at] = t;
+    }
+
+    private void move(int from, int to) {
+        System.arraycopy(queries, 3 * from, queries, 3 * to, 3);
+        System.arraycopy(queryFrac, 3 * from, queryFrac, 3 * to, 3);
+        System.arraycopy(querySlots, 8 * from, querySlots, 8 * to, 8);
+        target[to] = target[from];
     }
 
     /**
