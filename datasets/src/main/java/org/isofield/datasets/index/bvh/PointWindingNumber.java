@@ -2,6 +2,7 @@ package org.isofield.datasets.index.bvh;
 
 import java.util.Arrays;
 import org.isofield.core.Parallel;
+import org.isofield.datasets.index.QueryOrder;
 import org.isofield.datasets.index.Quickselect;
 
 /**
@@ -28,11 +29,6 @@ public final class PointWindingNumber {
     /** Traversal stack entries: the tree's depth (median splits: about log2(N / LEAF) + 1) plus one, with room. */
     private static final int STACK = 128;
     private static final double FOUR_PI = 4 * Math.PI;
-    private static final int MORTON_BITS = 10;
-    private static final long MORTON_CELLS = 1L << MORTON_BITS;
-    /** Query index bits below the 30-bit Morton code in a sort key: up to 2^34 queries. */
-    private static final int INDEX_BITS = 34;
-    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
     private final float[] points;
     private final float[] dipoles;
@@ -203,65 +199,22 @@ public final class PointWindingNumber {
     }
 
     /**
-     * Winding numbers at the points {@code q} ({@code 3M}), in parallel. The queries are visited in Morton order of a
-     * 1024^3 grid over their box, so that consecutive queries walk the same tree nodes while they are in cache (on a
-     * million-point cloud, several times faster than input order); each value is computed exactly as by
+     * Winding numbers at the points {@code q} ({@code 3M}), in parallel. Large batches are visited in Morton order
+     * ({@link QueryOrder}, as the KD-tree does), so that consecutive queries walk the same tree nodes while they are in
+     * cache (on a million-point cloud, several times faster than input order); each value is computed exactly as by
      * {@link #at(double, double, double)}, whatever the order.
      */
     public double[] at(float[] q) {
         int m = q.length / 3;
         double[] out = new double[m];
-        int[] visit = mortonOrder(q, m);
+        int[] visit = QueryOrder.of(q);
         Parallel.forChunks(m, 2048, (chunk, s0, s1) -> {
             int[] stack = new int[STACK];
             for (int s = s0; s < s1; s++) {
-                int j = visit[s];
+                int j = visit == null ? s : visit[s];
                 out[j] = at(q[3 * j], q[3 * j + 1], q[3 * j + 2], stack);
             }
         });
         return out;
-    }
-
-    /** Indices of the {@code m} points of {@code q} sorted by the Morton code of their cell (ties by index). */
-    static int[] mortonOrder(float[] q, int m) {
-        float[] lo = {Float.MAX_VALUE, Float.MAX_VALUE, Float.MAX_VALUE};
-        float[] hi = {-Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE};
-        for (int j = 0; j < m; j++) {
-            for (int a = 0; a < 3; a++) {
-                float v = q[3 * j + a];
-                if (v < lo[a]) {
-                    lo[a] = v;
-                }
-                if (v > hi[a]) {
-                    hi[a] = v;
-                }
-            }
-        }
-        long[] keys = new long[m];
-        for (int j = 0; j < m; j++) {
-            long code = 0;
-            for (int a = 0; a < 3; a++) {
-                double extent = (double) hi[a] - lo[a];
-                // NaN or an empty box gives cell 0: the order only affects speed
-                long cell = extent > 0 ? (long) ((q[3 * j + a] - lo[a]) / extent * MORTON_CELLS) : 0;
-                code |= spread(Math.max(0, Math.min(MORTON_CELLS - 1, cell))) << a;
-            }
-            keys[j] = code << INDEX_BITS | j;
-        }
-        Arrays.sort(keys);
-        int[] visit = new int[m];
-        for (int s = 0; s < m; s++) {
-            visit[s] = (int) (keys[s] & INDEX_MASK);
-        }
-        return visit;
-    }
-
-    /** The 10 low bits of {@code v} spread to every third bit. */
-    private static long spread(long v) {
-        long r = 0;
-        for (int b = 0; b < MORTON_BITS; b++) {
-            r |= (v >> b & 1L) << (3 * b);
-        }
-        return r;
     }
 }

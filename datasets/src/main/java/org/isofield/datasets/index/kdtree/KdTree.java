@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.isofield.core.Check;
 import org.isofield.core.Parallel;
+import org.isofield.datasets.index.QueryOrder;
 import org.isofield.datasets.geom.PointCloud;
 
 /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.isofield.datasets.index.QueryOrder;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class PointWindingNumberTest {
         float[][] s = sphere(5000, 1.0);
         PointWindingNumber w = new PointWindingNumber(s[0], s[1], s[2]);
         Random random = new Random(8);
-        int m = 3001;
+        int m = QueryOrder.MIN_QUERIES + 809; // large enough to be reordered
         float[] q = new float[3 * m];
         for (int i = 0; i < q.length; i++) {
             q[i] = (float) (3 * random.nextDouble() - 1.5);
@@ -85,7 +86,7 @@ class PointWindingNumberTest {
         for (int i = 0; i < m; i++) {
             assertThat(batch[i]).as("query %d", i).isEqualTo(w.at(q[3 * i], q[3 * i + 1], q[3 * i + 2]));
         }
-        int[] order = PointWindingNumber.mortonOrder(q, m);
+        int[] order = QueryOrder.of(q);
         assertThat(order).as("a permutation").hasSize(m).doesNotHaveDuplicates();
         assertThat(order).as("not the input order").isNotEqualTo(IntStream.range(0, m).toArray());
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.isofield.core.Parallel;
 import org.isofield.datasets.geom.PointCloud;
 import org.isofield.datasets.geom.Vec3d;
+import org.isofield.datasets.index.QueryOrder;
 import org.isofield.datasets.index.kdtree.Clouds.Distribution;
 import org.junit.jupiter.api.Test;
 

@@ -1,22 +1,41 @@
-package org.isofield.datasets.index.kdtree;
+package org.isofield.datasets.index;
 
 /**
- * A cache-friendly processing order for batch queries: a counting sort of the queries by the Morton code of their
- * cell in a {@value #CELLS_PER_AXIS}^3 grid over the tree's bounds (queries outside are clamped to the border cells),
+ * A cache-friendly processing order for batch queries of a spatial index (the KD-tree's, the point winding
+ * number's): a counting sort of the queries by the Morton code of their cell in a {@value #CELLS_PER_AXIS}^3 grid
+ * over a box (the tree's bounds, or the queries' own; queries outside are clamped to the border cells),
  * so consecutive queries walk the same parts of the tree. The order changes only which query is answered when; each
  * answer is independent of it. O(M + 2^18) time, stable, deterministic.
  */
-final class QueryOrder {
+public final class QueryOrder {
     static final int BITS = 6;
     static final int CELLS_PER_AXIS = 1 << BITS;
     /** Below this many queries the batch runs in the caller's order. */
-    static final int MIN_QUERIES = 8192;
+    public static final int MIN_QUERIES = 8192;
 
     private QueryOrder() {
     }
 
-    /** Query indices in Morton order, or null when {@code queries} is too small to gain from reordering. */
-    static int[] of(float[] queries, float[] rootBox) {
+    /**
+     * Query indices in Morton order over the box of the queries themselves, or null when there are too few to gain
+     * from reordering.
+     */
+    public static int[] of(float[] queries) {
+        float[] box = {Float.MAX_VALUE, Float.MAX_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE,
+            -Float.MAX_VALUE};
+        for (int i = 0; i < queries.length; i++) {
+            int a = i % 3;
+            box[a] = Math.min(box[a], queries[i]);
+            box[a + 3] = Math.max(box[a + 3], queries[i]);
+        }
+        return of(queries, box);
+    }
+
+    /**
+     * Query indices in Morton order over {@code rootBox} (min x y z, max x y z), or null when {@code queries} is too
+     * small to gain from reordering.
+     */
+    public static int[] of(float[] queries, float[] rootBox) {
         int m = queries.length / 3;
         if (m < MIN_QUERIES) {
             return null;
