@@ -37,8 +37,6 @@ final class GridPullTrainer {
     private final float[] grad;
     /** Discrete Laplacian of each active sample (bending loss only). */
     private final float[] laplacian;
-    /** The bending loss of the current step, summed in {@link #smoothGradient}'s sweep. */
-    private double bendingLoss;
 
     /** Mean losses of the last step. */
     public record Losses(double pull, double surface, double gradient, double smooth, double bending) {
@@ -88,8 +86,12 @@ final class GridPullTrainer {
                     sums[a] += p[a];
                 }
             }
-            double smooth = smoothGradient();
-            double bending = config.bendingWeight() > 0 ? bendingGradient() : 0;
+            double[] regular = smoothGradient();
+            double smooth = regular[0];
+            double bending = regular[1];
+            if (laplacian != null) {
+                bendingGradient();
+            }
             for (int e = 0; e < slots.length; e++) {
                 grad[slots[e]] += deltas[e];
             }
@@ -219,12 +221,13 @@ final class GridPullTrainer {
     }
 
     /**
-     * Writes the continuity gradient of every active sample into {@link #grad}; returns the continuity loss. With the
-     * bending term on, the same sweep over the neighbours also writes each sample's discrete Laplacian into
-     * {@link #laplacian} (the first half of {@link #bendingGradient}): one gather over the six neighbours instead of
-     * two, the largest cost of a step on big grids (issue 16; the values are bitwise those of two separate sweeps).
+     * Writes the continuity gradient of every active sample into {@link #grad}; returns the continuity loss and the
+     * bending loss (0 with the bending term off). With the bending term on, the same sweep over the neighbours also
+     * writes each sample's discrete Laplacian into {@link #laplacian} (the first half of {@link #bendingGradient}):
+     * one gather over the six neighbours instead of two, the largest cost of a step on big grids (issue 16; the
+     * values are bitwise those of two separate sweeps).
      */
-    private double smoothGradient() {
+    private double[] smoothGradient() {
         int size = x.length;
         double k = config.smoothWeight().value() * 2.0 / size;
         int[] nbr = active.neighbours;
@@ -271,18 +274,17 @@ final class GridPullTrainer {
             total += p[0];
             bendTotal += p[1];
         }
-        bendingLoss = bendTotal / size;
-        return total / size;
+        return new double[] {total / size, bendTotal / size};
     }
 
     /**
-     * Adds the bending gradient to {@link #grad}; returns the bending loss, the mean over the active samples of
-     * {@code L_c^2}, {@code L_c = sum over the six neighbours v_nb - 6 v_c} (an inactive neighbour counts with its
-     * fixed value). L vanishes on a linear field, so a plane's distance field costs nothing. L of every active sample
-     * comes from {@link #smoothGradient}'s sweep; this sweep gathers it:
+     * Adds the gradient of the bending loss to {@link #grad}: the mean over the active samples of {@code L_c^2},
+     * {@code L_c = sum over the six neighbours v_nb - 6 v_c} (an inactive neighbour counts with its fixed value;
+     * {@link #smoothGradient} returns the loss). L vanishes on a linear field, so a plane's distance field costs
+     * nothing. L of every active sample comes from {@link #smoothGradient}'s sweep; this sweep gathers it:
      * {@code dLoss/dv_c = 2 (-6 L_c + sum over active neighbours L_nb) / size}.
      */
-    private double bendingGradient() {
+    private void bendingGradient() {
         int size = x.length;
         int[] nbr = active.neighbours;
         float[] lap = laplacian;
@@ -299,6 +301,5 @@ final class GridPullTrainer {
                 grad[a] += (float) (k * g);
             }
         });
-        return bendingLoss;
     }
 }
