@@ -9,12 +9,12 @@ import org.isofield.encodings.grid.StencilEncoding;
  * (fp32). Output: {@code L x F} features per point, level-major. Inputs are expected in {@code [0,1]^d}, d 1 to 4.
  *
  * <p>Kernels: 3D grids with two features use unrolled scalar kernels for encode and backward (bitwise equal to the
- * generic stencil kernel), and optionally ({@link #setVectorKernel}) a Vector API encode kernel for the hashed levels.
- * Measured 2026-11-28 on the shared 2-core build machine under a load average of 4 to 6 (other builds running, so a
- * second thread gained nothing), default config, 2^18 points, best of 12: scalar encode 215-280 ms and backward
- * 220-330 ms wall per batch, about 250-300 CPU-ms each; the vector kernel used as much CPU time as the scalar one
- * there (table reads, not arithmetic, dominate). The same grid with 4-vertex simplices (SimplexGrid) took 1.5-1.7x
- * the CPU time of this one. Figures on an idle machine are still to be taken ({@code HashGridEncodeBench}).
+ * generic stencil kernel), and a Vector API encode kernel for the hashed levels wherever {@code jdk.incubator.vector}
+ * is loaded (bitwise equal to the scalar one; {@code -Disofield.encoding.kernels=scalar} or {@link #setVectorKernel}
+ * turns it off). Measured 2026-12-08 on an idle 2-core AMD EPYC Zen 4 (AVX-512, 16 float lanes), default config,
+ * 2^18 points ({@code HashGridEncodeBench}): encode 2.97M points/s scalar and 4.60M with the vector kernel;
+ * backward (scalar only) 3.83M. Under a load average of 4 to 6 (2026-11-28) the two encode kernels had used the same
+ * CPU time, since table reads dominate there.
  */
 public final class HashGridEncoding extends StencilEncoding {
     private final HashGridConfig config;
@@ -24,6 +24,8 @@ public final class HashGridEncoding extends StencilEncoding {
         super(new CubicStencil(inputDims, config.nLevels(), config.baseResolution(), config.perLevelScale(),
                 config.log2HashmapSize(), true, config.interpolation()), config.nFeaturesPerLevel());
         this.config = config;
+        this.vector = unrolled() && VectorSupport.available()
+                && !"scalar".equalsIgnoreCase(System.getProperty("isofield.encoding.kernels", ""));
     }
 
     /**

@@ -12,7 +12,8 @@ import org.isofield.encodings.grid.Interpolation;
  * Vector API ({@code jdk.incubator.vector}) encode kernel of the hashed levels of the 3D, two-feature hash grid: one
  * point per lane, positions, weights and hashes in vectors, table reads as gathers. Loaded only when
  * {@link VectorSupport#available()}; for inputs in the unit cube it performs the scalar twin's float operations in
- * the same order, so the results are bitwise equal (the parity test checks this). Floor and float-to-int use the
+ * the same order, so the results are bitwise equal (the parity test checks this); a group of lanes with a position
+ * outside that range (or NaN) is handed to the scalar twin whole. Floor and float-to-int use the
  * {@code 2^23} magic constant (valid for positions in {@code [0, 2^22)}) because {@code convert(F2I)} is not
  * intrinsified on JDK 17 and boxes every vector.
  */
@@ -22,6 +23,8 @@ final class HashGridVectorKernel {
     private static final int LANES = FS.length();
     private static final float MAGIC = 8388608f;
     private static final int MAGIC_BITS = 0x4B000000;
+    /** Positions at or above this (or below 0, or NaN) leave the magic-constant floor's range: scalar path. */
+    private static final float LIMIT = 4194304f;
     private static final int P1 = (int) 2654435761L;
     private static final int P2 = 805459861;
 
@@ -32,6 +35,11 @@ final class HashGridVectorKernel {
         FloatVector r = p.add(MAGIC).sub(MAGIC);
         VectorMask<Float> above = r.compare(VectorOperators.GT, p);
         return r.blend(r.sub(1f), above);
+    }
+
+    /** Lanes where the magic-constant floor and conversion are exact: {@code 0 <= p < 2^22} (false for NaN). */
+    private static VectorMask<Float> inRange(FloatVector p) {
+        return p.compare(VectorOperators.GE, 0f).and(p.compare(VectorOperators.LT, LIMIT));
     }
 
     private static IntVector toInt(FloatVector integral) {
@@ -64,6 +72,11 @@ final class HashGridVectorKernel {
             FloatVector px = FloatVector.fromArray(FS, bx, 0).fma(sc, 0.5f);
             FloatVector py = FloatVector.fromArray(FS, by, 0).fma(sc, 0.5f);
             FloatVector pz = FloatVector.fromArray(FS, bz, 0).fma(sc, 0.5f);
+            if (!inRange(px).and(inRange(py)).and(inRange(pz)).allTrue()) {
+                // A point outside [0, 1] (or NaN) in this group: the scalar twin encodes the whole group.
+                HashGrid3dKernel.encodeLevel(g, level, params, base, in, out, off, stride, i, i + LANES);
+                continue;
+            }
             FloatVector fx = floor(px);
             FloatVector fy = floor(py);
             FloatVector fz = floor(pz);

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.isofield.encodings.grid.Interpolation;
 import org.isofield.encodings.grid.StencilEncoding;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -69,6 +70,31 @@ class HashGridKernelParityTest {
         in[0] = 1f;
         in[1] = 0f;
         in[5] = 1f;
+        float[] a = new float[n * c.nLevels() * 2];
+        float[] b = new float[a.length];
+        scalar.encode(in, n, a);
+        vector.encode(in, n, b);
+        assertThat(b).isEqualTo(a);
+    }
+
+    @Test
+    void vectorKernelIsTheDefaultAndHandsPointsOutsideTheCubeToTheScalarTwin() {
+        HashGridConfig c = new HashGridConfig(12, 2, 12, 16, 1.5, Interpolation.LINEAR);
+        HashGridEncoding scalar = new HashGridEncoding(c, 3);
+        HashGridEncoding vector = new HashGridEncoding(c, 3);
+        Assumptions.assumeTrue(vector.vectorKernel(), "jdk.incubator.vector is not loaded in this JVM");
+        scalar.setVectorKernel(false);
+        scalar.initialize(3);
+        vector.initialize(3);
+        int n = 997;
+        SplittableRandom r = new SplittableRandom(4);
+        float[] in = new float[3 * n];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = (float) (r.nextDouble() * 1.4 - 0.2); // some points outside [0, 1]: negative cells, wrapped rows
+        }
+        in[7] = Float.NaN;
+        in[100] = -3e6f;
+        in[200] = 1e7f;
         float[] a = new float[n * c.nLevels() * 2];
         float[] b = new float[a.length];
         scalar.encode(in, n, a);

@@ -21,6 +21,12 @@ import org.isofield.core.Parallel;
  */
 public final class AdamOptimizer extends StepClock implements Optimizer {
     private static final int GRAIN = 1 << 16;
+    /**
+     * The Vector API update where {@code jdk.incubator.vector} is loaded, unless
+     * {@code -Disofield.optimizer.kernels=scalar} is given (bitwise the same results).
+     */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"scalar".equalsIgnoreCase(System.getProperty("isofield.optimizer.kernels", ""));
 
     private final AdamConfig config;
     private final List<ParameterGroup> groups;
@@ -64,9 +70,18 @@ public final class AdamOptimizer extends StepClock implements Optimizer {
 
     private void update(float[] w, float[] grads, int from, int to, boolean grid, float lr, float beta1, float beta2,
                         float eps, float l2, float[] corr) {
-        float[] m = firstMoments;
-        float[] v = secondMoments;
-        int[] steps = paramSteps;
+        if (VECTOR) {
+            VectorAdamKernel.update(w, grads, firstMoments, secondMoments, paramSteps, from, to, grid, lr, beta1, beta2,
+                    eps, l2, corr);
+        } else {
+            scalarUpdate(w, grads, firstMoments, secondMoments, paramSteps, from, to, grid, lr, beta1, beta2, eps, l2,
+                    corr);
+        }
+    }
+
+    /** The reference update of entries {@code [from, to)} (the scalar twin of {@link VectorAdamKernel}). */
+    static void scalarUpdate(float[] w, float[] grads, float[] m, float[] v, int[] steps, int from, int to,
+                             boolean grid, float lr, float beta1, float beta2, float eps, float l2, float[] corr) {
         float oneMinusBeta1 = 1f - beta1;
         float oneMinusBeta2 = 1f - beta2;
         for (int i = from; i < to; i++) {
