@@ -75,6 +75,7 @@ class HashGridKernelParityTest {
         scalar.encode(in, n, a);
         vector.encode(in, n, b);
         assertThat(b).isEqualTo(a);
+        assertBackwardEqual(scalar, vector, in, n, 6);
     }
 
     @Test
@@ -100,5 +101,22 @@ class HashGridKernelParityTest {
         scalar.encode(in, n, a);
         vector.encode(in, n, b);
         assertThat(b).isEqualTo(a);
+        assertBackwardEqual(scalar, vector, in, n, 5);
+    }
+
+    /** The table gradients of both encodings for one random upstream gradient, bitwise. */
+    private static void assertBackwardEqual(HashGridEncoding scalar, HashGridEncoding vector, float[] in, int n,
+                                            long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] up = new float[n * scalar.outputDims()];
+        for (int i = 0; i < up.length; i++) {
+            up[i] = (float) r.nextGaussian();
+        }
+        float[] ga = new float[scalar.paramCount()];
+        float[] gb = new float[vector.paramCount()];
+        scalar.backward(in, n, up, ga);
+        vector.backward(in, n, up, gb);
+        assertThat(gb).isEqualTo(ga);
+        assertThat(gb).as("gradient is not all zero").isNotEqualTo(new float[gb.length]);
     }
 }

@@ -12,8 +12,8 @@ final class BlockOps {
     private BlockOps() {
     }
 
-    /** {@code h[r][s] = act(z[r][s])}. */
-    static void activate(Activation act, float[] z, int zOff, float[] h, int rows, int m) {
+    /** {@code h[r][s] = act(z[r][s])}; ReLU goes through {@link MlpKernels#relu}. */
+    static void activate(MlpKernels kernels, Activation act, float[] z, int zOff, float[] h, int rows, int m) {
         for (int r = 0; r < rows; r++) {
             int zr = zOff + r * B;
             int hr = r * B;
@@ -22,11 +22,7 @@ final class BlockOps {
                     System.arraycopy(z, zr, h, hr, m);
                     break;
                 case RELU:
-                    // Math.max compiles to a branch-free, auto-vectorised max; a "v > 0 ? v : 0" branch mispredicts
-                    // on half the samples and cost more than the matrix products (JFR, 2026-11-28).
-                    for (int s = 0; s < m; s++) {
-                        h[hr + s] = Math.max(z[zr + s], 0f);
-                    }
+                    kernels.relu(z, zr, h, hr, m);
                     break;
                 default:
                     for (int s = 0; s < m; s++) {

@@ -32,4 +32,10 @@ interface MlpKernels {
      * {@code z} gives 0), exactly, in both twins.
      */
     void reluGate(float[] z, int zOff, float[] d, int dOff, int m);
+
+    /**
+     * ReLU: {@code h[hOff + i] = Math.max(z[zOff + i], 0f)} for {@code i < m}, exactly (NaN stays NaN, -0 becomes
+     * +0), in both twins.
+     */
+    void relu(float[] z, int zOff, float[] h, int hOff, int m);
 }

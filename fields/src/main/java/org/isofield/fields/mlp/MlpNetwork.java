@@ -317,7 +317,7 @@ public final class MlpNetwork implements Network {
             float[] z = keep != null ? keep.z[l - 1] : sc.a;
             int zOff = keep != null ? zOffset(start) : 0;
             kernels.matmul(params, wOff[l - 1], width, wCols[l - 1], sc.h[l - 1], 0, z, zOff, B, m);
-            BlockOps.activate(act, z, zOff, sc.h[l], width, m);
+            BlockOps.activate(kernels, act, z, zOff, sc.h[l], width, m);
         }
         float[] zo = keep != null ? keep.zOut : sc.zo;
         int zoOff = keep != null ? zOutOffset(start) : 0;
@@ -338,7 +338,7 @@ public final class MlpNetwork implements Network {
         int zOff = zOffset(start);
         if (accumulate) {
             for (int l = 1; l <= layers; l++) {
-                BlockOps.activate(act, w.z[l - 1], zOff, sc.h[l], width, m);
+                BlockOps.activate(kernels, act, w.z[l - 1], zOff, sc.h[l], width, m);
             }
         }
         Activation outAct = config.outputActivation();

@@ -38,7 +38,7 @@ final class MlpSecondOrder {
         BlockOps.load(in, inDims, start, m, sc.x0, inPad, 1f);
         BlockOps.load(dGrad, inDims, start, m, sc.u0, inPad, 0f);
         for (int l = 1; l <= layers; l++) {
-            BlockOps.activate(act, w.z[l - 1], zOff, sc.h[l], width, m);
+            BlockOps.activate(k, act, w.z[l - 1], zOff, sc.h[l], width, m);
             k.matmul(p, net.weightOffset(l - 1), width, net.weightCols(l - 1), sc.hDot[l - 1], 0, sc.zDot[l], 0, B, m);
             BlockOps.tangent(act, w.z[l - 1], zOff, sc.zDot[l], sc.hDot[l], width, m);
         }

@@ -76,4 +76,11 @@ final class ScalarMlpKernels implements MlpKernels {
             d[dOff + i] = z[zOff + i] > 0f ? d[dOff + i] : 0f;
         }
     }
+
+    @Override
+    public void relu(float[] z, int zOff, float[] h, int hOff, int m) {
+        for (int i = 0; i < m; i++) {
+            h[hOff + i] = Math.max(z[zOff + i], 0f);
+        }
+    }
 }

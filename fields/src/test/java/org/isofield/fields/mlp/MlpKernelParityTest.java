@@ -111,6 +111,30 @@ class MlpKernelParityTest {
         assertThat(a[200]).isEqualTo(d[200]);
     }
 
+    @Test
+    void reluIsExactForZerosSignsAndNaN() {
+        Assumptions.assumeTrue(MlpKernelSelector.vectorApiPresent(), "jdk.incubator.vector not in the boot layer");
+        float[] z = random(203, 11);
+        z[0] = 0f;
+        z[1] = -0f;
+        z[2] = Float.NaN;
+        z[3] = Float.MIN_VALUE;
+        z[4] = -Float.MIN_VALUE;
+        z[5] = Float.NEGATIVE_INFINITY;
+        z[200] = Float.POSITIVE_INFINITY;
+        float[] a = new float[205];
+        float[] b = new float[205];
+        ScalarMlpKernels.INSTANCE.relu(z, 0, a, 2, 203);
+        VectorMlpKernels.INSTANCE.relu(z, 0, b, 2, 203);
+        assertThat(b).containsExactly(a);
+        assertThat(Float.floatToRawIntBits(a[3])).as("-0 becomes +0").isZero();
+        assertThat(a[4]).isNaN();
+        assertThat(a[5]).isEqualTo(Float.MIN_VALUE);
+        assertThat(a[6]).isZero();
+        assertThat(a[202]).isEqualTo(Float.POSITIVE_INFINITY);
+        assertThat(b).as("negative lanes are zeroed").contains(0f);
+    }
+
     private static void assertClose(float[][] a, float[][] b) {
         for (int i = 0; i < a.length; i++) {
             double scale = 0;
