@@ -128,20 +128,41 @@ public abstract class StencilEncoding implements Encoding {
         Parallel.forChunks(n, GRAIN, (chunk, start, end) -> transpose(buffer, n, out, start, end, true));
     }
 
-    /** Copies rows {@code [start, end)} between the level-major buffer and a point-major batch. */
+    /**
+     * Copies rows {@code [start, end)} between the level-major buffer and a point-major batch. Two features per level
+     * (the common case) move as pairs, with the direction chosen outside the loops: the generic triple loop with the
+     * direction tested per value took 7% of a training step's CPU time (JFR, 2026-12-08).
+     */
     private void transpose(float[] levelMajor, int n, float[] pointMajor, int start, int end, boolean toPointMajor) {
         int od = outputDims();
         int nf = n * features;
+        int levels = stencil.levels();
+        if (features == 2) {
+            for (int i = start; i < end; i++) {
+                int b = i * od;
+                int a = 2 * i;
+                if (toPointMajor) {
+                    for (int l = 0; l < levels; l++, a += nf, b += 2) {
+                        pointMajor[b] = levelMajor[a];
+                        pointMajor[b + 1] = levelMajor[a + 1];
+                    }
+                } else {
+                    for (int l = 0; l < levels; l++, a += nf, b += 2) {
+                        levelMajor[a] = pointMajor[b];
+                        levelMajor[a + 1] = pointMajor[b + 1];
+                    }
+                }
+            }
+            return;
+        }
         for (int i = start; i < end; i++) {
-            for (int l = 0; l < stencil.levels(); l++) {
+            for (int l = 0; l < levels; l++) {
                 int a = l * nf + i * features;
                 int b = i * od + l * features;
-                for (int f = 0; f < features; f++) {
-                    if (toPointMajor) {
-                        pointMajor[b + f] = levelMajor[a + f];
-                    } else {
-                        levelMajor[a + f] = pointMajor[b + f];
-                    }
+                if (toPointMajor) {
+                    System.arraycopy(levelMajor, a, pointMajor, b, features);
+                } else {
+                    System.arraycopy(pointMajor, b, levelMajor, a, features);
                 }
             }
         }
