@@ -1,5 +1,6 @@
 package org.isofield.encodings.hashgrid;
 
+import org.isofield.core.compute.VectorApi;
 import org.isofield.encodings.grid.CubicStencil;
 import org.isofield.encodings.grid.StencilEncoding;
 
@@ -11,10 +12,11 @@ import org.isofield.encodings.grid.StencilEncoding;
  * <p>Kernels: 3D grids with two features use unrolled scalar kernels for encode and backward (bitwise equal to the
  * generic stencil kernel), and a Vector API encode kernel for the hashed levels wherever {@code jdk.incubator.vector}
  * is loaded (bitwise equal to the scalar one; {@code -Disofield.encoding.kernels=scalar} or {@link #setVectorKernel}
- * turns it off). Measured 2026-12-08 on an idle 2-core AMD EPYC Zen 4 (AVX-512, 16 float lanes), default config,
- * 2^18 points ({@code HashGridEncodeBench}): encode 2.97M points/s scalar and 4.60M with the vector kernel;
- * backward (scalar only) 3.83M. Under a load average of 4 to 6 (2026-11-28) the two encode kernels had used the same
- * CPU time, since table reads dominate there.
+ * turns it off). Measured 2026-12-08 on a 2-core AMD EPYC Zen 4 (AVX-512, 16 float lanes) with noisy neighbours,
+ * default config, 2^18 points ({@code HashGridEncodeBench} and {@code scripts/TrainPhases.java}): encode 2.8-3.8M
+ * points/s scalar and 3.3-4.6M with the vector kernel, about 1.4x in same-run comparisons; backward (scalar only)
+ * 3.4-3.8M. Under a load average of 4 to 6 (2026-11-28) the two encode kernels had used the same CPU time, since
+ * table reads dominate there.
  */
 public final class HashGridEncoding extends StencilEncoding {
     private final HashGridConfig config;
@@ -24,8 +26,7 @@ public final class HashGridEncoding extends StencilEncoding {
         super(new CubicStencil(inputDims, config.nLevels(), config.baseResolution(), config.perLevelScale(),
                 config.log2HashmapSize(), true, config.interpolation()), config.nFeaturesPerLevel());
         this.config = config;
-        this.vector = unrolled() && VectorSupport.available()
-                && !"scalar".equalsIgnoreCase(System.getProperty("isofield.encoding.kernels", ""));
+        this.vector = unrolled() && VectorApi.enabled("isofield.encoding.kernels");
     }
 
     /**
@@ -33,7 +34,7 @@ public final class HashGridEncoding extends StencilEncoding {
      * only where {@code jdk.incubator.vector} is loaded and the grid is 3D with two features; returns whether it is.
      */
     public boolean setVectorKernel(boolean enabled) {
-        vector = enabled && unrolled() && VectorSupport.available();
+        vector = enabled && unrolled() && VectorApi.present();
         return vector;
     }
 

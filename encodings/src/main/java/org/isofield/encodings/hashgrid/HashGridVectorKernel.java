@@ -5,13 +5,14 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.isofield.core.compute.VectorApi;
 import org.isofield.encodings.grid.CubicStencil;
 import org.isofield.encodings.grid.Interpolation;
 
 /**
  * Vector API ({@code jdk.incubator.vector}) encode kernel of the hashed levels of the 3D, two-feature hash grid: one
  * point per lane, positions, weights and hashes in vectors, table reads as gathers. Loaded only when
- * {@link VectorSupport#available()}; for inputs in the unit cube it performs the scalar twin's float operations in
+ * {@link VectorApi#present()}; for inputs in the unit cube it performs the scalar twin's float operations in
  * the same order, so the results are bitwise equal (the parity test checks this); a group of lanes with a position
  * outside that range (or NaN) is handed to the scalar twin whole. Floor and float-to-int use the
  * {@code 2^23} magic constant (valid for positions in {@code [0, 2^22)}) because {@code convert(F2I)} is not

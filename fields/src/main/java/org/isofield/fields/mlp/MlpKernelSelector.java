@@ -1,5 +1,7 @@
 package org.isofield.fields.mlp;
 
+import org.isofield.core.compute.VectorApi;
+
 /**
  * Picks the matrix kernels: the Vector API twin when the {@code jdk.incubator.vector} module is in the boot layer
  * (run with {@code --add-modules jdk.incubator.vector}) and not disabled by {@code -Disofield.mlp.kernels=scalar},
@@ -10,14 +12,11 @@ final class MlpKernelSelector {
     }
 
     static MlpKernels best() {
-        if ("scalar".equalsIgnoreCase(System.getProperty("isofield.mlp.kernels", ""))) {
-            return ScalarMlpKernels.INSTANCE;
-        }
-        return vectorApiPresent() ? VectorMlpKernels.INSTANCE : ScalarMlpKernels.INSTANCE;
+        return VectorApi.enabled("isofield.mlp.kernels") ? VectorMlpKernels.INSTANCE : ScalarMlpKernels.INSTANCE;
     }
 
     /** True when the Vector API module is present at run time. */
     static boolean vectorApiPresent() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        return VectorApi.present();
     }
 }

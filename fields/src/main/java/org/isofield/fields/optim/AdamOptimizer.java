@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.isofield.core.Parallel;
+import org.isofield.core.compute.VectorApi;
 
 /**
  * Adam (Kingma & Ba 2015) as tiny-cuda-nn's {@code adam.h} runs it. For entry {@code i} with gradient {@code g}:
@@ -25,8 +26,7 @@ public final class AdamOptimizer extends StepClock implements Optimizer {
      * The Vector API update where {@code jdk.incubator.vector} is loaded, unless
      * {@code -Disofield.optimizer.kernels=scalar} is given (bitwise the same results).
      */
-    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && !"scalar".equalsIgnoreCase(System.getProperty("isofield.optimizer.kernels", ""));
+    static final boolean VECTOR = VectorApi.enabled("isofield.optimizer.kernels");
 
     private final AdamConfig config;
     private final List<ParameterGroup> groups;

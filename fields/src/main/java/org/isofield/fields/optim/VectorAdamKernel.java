@@ -18,6 +18,8 @@ final class VectorAdamKernel {
     private static final int L = S.length();
     /** Entries per two-pass block: the bias corrections of one block stay in L1. */
     private static final int BLOCK = 1024;
+    /** Each worker thread's bias corrections of its current block (no allocation per call). */
+    private static final ThreadLocal<float[]> CORRECTIONS = ThreadLocal.withInitial(() -> new float[BLOCK]);
 
     private VectorAdamKernel() {
     }
@@ -26,7 +28,7 @@ final class VectorAdamKernel {
                        float lr, float beta1, float beta2, float eps, float l2, float[] corr) {
         float oneMinusBeta1 = 1f - beta1;
         float oneMinusBeta2 = 1f - beta2;
-        float[] c = new float[BLOCK];
+        float[] c = CORRECTIONS.get();
         int blockEnd = from + (to - from) / L * L;
         for (int start = from; start < blockEnd; start += BLOCK) {
             int end = Math.min(start + BLOCK, blockEnd);
