@@ -16,7 +16,8 @@ import org.isofield.encodings.grid.Interpolation;
  * the same order, so the results are bitwise equal (the parity test checks this); a group of lanes with a position
  * outside that range (or NaN) is handed to the scalar twin whole. Floor and float-to-int use the
  * {@code 2^23} magic constant (valid for positions in {@code [0, 2^22)}) because {@code convert(F2I)} is not
- * intrinsified on JDK 17 and boxes every vector.
+ * intrinsified on JDK 17 and boxes every vector. Table reads are plain loads: hardware gathers were slower than
+ * scalar loads on this machine.
  */
 final class HashGridVectorKernel {
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
@@ -29,7 +30,22 @@ final class HashGridVectorKernel {
     private static final int P1 = (int) 2654435761L;
     private static final int P2 = 805459861;
 
+    /** Each worker thread's lane buffers (no allocation per level call: issue 16 asks for none in the steady state). */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     private HashGridVectorKernel() {
+    }
+
+    /**
+     * A group's positions by axis, its cells by axis, its fractions (1 - t and t per axis), its corner weights and
+     * its corner table offsets, corner-major.
+     */
+    private static final class Scratch {
+        final float[] b = new float[3 * LANES];
+        final int[] cells = new int[3 * LANES];
+        final float[] fracs = new float[6 * LANES];
+        final float[] w = new float[8 * LANES];
+        final int[] q = new int[8 * LANES];
     }
 
     private static FloatVector floor(FloatVector p) {
@@ -57,83 +73,83 @@ final class HashGridVectorKernel {
         float sc = g.scale(level);
         boolean smooth = g.interpolation() == Interpolation.SMOOTHSTEP;
         int mask = g.rows(level) - 1;
-        float[] bx = new float[LANES];
-        float[] by = new float[LANES];
-        float[] bz = new float[LANES];
-        float[] w = new float[8 * LANES];
-        int[] q = new int[8 * LANES];
-        FloatVector one = FloatVector.broadcast(FS, 1f);
+        Scratch scratch = SCRATCH.get();
+        float[] b = scratch.b;
+        float[] w = scratch.w;
+        int[] q = scratch.q;
         int i = start;
         for (; i + LANES <= end; i += LANES) {
             for (int k = 0; k < LANES; k++) {
-                bx[k] = in[3 * (i + k)];
-                by[k] = in[3 * (i + k) + 1];
-                bz[k] = in[3 * (i + k) + 2];
+                b[k] = in[3 * (i + k)];
+                b[LANES + k] = in[3 * (i + k) + 1];
+                b[2 * LANES + k] = in[3 * (i + k) + 2];
             }
-            FloatVector px = FloatVector.fromArray(FS, bx, 0).fma(sc, 0.5f);
-            FloatVector py = FloatVector.fromArray(FS, by, 0).fma(sc, 0.5f);
-            FloatVector pz = FloatVector.fromArray(FS, bz, 0).fma(sc, 0.5f);
-            if (!inRange(px).and(inRange(py)).and(inRange(pz)).allTrue()) {
+            if (!corners(b, sc, smooth, mask, scratch.cells, scratch.fracs, q, w)) {
                 // A point outside [0, 1] (or NaN) in this group: the scalar twin encodes the whole group.
                 HashGrid3dKernel.encodeLevel(g, level, params, base, in, out, off, stride, i, i + LANES);
                 continue;
             }
-            FloatVector fx = floor(px);
-            FloatVector fy = floor(py);
-            FloatVector fz = floor(pz);
-            IntVector cx = toInt(fx);
-            IntVector cy = toInt(fy);
-            IntVector cz = toInt(fz);
-            FloatVector sx = px.sub(fx);
-            FloatVector sy = py.sub(fy);
-            FloatVector sz = pz.sub(fz);
-            if (smooth) {
-                sx = smooth(sx);
-                sy = smooth(sy);
-                sz = smooth(sz);
-            }
-            FloatVector rx = one.sub(sx);
-            FloatVector ry = one.sub(sy);
-            FloatVector rz = one.sub(sz);
-            IntVector cx1 = cx.add(1);
-            IntVector hy0 = cy.mul(P1);
-            IntVector hy1 = cy.add(1).mul(P1);
-            IntVector hz0 = cz.mul(P2);
-            IntVector hz1 = cz.add(1).mul(P2);
-            IntVector y0z0 = hy0.lanewise(VectorOperators.XOR, hz0);
-            IntVector y1z0 = hy1.lanewise(VectorOperators.XOR, hz0);
-            IntVector y0z1 = hy0.lanewise(VectorOperators.XOR, hz1);
-            IntVector y1z1 = hy1.lanewise(VectorOperators.XOR, hz1);
-            cx.lanewise(VectorOperators.XOR, y0z0).and(mask).mul(2).intoArray(q, 0);
-            cx1.lanewise(VectorOperators.XOR, y0z0).and(mask).mul(2).intoArray(q, LANES);
-            cx.lanewise(VectorOperators.XOR, y1z0).and(mask).mul(2).intoArray(q, 2 * LANES);
-            cx1.lanewise(VectorOperators.XOR, y1z0).and(mask).mul(2).intoArray(q, 3 * LANES);
-            cx.lanewise(VectorOperators.XOR, y0z1).and(mask).mul(2).intoArray(q, 4 * LANES);
-            cx1.lanewise(VectorOperators.XOR, y0z1).and(mask).mul(2).intoArray(q, 5 * LANES);
-            cx.lanewise(VectorOperators.XOR, y1z1).and(mask).mul(2).intoArray(q, 6 * LANES);
-            cx1.lanewise(VectorOperators.XOR, y1z1).and(mask).mul(2).intoArray(q, 7 * LANES);
-            FloatVector rxy = rx.mul(ry);
-            FloatVector sxy = sx.mul(ry);
-            FloatVector rsy = rx.mul(sy);
-            FloatVector ssy = sx.mul(sy);
-            for (int k = 0; k < 8; k++) {
-                FloatVector xy = (k & 3) == 0 ? rxy : (k & 3) == 1 ? sxy : (k & 3) == 2 ? rsy : ssy;
-                xy.mul(k < 4 ? rz : sz).intoArray(w, k * LANES);
-            }
-            // Table reads as plain loads: hardware gathers were slower than scalar loads on this machine.
-            for (int k = 0; k < LANES; k++) {
-                float a = 0;
-                float c = 0;
-                for (int corner = 0; corner < 8; corner++) {
-                    float wk = w[corner * LANES + k];
-                    int p = base + q[corner * LANES + k];
-                    a += wk * params[p];
-                    c += wk * params[p + 1];
-                }
-                out[off + (i + k) * stride] = a;
-                out[off + (i + k) * stride + 1] = c;
-            }
+            readTable(params, base, q, w, out, off, stride, i);
         }
         HashGrid3dKernel.encodeLevel(g, level, params, base, in, out, off, stride, i, end);
+    }
+
+    /**
+     * One group's corner table offsets into {@code q} and corner weights into {@code w} (corner-major), from its
+     * positions {@code b} (axis-major); false when a position is outside the magic-constant range. The work is two
+     * short loops, over the axes (cell and fractions, staged in {@code cells} and {@code fracs}) and over the corners
+     * (hash and weight), so each vector operation appears once in the bytecode: written out for every axis and
+     * corner, the method passed C2's inlining node budget ({@code NodeCountInliningCutoff} in
+     * {@code -XX:+PrintInlining}), some vector operations stayed calls and their results were boxed, 34 MB allocated
+     * per batch of 2^18 points (JMH {@code -prof gc}, issue 16). The operations and their order are unchanged.
+     */
+    private static boolean corners(float[] b, float sc, boolean smooth, int mask, int[] cells, float[] fracs,
+                                   int[] q, float[] w) {
+        for (int axis = 0; axis < 3; axis++) {
+            FloatVector p = FloatVector.fromArray(FS, b, axis * LANES).fma(sc, 0.5f);
+            if (!inRange(p).allTrue()) {
+                return false;
+            }
+            FloatVector f = floor(p);
+            toInt(f).intoArray(cells, axis * LANES);
+            FloatVector t = p.sub(f);
+            if (smooth) {
+                t = smooth(t);
+            }
+            FloatVector.broadcast(FS, 1f).sub(t).intoArray(fracs, 2 * axis * LANES);
+            t.intoArray(fracs, (2 * axis + 1) * LANES);
+        }
+        for (int c = 0; c < 8; c++) {
+            int dx = c & 1;
+            int dy = (c >> 1) & 1;
+            int dz = c >> 2;
+            IntVector hx = IntVector.fromArray(IS, cells, 0).add(dx);
+            IntVector hy = IntVector.fromArray(IS, cells, LANES).add(dy).mul(P1);
+            IntVector hz = IntVector.fromArray(IS, cells, 2 * LANES).add(dz).mul(P2);
+            hx.lanewise(VectorOperators.XOR, hy.lanewise(VectorOperators.XOR, hz)).and(mask).mul(2)
+                    .intoArray(q, c * LANES);
+            FloatVector wx = FloatVector.fromArray(FS, fracs, dx * LANES);
+            FloatVector wy = FloatVector.fromArray(FS, fracs, (2 + dy) * LANES);
+            FloatVector wz = FloatVector.fromArray(FS, fracs, (4 + dz) * LANES);
+            wx.mul(wy).mul(wz).intoArray(w, c * LANES);
+        }
+        return true;
+    }
+
+    /** The group's two features: each lane's 8 corner rows read and weighted (plain loads; see the class comment). */
+    private static void readTable(float[] params, int base, int[] q, float[] w, float[] out, int off, int stride,
+                                  int i) {
+        for (int k = 0; k < LANES; k++) {
+            float a = 0;
+            float c = 0;
+            for (int corner = 0; corner < 8; corner++) {
+                float wk = w[corner * LANES + k];
+                int p = base + q[corner * LANES + k];
+                a += wk * params[p];
+                c += wk * params[p + 1];
+            }
+            out[off + (i + k) * stride] = a;
+            out[off + (i + k) * stride + 1] = c;
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.isofield.fields.optim;
 import java.util.List;
 import java.util.Map;
 import org.isofield.core.Parallel;
+import org.isofield.core.compute.VectorApi;
 
 /**
  * {@link DenseAdamConfig}'s optimizer. Element-wise over fixed chunks, so results do not depend on the thread count;
@@ -12,6 +13,11 @@ public final class DenseAdamOptimizer extends StepClock implements Optimizer {
     /** Name of this optimizer's state blocks after the prefix. */
     public static final String STATE = "dense_adam.";
     private static final int GRAIN = 16_384;
+    /**
+     * The Vector API update where {@code jdk.incubator.vector} is loaded, unless
+     * {@code -Disofield.optimizer.kernels=scalar} is given (bitwise the same results).
+     */
+    static final boolean VECTOR = VectorApi.enabled("isofield.optimizer.kernels");
 
     private final DenseAdamConfig config;
     private final List<ParameterGroup> groups;
@@ -49,15 +55,29 @@ public final class DenseAdamOptimizer extends StepClock implements Optimizer {
             double lr = learningRate() * g.learningRateFactor();
             int base = g.offset();
             Parallel.forChunks(g.length(), GRAIN, (chunk, start, end) -> {
-                for (int s = base + start; s < base + end; s++) {
-                    double grad = grads[s];
-                    double mm = beta1 * m[s] + (1 - beta1) * grad;
-                    double vv = beta2 * v[s] + (1 - beta2) * grad * grad;
-                    m[s] = (float) mm;
-                    v[s] = (float) vv;
-                    params[s] -= (float) (lr * (mm / c1) / (Math.sqrt(vv / c2) + eps));
+                if (VECTOR) {
+                    VectorDenseAdamKernel.update(params, grads, m, v, base + start, base + end, lr, beta1, beta2, eps,
+                            c1, c2);
+                } else {
+                    scalarUpdate(params, grads, m, v, base + start, base + end, lr, beta1, beta2, eps, c1, c2);
                 }
             });
+        }
+    }
+
+    /**
+     * The reference update of entries {@code [from, to)} (the scalar twin of {@link VectorDenseAdamKernel}), float64
+     * arithmetic on the float32 state; {@code c1} and {@code c2} are the bias corrections of this step.
+     */
+    static void scalarUpdate(float[] params, float[] grads, float[] m, float[] v, int from, int to, double lr,
+                             double beta1, double beta2, double eps, double c1, double c2) {
+        for (int s = from; s < to; s++) {
+            double grad = grads[s];
+            double mm = beta1 * m[s] + (1 - beta1) * grad;
+            double vv = beta2 * v[s] + (1 - beta2) * grad * grad;
+            m[s] = (float) mm;
+            v[s] = (float) vv;
+            params[s] -= (float) (lr * (mm / c1) / (Math.sqrt(vv / c2) + eps));
         }
     }
 

@@ -15,8 +15,11 @@ final class ActiveSet {
     /** Active index of each storage slot, or -1. */
     final int[] indexOfSlot;
     /**
-     * Per active sample and direction (+x, -x, +y, -y, +z, -z): the neighbour's active index, or, where the neighbour
-     * is not active, {@code -1 - k} with its value at {@code fixed[k]}.
+     * Per direction (+x, -x, +y, -y, +z, -z) and active sample, direction-major ({@code [f * size() + a]}): the
+     * neighbour's active index, or, where the neighbour is not active, {@code size() + k} with its value at
+     * {@code fixed[k]}. The trainer keeps the fixed values after the active ones in one array, so a sweep reads every
+     * neighbour the same way, without a branch, and a vector of consecutive samples finds its neighbours' indices in
+     * one load (issue 16).
      */
     final int[] neighbours;
     /**
@@ -28,6 +31,9 @@ final class ActiveSet {
     /** Continuity weight {@code 1 + d} of each active sample (d = distance to the nearest point, cells). */
     final float[] weight;
 
+    /** The lattice step of each direction, in {@link #neighbours}' order. */
+    private static final int[][] STEP = {{1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, {0, 0, -1}};
+
     private ActiveSet(int[] slots, int[] indexOfSlot, int[] neighbours, float[] fixed, float[] weight) {
         this.slots = slots;
         this.indexOfSlot = indexOfSlot;
@@ -36,9 +42,14 @@ final class ActiveSet {
         this.weight = weight;
     }
 
-    /** Where in {@link #fixed} the value of an inactive neighbour entry ({@code neighbour < 0}) is. */
-    static int fixedIndex(int neighbour) {
-        return -1 - neighbour;
+    /** Whether a {@link #neighbours} entry is an active sample (otherwise a fixed value). */
+    boolean isActive(int neighbour) {
+        return neighbour < slots.length;
+    }
+
+    /** Where in {@link #fixed} the value of an inactive neighbour entry is. */
+    int fixedIndex(int neighbour) {
+        return neighbour - slots.length;
     }
 
     /**
@@ -64,8 +75,8 @@ final class ActiveSet {
                 slots[indexOfSlot[s]] = s;
             }
         }
+        int total = count;
         int[] neighbours = new int[6 * count];
-        float[] rim = new float[6 * count];
         float[] weight = new float[count];
         Parallel.forChunks(count, 16_384, (chunk, start, end) -> {
             int[] c = new int[3];
@@ -74,13 +85,8 @@ final class ActiveSet {
                 weight[a] = 1 + distance[s];
                 grid.coords(s, c);
                 for (int f = 0; f < 6; f++) {
-                    int i = c[0] + (f == 0 ? 1 : f == 1 ? -1 : 0);
-                    int j = c[1] + (f == 2 ? 1 : f == 3 ? -1 : 0);
-                    int k = c[2] + (f == 4 ? 1 : f == 5 ? -1 : 0);
-                    int t = grid.slot(i, j, k);
-                    int n = t >= 0 ? indexOfSlot[t] : -1;
-                    neighbours[6 * a + f] = n;
-                    rim[6 * a + f] = n >= 0 ? 0f : grid.get(i, j, k);
+                    int t = grid.slot(c[0] + STEP[f][0], c[1] + STEP[f][1], c[2] + STEP[f][2]);
+                    neighbours[f * total + a] = t >= 0 ? indexOfSlot[t] : -1;
                 }
             }
         });
@@ -89,11 +95,14 @@ final class ActiveSet {
             inactive += n < 0 ? 1 : 0;
         }
         float[] fixed = new float[inactive];
+        int[] c = new int[3];
         int k = 0;
-        for (int f = 0; f < neighbours.length; f++) {
-            if (neighbours[f] < 0) {
-                fixed[k] = rim[f];
-                neighbours[f] = -1 - k;
+        for (int e = 0; e < neighbours.length; e++) {
+            if (neighbours[e] < 0) {
+                int f = e / count;
+                grid.coords(slots[e - f * count], c);
+                fixed[k] = grid.get(c[0] + STEP[f][0], c[1] + STEP[f][1], c[2] + STEP[f][2]);
+                neighbours[e] = count + k;
                 k++;
             }
         }

@@ -32,10 +32,11 @@ final class GridPullTrainer {
     private final ActiveSet active;
     private final QueryPool pool;
     private final GridPullConfig config;
+    /** The active samples' values, then the fixed values of their inactive neighbours ({@link ActiveSet#fixed}). */
     private final float[] x;
     private final DenseAdamOptimizer adam;
     private final float[] grad;
-    /** Discrete Laplacian of each active sample (bending loss only). */
+    /** Discrete Laplacian of each active sample, then a 0 per fixed value (bending loss only). */
     private final float[] laplacian;
 
     /** Mean losses of the last step. */
@@ -52,13 +53,14 @@ final class GridPullTrainer {
         }
         this.config = config;
         int size = active.size();
-        this.x = new float[size];
+        this.x = new float[size + active.fixed.length];
         for (int a = 0; a < size; a++) {
             x[a] = grid.values[active.slots[a]];
         }
+        System.arraycopy(active.fixed, 0, x, size, active.fixed.length);
         this.adam = new DenseAdamOptimizer(new DenseAdamConfig(config.learningRate(), 0.9, 0.999, 1e-8), size);
         this.grad = new float[size];
-        this.laplacian = config.bendingWeight() > 0 ? new float[size] : null;
+        this.laplacian = config.bendingWeight() > 0 ? new float[size + active.fixed.length] : null;
     }
 
     /** Runs {@code config.steps()} steps; returns the losses of the last one (zeros when no step ran). */
@@ -107,7 +109,7 @@ final class GridPullTrainer {
             }
             meter.step();
         }
-        for (int a = 0; a < x.length; a++) {
+        for (int a = 0; a < active.size(); a++) {
             grid.values[active.slots[a]] = x[a];
         }
         return last;
@@ -224,49 +226,16 @@ final class GridPullTrainer {
      * Writes the continuity gradient of every active sample into {@link #grad}; returns the continuity loss and the
      * bending loss (0 with the bending term off). With the bending term on, the same sweep over the neighbours also
      * writes each sample's discrete Laplacian into {@link #laplacian} (the first half of {@link #bendingGradient}):
-     * one gather over the six neighbours instead of two, the largest cost of a step on big grids (issue 16; the
-     * values are bitwise those of two separate sweeps).
+     * one gather over the six neighbours instead of two, the largest cost of a step on big grids (issue 16). The
+     * sweep is {@link NeighbourSweeps#smooth}.
      */
     private double[] smoothGradient() {
-        int size = x.length;
+        int size = active.size();
         double k = config.smoothWeight().value() * 2.0 / size;
-        int[] nbr = active.neighbours;
-        float[] fixed = active.fixed;
-        float[] w = active.weight;
-        float[] lap = laplacian;
         List<double[]> parts = Parallel.mapChunks(size, SAMPLE_GRAIN, (chunk, start, end) -> {
-            double loss = 0;
-            double bend = 0;
-            for (int a = start; a < end; a++) {
-                double vc = x[a];
-                double wc = w[a];
-                double g = 0;
-                double sum = -6.0 * vc;
-                for (int f = 6 * a; f < 6 * a + 6; f++) {
-                    int n = nbr[f];
-                    double diff;
-                    double ws;
-                    if (n >= 0) {
-                        float xn = x[n];
-                        diff = vc - xn;
-                        ws = wc + w[n];
-                        sum += xn;
-                    } else {
-                        float xf = fixed[ActiveSet.fixedIndex(n)];
-                        diff = vc - xf;
-                        ws = 2 * wc;
-                        sum += xf;
-                    }
-                    g += ws * diff;
-                    loss += wc * diff * diff;
-                }
-                grad[a] = (float) (k * g);
-                if (lap != null) {
-                    lap[a] = (float) sum;
-                    bend += sum * sum;
-                }
-            }
-            return new double[] {loss, bend};
+            double[] losses = new double[2];
+            NeighbourSweeps.smooth(x, active.weight, active.neighbours, size, start, end, k, grad, laplacian, losses);
+            return losses;
         });
         double total = 0;
         double bendTotal = 0;
@@ -281,25 +250,14 @@ final class GridPullTrainer {
      * Adds the gradient of the bending loss to {@link #grad}: the mean over the active samples of {@code L_c^2},
      * {@code L_c = sum over the six neighbours v_nb - 6 v_c} (an inactive neighbour counts with its fixed value;
      * {@link #smoothGradient} returns the loss). L vanishes on a linear field, so a plane's distance field costs
-     * nothing. L of every active sample comes from {@link #smoothGradient}'s sweep; this sweep gathers it:
-     * {@code dLoss/dv_c = 2 (-6 L_c + sum over active neighbours L_nb) / size}.
+     * nothing. L of every active sample comes from {@link #smoothGradient}'s sweep; this sweep
+     * ({@link NeighbourSweeps#bend}) gathers it: {@code dLoss/dv_c = 2 (-6 L_c + sum over active neighbours L_nb) /
+     * size}.
      */
     private void bendingGradient() {
-        int size = x.length;
-        int[] nbr = active.neighbours;
-        float[] lap = laplacian;
+        int size = active.size();
         double k = config.bendingWeight() * 2.0 / size;
-        Parallel.forChunks(size, SAMPLE_GRAIN, (chunk, start, end) -> {
-            for (int a = start; a < end; a++) {
-                double g = -6.0 * lap[a];
-                for (int f = 6 * a; f < 6 * a + 6; f++) {
-                    int n = nbr[f];
-                    if (n >= 0) {
-                        g += lap[n];
-                    }
-                }
-                grad[a] += (float) (k * g);
-            }
-        });
+        Parallel.forChunks(size, SAMPLE_GRAIN, (chunk, start, end) ->
+                NeighbourSweeps.bend(laplacian, active.neighbours, size, start, end, k, grad));
     }
 }
