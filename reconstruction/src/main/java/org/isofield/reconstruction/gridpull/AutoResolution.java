@@ -92,10 +92,13 @@ final class AutoResolution {
             if ((!overBand && !overHeap) || cells <= MIN) {
                 return new Choice(cells, wanted, samples, bytes, limit);
             }
-            limit = overHeap ? "heap" : "band";
-            // the band grows with the area, about the square of the resolution
-            double factor = Math.min(overBand ? Math.sqrt((double) maxStoredSamples / samples) : 1.0,
-                    overHeap ? Math.sqrt(budget / bytes) : 1.0);
+            // the band grows with the area, about the square of the resolution; the limit named is the one that
+            // asks for the larger cut (over both, the heap was named first, which misreported a cloud of 10M points
+            // held by the sample cap)
+            double bandFactor = overBand ? Math.sqrt((double) maxStoredSamples / samples) : 1.0;
+            double heapFactor = overHeap ? Math.sqrt(budget / bytes) : 1.0;
+            limit = heapFactor < bandFactor ? "heap" : "band";
+            double factor = Math.min(bandFactor, heapFactor);
             int next = Math.max(MIN, (int) Math.floor(cells * factor * 0.98 / 8) * 8);
             cells = next < cells ? next : cells - 8;
         }

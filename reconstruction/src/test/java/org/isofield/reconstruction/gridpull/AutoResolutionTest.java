@@ -67,6 +67,23 @@ class AutoResolutionTest {
     }
 
     @Test
+    void namesTheLimitThatAsksForTheLargerCutWhenBothAreOver() {
+        float[] unit = unitSphere(3000);
+        long cap = 400_000;
+        long samples = AutoResolution.storedSamples(unit, 400, 3);
+        long bytes = AutoResolution.estimateBytes(samples, 400, 400, 3, 3000, 24_000);
+        // the heap share is passed by 5%, the sample cap by far more: the cap is what holds the resolution down
+        long heap = (long) (bytes / AutoResolution.HEAP_SHARE * 0.95);
+        assertThat(samples).isGreaterThan(2 * cap);
+        AutoResolution.Choice c = AutoResolution.choose(unit, 2.0 / 400, 3, 0, 24_000, heap, cap);
+        assertThat(c.limit()).isEqualTo("band");
+        assertThat(c.storedSamples()).isLessThanOrEqualTo(cap);
+        // and the other way round: a heap far too small for the band names the heap
+        AutoResolution.Choice h = AutoResolution.choose(unit, 2.0 / 400, 3, 0, 24_000, heap / 16, cap);
+        assertThat(h.limit()).isEqualTo("heap");
+    }
+
+    @Test
     void lowersTheResolutionUntilTheEstimateFitsTheHeap() {
         float[] unit = unitSphere(3000);
         long heap = 200L << 20;
