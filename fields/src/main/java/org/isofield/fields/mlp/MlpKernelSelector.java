@@ -14,9 +14,4 @@ final class MlpKernelSelector {
     static MlpKernels best() {
         return VectorApi.enabled("isofield.mlp.kernels") ? VectorMlpKernels.INSTANCE : ScalarMlpKernels.INSTANCE;
     }
-
-    /** True when the Vector API module is present at run time. */
-    static boolean vectorApiPresent() {
-        return VectorApi.present();
-    }
 }

@@ -3,6 +3,7 @@ package org.isofield.fields.mlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import org.isofield.core.compute.VectorApi;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,14 +46,14 @@ class MlpKernelParityTest {
     @ParameterizedTest
     @ValueSource(ints = {16, 48, 128})
     void vectorKernelsMatchScalarTwin(int width) {
-        Assumptions.assumeTrue(MlpKernelSelector.vectorApiPresent(), "jdk.incubator.vector not in the boot layer");
+        Assumptions.assumeTrue(VectorApi.present(), "jdk.incubator.vector not in the boot layer");
         assertClose(run(ScalarMlpKernels.INSTANCE, width, 1001), run(VectorMlpKernels.INSTANCE, width, 1001));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {16, 64})
     void reluNetworksMatchScalarTwin(int width) {
-        Assumptions.assumeTrue(MlpKernelSelector.vectorApiPresent(), "jdk.incubator.vector not in the boot layer");
+        Assumptions.assumeTrue(VectorApi.present(), "jdk.incubator.vector not in the boot layer");
         assertClose(run(ScalarMlpKernels.INSTANCE, width, Activation.RELU, 777),
                 run(VectorMlpKernels.INSTANCE, width, Activation.RELU, 777));
     }
@@ -64,7 +65,7 @@ class MlpKernelParityTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 4, 5, 13, 64})
     void everyProductMatchesTheScalarTwinOnEveryTileShape(int rows) {
-        Assumptions.assumeTrue(MlpKernelSelector.vectorApiPresent(), "jdk.incubator.vector not in the boot layer");
+        Assumptions.assumeTrue(VectorApi.present(), "jdk.incubator.vector not in the boot layer");
         int b = MlpNetwork.BLOCK;
         for (int cols : new int[] {1, 16, 32, 48, 64, 70}) {
             for (int m : new int[] {1, 15, 17, 48, 64}) {
@@ -91,7 +92,7 @@ class MlpKernelParityTest {
 
     @Test
     void reluGateIsExactForZerosSignsAndNaN() {
-        Assumptions.assumeTrue(MlpKernelSelector.vectorApiPresent(), "jdk.incubator.vector not in the boot layer");
+        Assumptions.assumeTrue(VectorApi.present(), "jdk.incubator.vector not in the boot layer");
         float[] z = random(203, 9);
         z[0] = 0f;
         z[1] = -0f;
@@ -113,7 +114,7 @@ class MlpKernelParityTest {
 
     @Test
     void reluIsExactForZerosSignsAndNaN() {
-        Assumptions.assumeTrue(MlpKernelSelector.vectorApiPresent(), "jdk.incubator.vector not in the boot layer");
+        Assumptions.assumeTrue(VectorApi.present(), "jdk.incubator.vector not in the boot layer");
         float[] z = random(203, 11);
         z[0] = 0f;
         z[1] = -0f;

@@ -18,8 +18,7 @@ final class ActiveSet {
      * Per direction (+x, -x, +y, -y, +z, -z) and active sample, direction-major ({@code [f * size() + a]}): the
      * neighbour's active index, or, where the neighbour is not active, {@code size() + k} with its value at
      * {@code fixed[k]}. The trainer keeps the fixed values after the active ones in one array, so a sweep reads every
-     * neighbour the same way, without a branch, and a vector of consecutive samples finds its neighbours' indices in
-     * one load (issue 16).
+     * neighbour the same way, without a branch ({@link NeighbourSweeps}, issue 16).
      */
     final int[] neighbours;
     /**
@@ -40,16 +39,6 @@ final class ActiveSet {
         this.neighbours = neighbours;
         this.fixed = fixed;
         this.weight = weight;
-    }
-
-    /** Whether a {@link #neighbours} entry is an active sample (otherwise a fixed value). */
-    boolean isActive(int neighbour) {
-        return neighbour < slots.length;
-    }
-
-    /** Where in {@link #fixed} the value of an inactive neighbour entry is. */
-    int fixedIndex(int neighbour) {
-        return neighbour - slots.length;
     }
 
     /**
